@@ -1,0 +1,1 @@
+"""The thin adapter that plugs the content model into MkDocs."""

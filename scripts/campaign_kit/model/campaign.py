@@ -1,0 +1,378 @@
+"""`campaign/`: the single source of campaign facts, loaded into typed objects.
+
+Another province or year is another `campaign/` folder; nothing about one
+campaign is written in code. A file `name.<lang>.yml` beside `name.yml` is the
+translation of that file; languages without one read the reference file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal, TypeVar
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, Field, HttpUrl
+
+from .errors import Problems
+from .schema import Key, Strict, Text, Translation
+from .validation import validate
+from .yamlsource import YamlSyntaxError, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Palette(Strict):
+    primary: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    primary_dark: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    surface: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    text: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Site(Strict):
+    province: Text
+    year: int
+    site_name: Text
+    site_url: HttpUrl
+    owner: Text
+    program: Text
+    palette: Palette
+
+    @property
+    def base_path(self) -> str:
+        """URL path of the site root, e.g. '/' or '/giam-ngheo/'."""
+        path = urlsplit(str(self.site_url)).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def is_placeholder_url(self) -> bool:
+        host = urlsplit(str(self.site_url)).hostname or ""
+        return host.endswith((".example", ".invalid", ".test", "localhost"))
+
+
+Script = Literal["latin", "khmer"]
+
+
+class FontFile(Strict):
+    file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.(ttf|otf)$")]
+    family: Text
+    weight: int
+    style: Literal["normal", "italic"]
+    script: Script
+
+
+class Language(Strict):
+    code: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+    name: Text
+    date_format: Text
+    thousands_separator: str
+    decimal_separator: str
+    scripts: Annotated[list[Script], Field(min_length=1)]
+
+
+class PlanLabels(Strict):
+    number: Text
+    number_missing: Text
+    dated: Text
+    issued_by: Text
+    signer: Text
+    implements: Text
+    cites: Text
+    purpose: Text
+    requirements: Text
+    audiences: Text
+    priority: Text
+    scope: Text
+    period: Text
+    content: Text
+    forms: Text
+    funding: Text
+    tasks: Text
+    reporting: Text
+    recipients: Text
+
+
+class Strings(Strict):
+    """Words of generated pages in one language (campaign/strings/<code>.yml)."""
+
+    sample_title: Text
+    sample_text: Text
+    fallback_title: Text
+    fallback_text: Text
+    fallback_link: Text
+    unreviewed_title: Text
+    unreviewed_text: Text
+    legal_basis: Text
+    effective: Text
+    issued_by: Text
+    number_label: Text
+    date_label: Text
+    issuer_label: Text
+    district_label: Text
+    all_items: Text
+    by_district: Text
+    by_year: Text
+    by_tag: Text
+    page_n: Text
+    previous_page: Text
+    next_page: Text
+    no_items: Text
+    see_all: Text
+    read_more: Text
+    latest_stories: Text
+    districts_title: Text
+    contact: Text
+    contact_office: Text
+    contact_address: Text
+    contact_phone: Text
+    contact_email: Text
+    contact_missing: Text
+    gso_code: Text
+    stories_here: Text
+    commendations_here: Text
+    news_here: Text
+    district_kinds: dict[str, Text]
+    commendation_kinds: dict[str, Text]
+    audiences: dict[str, Text]
+    for_whom: Text
+    policy_sections: Annotated[list[Text], Field(min_length=4, max_length=4)]
+    faq_related: Text
+    citation: Text
+    plan: PlanLabels
+    months: Annotated[list[Text], Field(min_length=12, max_length=12)]
+    units: dict[str, Text]
+
+
+class Contact(Strict):
+    office: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any((self.office, self.address, self.phone, self.email))
+
+
+class District(Strict):
+    key: Key
+    name: Text
+    kind: Literal["thanh-pho", "huyen"]
+    gso_code: Annotated[str, Field(pattern=r"^[0-9]{3}$")]
+    contact: Contact = Contact()
+
+
+class Agency(Strict):
+    key: Key
+    name: Text
+    short: Text
+
+
+class Slogan(Strict):
+    key: Key
+    text: Text
+    source: Text
+    themes: list[Key] = []
+    poster_line: str | None = None
+
+
+class Figure(Strict):
+    value: int | float
+    unit: Key | Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    label: Text
+    source: Key
+    status: Literal["verified", "partial"]
+
+
+class PolicyGroup(Strict):
+    key: Key
+    title: Text
+
+
+class PlanTask(Strict):
+    agency: Key
+    requested: bool = False  # "đề nghị": the plan asks a body it cannot instruct
+    note: str | None = None
+    items: list[Text]
+
+
+class PlanAudiences(Strict):
+    general: Text
+    priority: list[Text]
+
+
+class PlanSigner(Strict):
+    position: Text
+    name: Text
+
+
+class PlanReporting(Strict):
+    text: Text
+    frequency: Text
+    channel: Key
+    recipients: list[Key]
+
+
+class PlanCitation(Strict):
+    text: Text
+    doc: Key | None = None
+    note: str | None = None
+
+
+class Plan(Strict):
+    """The communication plan, as structured data (campaign/plan.yml)."""
+
+    translation: Translation | None = None
+    title: Text
+    number: str | None = None
+    number_note: str | None = None
+    date_text: Text
+    issuer: Key
+    signer: PlanSigner
+    implements: list[Key] = []
+    cites: list[PlanCitation] = []
+    purpose: Text
+    requirements: list[Text]
+    audiences: PlanAudiences
+    scope: Text
+    period: Text
+    content: list[Text]
+    forms: list[Text]
+    funding: Text
+    tasks: list[PlanTask]
+    reporting: PlanReporting
+    recipients: list[Text]
+
+
+class _Languages(Strict):
+    fonts: list[FontFile]
+    languages: Annotated[list[Language], Field(min_length=1)]
+
+
+class _Districts(Strict):
+    districts: Annotated[list[District], Field(min_length=1)]
+
+
+class _Agencies(Strict):
+    agencies: list[Agency]
+
+
+class _Slogans(Strict):
+    slogans: list[Slogan]
+
+
+class _Figures(Strict):
+    figures: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")], Figure]
+
+
+class _PolicyGroups(Strict):
+    policy_groups: list[PolicyGroup]
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """Everything in `campaign/`, validated. Per-language parts are keyed by code."""
+
+    root: Path
+    site: Site
+    languages: list[Language]
+    fonts: list[FontFile]
+    districts: list[District]
+    slogans: list[Slogan]
+    figures: dict[str, Figure]
+    agencies: dict[str, dict[str, Agency]]
+    policy_groups: dict[str, list[PolicyGroup]]
+    plans: dict[str, Plan]
+    strings: dict[str, Strings]
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0].code
+
+    def language(self, code: str) -> Language:
+        for language in self.languages:
+            if language.code == code:
+                return language
+        raise KeyError(code)
+
+    def district(self, key: str) -> District:
+        return next(d for d in self.districts if d.key == key)
+
+    def slogan(self, key: str) -> Slogan:
+        return next(s for s in self.slogans if s.key == key)
+
+
+def _load(path: Path, model: type[M], problems: Problems) -> M | None:
+    if not path.exists():
+        problems.add(path, 1, "thiếu tệp dữ liệu này.")
+        return None
+    try:
+        document = parse_yaml(path.read_text(encoding="utf-8"))
+    except YamlSyntaxError as error:
+        problems.add(path, error.line, f"sai cú pháp YAML: {error}.")
+        return None
+    return validate(model, document, path, problems, {})
+
+
+def load_campaign(root: Path) -> Campaign:
+    """Load and validate `root` (a campaign folder); raise ContentError listing every problem."""
+    problems = Problems(root.parent)
+    site = _load(root / "site.yml", Site, problems)
+    languages = _load(root / "languages.yml", _Languages, problems)
+    districts = _load(root / "districts.yml", _Districts, problems)
+    slogans = _load(root / "slogans.yml", _Slogans, problems)
+    figures = _load(root / "figures.yml", _Figures, problems)
+    problems.raise_if_any()
+    assert site and languages and districts and slogans and figures
+    codes = [language.code for language in languages.languages]
+
+    def localised(name: str, model: type[M]) -> dict[str, M]:
+        reference = _load(root / f"{name}.yml", model, problems)
+        result: dict[str, M] = {}
+        for code in codes:
+            own = root / f"{name}.{code}.yml"
+            loaded = _load(own, model, problems) if own.exists() and code != codes[0] else reference
+            if loaded is not None:
+                result[code] = loaded
+        return result
+
+    agencies = localised("agencies", _Agencies)
+    groups = localised("policy_groups", _PolicyGroups)
+    plans = localised("plan", Plan)
+    strings = {code: _load(root / "strings" / f"{code}.yml", Strings, problems) for code in codes}
+    problems.raise_if_any()
+    campaign = Campaign(
+        root=root,
+        site=site,
+        languages=languages.languages,
+        fonts=languages.fonts,
+        districts=districts.districts,
+        slogans=slogans.slogans,
+        figures=figures.figures,
+        agencies={code: {a.key: a for a in value.agencies} for code, value in agencies.items()},
+        policy_groups={code: value.policy_groups for code, value in groups.items()},
+        plans=plans,
+        strings={code: value for code, value in strings.items() if value is not None},
+    )
+    _check_references(campaign, problems)
+    problems.raise_if_any()
+    return campaign
+
+
+def _check_references(campaign: Campaign, problems: Problems) -> None:
+    """Keys used across campaign files must exist (agencies named by the plan, units of figures)."""
+    for code, strings in campaign.strings.items():
+        for key, figure in campaign.figures.items():
+            if figure.unit not in strings.units:
+                problems.add(
+                    campaign.root / "figures.yml", 1,
+                    f"số liệu “{key}” dùng đơn vị “{figure.unit}” mà strings/{code}.yml chưa có (units).",
+                )
+    for code, plan in campaign.plans.items():
+        agencies = campaign.agencies[code]
+        path = campaign.root / ("plan.yml" if code == campaign.default_language else f"plan.{code}.yml")
+        used = [plan.issuer, plan.reporting.channel, *plan.reporting.recipients, *(t.agency for t in plan.tasks)]
+        for key in used:
+            if key not in agencies:
+                problems.add(path, 1, f"Kế hoạch nhắc tới cơ quan “{key}” nhưng agencies.yml không có.")

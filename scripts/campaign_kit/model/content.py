@@ -1,0 +1,211 @@
+"""`docs/`: every Markdown page, loaded, validated and cross-checked.
+
+This is the one place that reads content. The site, print and checks all take
+a `Content` from `load_content` and never parse a page themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .campaign import Campaign
+from .errors import Problems
+from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
+from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
+from .sections import section_of
+from .validation import validate
+from .yamlsource import YamlSyntaxError, split_front_matter
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+HEADING2 = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file in one language, with its validated front matter."""
+
+    src_uri: str  # path under docs/ of the reference-language page, e.g. "chinh-sach/bao-hiem-y-te.md"
+    language: str
+    path: Path
+    kind: str  # "page" or the kind of its section ("policy", "story", …)
+    meta: Any  # the section's schema model (PageMeta subclass)
+    body: str
+    body_line: int
+
+    @property
+    def key(self) -> str:
+        return Path(self.src_uri).stem if self.src_uri != "index.md" else "index"
+
+    @property
+    def is_sample(self) -> bool:
+        return bool(self.meta.sample)
+
+
+@dataclass
+class Content:
+    campaign: Campaign
+    docs_dir: Path
+    pages: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
+
+    def page(self, src_uri: str, language: str) -> Page | None:
+        """The page in `language`, or None when it is not translated."""
+        return self.pages.get(src_uri, {}).get(language)
+
+    def reference(self, src_uri: str) -> Page:
+        return self.pages[src_uri][self.campaign.default_language]
+
+    def items(self, kind: str) -> list[Page]:
+        """Reference-language items of one kind, newest (or first in order) first."""
+        found = [
+            languages[self.campaign.default_language]
+            for languages in self.pages.values()
+            if self.campaign.default_language in languages
+            and languages[self.campaign.default_language].kind == kind
+        ]
+        return sorted(found, key=_item_order)
+
+    def samples(self) -> list[Page]:
+        return sorted(
+            (page for languages in self.pages.values() for page in languages.values() if page.is_sample),
+            key=lambda page: page.path,
+        )
+
+
+def _item_order(page: Page) -> tuple[Any, ...]:
+    meta = page.meta
+    if hasattr(meta, "order"):
+        return (meta.order, page.key)
+    if hasattr(meta, "date"):
+        return (-meta.date.toordinal(), page.key)
+    return (0, page.key)
+
+
+def load_content(campaign: Campaign, docs_dir: Path, *, production: bool = False) -> Content:
+    """Load every page under `docs_dir`; raise ContentError listing all problems."""
+    problems = Problems(docs_dir.parent)
+    content = Content(campaign, docs_dir)
+    codes = [language.code for language in campaign.languages]
+    context = {
+        "districts": [district.key for district in campaign.districts],
+        "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
+    }
+    for path in sorted(docs_dir.rglob("*.md")):
+        page = _load_page(path, docs_dir, codes, context, problems)
+        if page is not None:
+            content.pages[page.src_uri][page.language] = page
+    _check_references(content, problems)
+    if production:
+        for page in content.samples():
+            problems.add(
+                page.path, 1, "bản chính thức không được đăng nội dung minh họa (sample: true).",
+                "Xóa trang minh họa này, hoặc thay bằng câu chuyện thật đã có giấy đồng ý.",
+            )
+    problems.raise_if_any()
+    return content
+
+
+def _load_page(
+    path: Path, docs_dir: Path, codes: list[str], context: dict[str, Any], problems: Problems
+) -> Page | None:
+    relative = path.relative_to(docs_dir).as_posix()
+    stem, _, suffix = path.name[:-3].rpartition(".")
+    language = suffix if stem and suffix in codes[1:] else codes[0]
+    name = stem if language != codes[0] else path.name[:-3]
+    src_uri = relative if language == codes[0] else relative[: -len(path.name)] + name + ".md"
+    parts = [*Path(src_uri).parent.parts, name]
+    bad = [part for part in parts if not SLUG.match(part)]
+    if bad:
+        problems.add(
+            path, 1, f"tên tệp hoặc thư mục “{bad[0]}” phải viết thường, không dấu, nối bằng gạch ngang.",
+            "Ví dụ: guong-thoat-ngheo/chi-tu-nuoi-bo.md",
+        )
+        return None
+    raw = path.read_text(encoding="utf-8")
+    if unicodedata.normalize("NFC", raw) != raw:
+        line = next(i for i, text in enumerate(raw.splitlines(), 1) if unicodedata.normalize("NFC", text) != text)
+        problems.add(
+            path, line, "chữ tiếng Việt chưa ở dạng chuẩn Unicode NFC (dấu bị tách khỏi chữ).",
+            "Chạy make fix để chuẩn hóa tự động.",
+        )
+    try:
+        source = split_front_matter(raw)
+    except YamlSyntaxError as error:
+        problems.add(path, error.line, f"phần đầu trang sai cú pháp: {error}.")
+        return None
+    if not source.meta.data:
+        problems.add(path, 1, "thiếu phần đầu trang (front matter) giữa hai dòng ---.", "Xem mẫu trong CONTRIBUTING.md.")
+        return None
+    section = section_of(src_uri)
+    schema = section.schema if section else PageMeta
+    meta = validate(schema, source.meta, path, problems, context)
+    if meta is None:
+        return None
+    return Page(src_uri, language, path, section.kind if section else "page", meta, source.body, source.body_line)
+
+
+def _check_references(content: Content, problems: Problems) -> None:
+    campaign = content.campaign
+    legal = {page.key for page in content.items("legal")}
+    policies = {page.key for page in content.items("policy")}
+    for key, figure in campaign.figures.items():
+        if figure.source not in legal:
+            problems.add(
+                campaign.root / "figures.yml", 1,
+                f"số liệu “{key}” dẫn văn bản “{figure.source}” nhưng docs/van-ban/ không có văn bản này.",
+            )
+    for code, plan in campaign.plans.items():
+        cited = [*plan.implements, *(citation.doc for citation in plan.cites if citation.doc)]
+        for key in cited:
+            if key not in legal:
+                problems.add(campaign.root / "plan.yml", 1, f"Kế hoạch ({code}) dẫn văn bản “{key}” mà docs/van-ban/ không có.")
+    for languages in content.pages.values():
+        for page in languages.values():
+            _check_page(content, page, legal, policies, problems)
+
+
+def _check_page(content: Content, page: Page, legal: set[str], policies: set[str], problems: Problems) -> None:
+    campaign = content.campaign
+    meta = page.meta
+    if isinstance(meta, PolicyMeta):
+        for ref in meta.legal_basis:
+            if ref.doc not in legal:
+                problems.add(page.path, page.body_line - 1, f"căn cứ pháp lý “{ref.doc}” không có trong docs/van-ban/.")
+        _check_policy_headings(page, campaign.strings[page.language].policy_sections, problems)
+    for related in getattr(meta, "related", []):
+        if related not in policies:
+            problems.add(page.path, 1, f"chính sách liên quan “{related}” không có trong docs/chinh-sach/.")
+    if meta.translation is not None and meta.translation.source != page.src_uri:
+        problems.add(page.path, 1, f"bản dịch ghi nguồn “{meta.translation.source}” nhưng nằm cạnh “{page.src_uri}”.")
+    if campaign.default_language not in content.pages.get(page.src_uri, {}):
+        problems.add(page.path, 1, "bản dịch không có trang tiếng Việt gốc bên cạnh.")
+    known = {
+        "figure": campaign.figures,
+        "slogan": {slogan.key for slogan in campaign.slogans},
+        "site": SITE_FIELDS,
+        "block": BLOCKS,
+    }
+    for placeholder in find_placeholders(page.body):
+        names = known.get(placeholder.kind)
+        if names is None or placeholder.name not in names:
+            problems.add(
+                page.path, page.body_line + placeholder.line,
+                f"không hiểu chỗ giữ chỗ “{{{{ {placeholder.kind}:{placeholder.name} }}}}”.",
+                "Dùng figure:, slogan:, site: hoặc block: với một tên có trong campaign/.",
+            )
+    if isinstance(meta, LegalDocumentMeta) and meta.effective and meta.effective < meta.date:
+        problems.add(page.path, 1, "ngày có hiệu lực (effective) sớm hơn ngày ký (date).")
+
+
+def _check_policy_headings(page: Page, expected: list[str], problems: Problems) -> None:
+    found = [match[1].strip() for match in HEADING2.finditer(page.body)]
+    if found != expected:
+        problems.add(
+            page.path, page.body_line,
+            "trang chính sách phải có đúng các mục “## " + "”, “## ".join(expected) + "” theo thứ tự này.",
+            "Tìm thấy: " + (", ".join(found) if found else "không có mục ## nào") + ".",
+        )

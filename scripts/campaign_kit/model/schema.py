@@ -1,0 +1,141 @@
+"""Front-matter schema of every content type.
+
+Keys are English; values are checked here once, so the rest of the code can
+trust them. Cross-references to `campaign/` (districts, policy groups) are
+checked against the validation context given by the loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from difflib import get_close_matches
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+Text = Annotated[str, Field(min_length=1)]
+Summary = Annotated[str, Field(min_length=1, max_length=400)]
+Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def check_known(value: str, known: list[str] | None, what: str) -> str:
+    """Refuse a key that `campaign/` does not define, suggesting the closest one."""
+    if known is None or value in known:
+        return value
+    close = get_close_matches(value, known, n=1)
+    guess = f" Có phải ý bạn là “{close[0]}”?" if close else ""
+    raise ValueError(f"không có {what} “{value}”.{guess}")
+
+
+class Consent(Strict):
+    """Who agreed to publication, when, and where the signed form is kept
+    (the form itself never goes into the repository)."""
+
+    given_by: Text
+    date: dt.date
+    kept_at: Text
+
+
+class Translation(Strict):
+    source: Text
+    status: Literal["reviewed", "unreviewed"]
+
+
+class LegalRef(Strict):
+    doc: Key
+    articles: str | None = None
+
+
+def _ref_from_text(value: Any) -> Any:
+    return {"doc": value} if isinstance(value, str) else value
+
+
+class PageMeta(Strict):
+    """Keys every page may carry."""
+
+    kind_label: ClassVar[str] = "trang"
+    title: Text
+    summary: Summary | None = None
+    tags: list[Text] = []
+    sample: bool = False
+    translation: Translation | None = None
+
+
+class DistrictMixin:
+    @field_validator("district", check_fields=False)
+    @classmethod
+    def _district_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
+        return check_known(value, (info.context or {}).get("districts"), "huyện, thành phố")
+
+
+class PolicyMeta(PageMeta):
+    kind_label: ClassVar[str] = "chính sách"
+    summary: Summary
+    group: Key
+    order: int = 100
+    audiences: list[Literal[
+        "ho-ngheo", "ho-can-ngheo", "ho-moi-thoat-ngheo", "ho-muc-song-trung-binh", "nguoi-lao-dong"
+    ]] = []
+    legal_basis: Annotated[list[Annotated[LegalRef, BeforeValidator(_ref_from_text)]], Field(min_length=1)]
+
+    @field_validator("group")
+    @classmethod
+    def _group_exists(cls, value: str, info: ValidationInfo) -> str:
+        return check_known(value, (info.context or {}).get("policy_groups"), "nhóm chính sách")
+
+
+class LegalDocumentMeta(PageMeta):
+    kind_label: ClassVar[str] = "văn bản"
+    kind: Literal[
+        "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị", "Kế hoạch", "Văn bản hợp nhất"
+    ]
+    number: Text
+    issuer: Text
+    date: dt.date
+    effective: dt.date | None = None
+    summary: Summary
+
+
+class StoryMeta(DistrictMixin, PageMeta):
+    kind_label: ClassVar[str] = "gương thoát nghèo"
+    date: dt.date
+    district: Key
+    summary: Summary
+    consent: Consent
+
+
+class CommendationMeta(DistrictMixin, PageMeta):
+    kind_label: ClassVar[str] = "biểu dương"
+    date: dt.date
+    district: Key
+    kind: Literal["household", "person", "organisation"]
+    award: str | None = None
+    summary: Summary
+    consent: Consent | None = None
+
+    @model_validator(mode="after")
+    def _people_need_consent(self) -> CommendationMeta:
+        if self.kind != "organisation" and self.consent is None:
+            raise PydanticCustomError("consent_missing", "consent required")
+        return self
+
+
+class NewsMeta(DistrictMixin, PageMeta):
+    kind_label: ClassVar[str] = "tin tức"
+    date: dt.date
+    district: Key | None = None
+    summary: Summary
+
+
+class FaqMeta(PageMeta):
+    kind_label: ClassVar[str] = "hỏi đáp"
+    summary: Summary
+    order: int = 100
+    related: list[Key] = []

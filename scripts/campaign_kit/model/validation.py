@@ -1,0 +1,106 @@
+"""Turn schema errors into Vietnamese messages a journalist can act on."""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problems
+from .yamlsource import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+# What each front-matter key means, in the editor's words.
+FIELD_NAMES = {
+    "title": "tiêu đề (title)",
+    "summary": "tóm tắt (summary)",
+    "date": "ngày (date)",
+    "district": "huyện, thành phố (district)",
+    "tags": "chủ đề (tags)",
+    "sample": "đánh dấu nội dung minh họa (sample)",
+    "consent": "ghi nhận đồng ý đăng tin (consent)",
+    "given_by": "người đồng ý (given_by)",
+    "kept_at": "nơi lưu giấy đồng ý (kept_at)",
+    "legal_basis": "căn cứ pháp lý (legal_basis)",
+    "group": "nhóm chính sách (group)",
+    "kind": "loại (kind)",
+    "number": "số hiệu văn bản (number)",
+    "issuer": "cơ quan ban hành (issuer)",
+    "effective": "ngày có hiệu lực (effective)",
+    "order": "thứ tự (order)",
+}
+
+DATE_HINT = "Viết ngày theo dạng năm-tháng-ngày, ví dụ: 2024-05-31."
+
+
+def field_name(location: tuple[str | int, ...]) -> str:
+    keys = [str(part) for part in location if isinstance(part, str)]
+    if not keys:
+        return "phần đầu trang (front matter)"
+    return FIELD_NAMES.get(keys[-1], f"“{keys[-1]}”")
+
+
+def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
+    """(message, hint) in Vietnamese for one pydantic error."""
+    kind = error["type"]
+    name = field_name(error["loc"])
+    if kind == "missing":
+        return f"thiếu mục bắt buộc {name}.", "Thêm dòng này vào phần đầu trang, giữa hai dòng ---."
+    if kind == "consent_missing":
+        return (
+            "trang nói về người hoặc hộ gia đình cụ thể nhưng thiếu ghi nhận đồng ý đăng tin (consent).",
+            "Thêm consent: given_by (ai đồng ý), date (ngày ký), kept_at (nơi lưu giấy đồng ý).",
+        )
+    if kind == "extra_forbidden":
+        key = str(error["loc"][-1])
+        close = get_close_matches(key, allowed_keys, n=1)
+        guess = f" Có phải ý bạn là “{close[0]}”?" if close else ""
+        return f"mục “{key}” không dùng được ở đây.{guess}", "Các mục dùng được: " + ", ".join(allowed_keys) + "."
+    if kind.startswith("date"):
+        value = error.get("input")
+        return f"{name} “{value}” không phải là một ngày có thật.", DATE_HINT
+    if kind in ("string_type", "string_too_short"):
+        return f"{name} phải là một đoạn chữ, không để trống.", ""
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"{name} quá dài (tối đa {limit} ký tự).", "Viết ngắn lại, một hai câu."
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{name} “{error.get('input')}” phải viết thường, không dấu, nối bằng gạch ngang.",
+            "Ví dụ: go-quao, bao-hiem-y-te.",
+        )
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{name} chỉ nhận true hoặc false.", ""
+    if kind in ("int_type", "int_parsing"):
+        return f"{name} phải là một số nguyên.", ""
+    if kind in ("list_type", "too_short"):
+        return f"{name} phải là một danh sách, ít nhất một mục (mỗi mục một dòng bắt đầu bằng “- ”).", ""
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{name} phải gồm các mục con (viết thụt vào hai dấu cách).", ""
+    if kind in ("literal_error", "enum"):
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{name} “{error.get('input')}” không hợp lệ; chỉ nhận: {expected}.", ""
+    if kind == "value_error":
+        return f"{name}: {error['ctx']['error']}", ""
+    return f"{name}: {error['msg']}", ""
+
+
+def validate(
+    model: type[M], document: YamlDocument, path: Path, problems: Problems, context: dict[str, Any]
+) -> M | None:
+    """Validate `document.data` against `model`; record problems with their lines."""
+    data = document.data if document.data is not None else {}
+    if not isinstance(data, dict):
+        problems.add(path, document.first_line, "phần đầu trang phải là các dòng “mục: giá trị”.")
+        return None
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as failure:
+        allowed = sorted(model.model_fields)
+        for error in failure.errors():
+            message, hint = describe(error, allowed)
+            problems.add(path, document.line_of(tuple(error["loc"])), message, hint)
+        return None

@@ -1,0 +1,42 @@
+"""Every page of the site in one language, as Markdown, from the content model.
+
+`build_pages` is what a renderer needs: {path under docs/: Markdown}. The
+MkDocs adapter hands it to MkDocs; another renderer would write it to a folder.
+"""
+
+from __future__ import annotations
+
+from ..model.content import Content
+from ..model.sections import SECTIONS
+from .blocks import cards, district_links, faq_entries
+from .context import Context
+from .districts import FOLDER as DISTRICT_FOLDER
+from .districts import district_pages
+from .items import render_page
+from .listings import facet_menu, facet_pages, paginate
+from .plan import plan_page
+
+
+def build_pages(content: Content, language: str) -> dict[str, str]:
+    ctx = Context(content, content.campaign.language(language))
+    pages = {src_uri: render_page(ctx, content.reference(src_uri)) for src_uri in content.pages}
+    for section in SECTIONS:
+        index = f"{section.folder}/index.md"
+        if index not in pages:
+            continue
+        items = content.items(section.kind)
+        if section.listed_by_facets:
+            title = ctx.page(index).meta.title
+            head = pages[index] + facet_menu(ctx, section, index)
+            pages.update(paginate(ctx, index, title, items, first_head=head))
+            pages.update(facet_pages(ctx, section))
+        elif section.kind == "faq":
+            pages[index] += faq_entries(ctx, index)
+        else:
+            pages[index] += cards(ctx, index, items)
+    district_index = f"{DISTRICT_FOLDER}/index.md"
+    if district_index in pages:
+        pages[district_index] += district_links(ctx, district_index)
+    pages.update(plan_page(ctx))
+    pages.update(district_pages(ctx))
+    return pages

@@ -1,0 +1,57 @@
+"""The plan page, written from `campaign/plan.yml` (not pasted text)."""
+
+from __future__ import annotations
+
+from .context import Context, link
+from .items import front_matter, notice
+
+PLAN_URI = "ke-hoach/index.md"
+
+
+def plan_page(ctx: Context) -> dict[str, str]:
+    plan = ctx.campaign.plans[ctx.language.code]
+    labels = ctx.strings.plan
+    agencies = ctx.campaign.agencies[ctx.language.code]
+    here = PLAN_URI
+
+    def agency(key: str) -> str:
+        return agencies[key].name if key in agencies else key
+
+    def bullets(items: list[str]) -> str:
+        return "\n".join(f"- {item}" for item in items) + "\n\n"
+
+    number = plan.number or labels.number_missing
+    out = [front_matter(plan.title, plan.purpose.split("\n")[0]), f"# {plan.title}\n\n"]
+    out.append(
+        f"{labels.number}: {number} · {plan.date_text} · {labels.issued_by}: {agency(plan.issuer)} · "
+        f"{labels.signer}: {plan.signer.position} {plan.signer.name}\n{{: .campaign-meta }}\n\n"
+    )
+    if plan.translation is not None and plan.translation.status == "unreviewed":
+        out.append(notice("campaign-unreviewed", ctx.strings.unreviewed_title, ctx.strings.unreviewed_text))
+    if plan.number_note:
+        out.append(f"*{plan.number_note}*\n\n")
+    if plan.implements:
+        docs = [ctx.content.reference(f"van-ban/{key}.md") for key in plan.implements]
+        refs = ", ".join(f"[{ctx.citation(doc)}]({link(here, doc.src_uri)})" for doc in docs)
+        out.append(f"**{labels.implements}:** {refs}\n\n")
+    out.append(f"## {labels.purpose}\n\n{plan.purpose}\n\n## {labels.requirements}\n\n" + bullets(plan.requirements))
+    out.append(f"## {labels.audiences}\n\n{plan.audiences.general}\n\n**{labels.priority}:**\n\n")
+    out.append(bullets(plan.audiences.priority))
+    out.append(f"## {labels.scope}\n\n{plan.scope}\n\n## {labels.period}\n\n{plan.period}\n\n")
+    out.append(f"## {labels.content}\n\n" + bullets(plan.content))
+    out.append(f"## {labels.forms}\n\n" + bullets(plan.forms))
+    out.append(f"## {labels.funding}\n\n{plan.funding}\n\n## {labels.tasks}\n\n")
+    for number_, task in enumerate(plan.tasks, 1):
+        out.append(f"### {number_}. {agency(task.agency)}\n\n")
+        if task.note:
+            out.append(f"*{task.note}*\n\n")
+        out.append(bullets(task.items))
+    out.append(f"## {labels.reporting}\n\n{plan.reporting.text}\n\n")
+    if plan.cites:
+        out.append(f"## {labels.cites}\n\n")
+        for cited in plan.cites:
+            text = f"[{cited.text}]({link(here, f'van-ban/{cited.doc}.md')})" if cited.doc else cited.text
+            out.append(f"- {text}" + (f" *({cited.note})*" if cited.note else "") + "\n")
+        out.append("\n")
+    out.append(f"## {labels.recipients}\n\n" + bullets([agency(key) for key in plan.recipients]))
+    return {PLAN_URI: "".join(out)}
