@@ -7,6 +7,7 @@ multilingual sites: each language gets its own search index and theme strings).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -40,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--site-dir", type=Path, default=None)
     parser.add_argument("--production", action="store_true", help="refuse example content and placeholder URLs")
+    parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)-7s -  %(message)s")
     project = args.project.resolve()
     try:
         build_site(project, (args.site_dir or project / "site").resolve(), production=args.production)

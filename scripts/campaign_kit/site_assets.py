@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model.campaign import Campaign, Palette
-from .webfonts import LATIN_VIETNAMESE, KHMER, WebFont, build_web_fonts, font_face_css
+from .webfonts import KHMER, LATIN_VIETNAMESE, WebFont, build_web_fonts, font_face_css
 
 FONT_DIR = "assets/fonts"
 RANGES = {"latin": LATIN_VIETNAMESE, "khmer": KHMER}
@@ -24,7 +24,10 @@ def palette_css(palette: Palette) -> str:
 def web_fonts(campaign: Campaign, fonts_dir: Path, scripts: set[str]) -> list[WebFont]:
     return [
         WebFont(
-            source=fonts_dir / font.file, family=font.family, weight=font.weight, style=font.style,
+            source=fonts_dir / font.file,
+            family=font.family,
+            weight=font.weight,
+            style=font.style,
             unicode_ranges=RANGES[font.script],
         )
         for font in campaign.fonts

@@ -310,7 +310,7 @@ def _load(path: Path, model: type[M], problems: Problems) -> M | None:
     try:
         document = parse_yaml(path.read_text(encoding="utf-8"))
     except YamlSyntaxError as error:
-        problems.add(path, error.line, f"sai cú pháp YAML: {error}.")
+        problems.add(path, error.line, "sai cú pháp YAML.", f"Chi tiết kỹ thuật: {error}.")
         return None
     return validate(model, document, path, problems, {})
 
@@ -366,7 +366,8 @@ def _check_references(campaign: Campaign, problems: Problems) -> None:
         for key, figure in campaign.figures.items():
             if figure.unit not in strings.units:
                 problems.add(
-                    campaign.root / "figures.yml", 1,
+                    campaign.root / "figures.yml",
+                    1,
                     f"số liệu “{key}” dùng đơn vị “{figure.unit}” mà strings/{code}.yml chưa có (units).",
                 )
     for code, plan in campaign.plans.items():

@@ -19,7 +19,7 @@ from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
 from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
 from .sections import section_of
 from .validation import validate
-from .yamlsource import YamlSyntaxError, split_front_matter
+from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HEADING2 = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -36,6 +36,10 @@ class Page:
     meta: Any  # the section's schema model (PageMeta subclass)
     body: str
     body_line: int
+    front: YamlDocument  # the front matter as written, for the line of each key
+
+    def line_of(self, *location: str | int) -> int:
+        return self.front.line_of(location)
 
     @property
     def key(self) -> str:
@@ -64,8 +68,7 @@ class Content:
         found = [
             languages[self.campaign.default_language]
             for languages in self.pages.values()
-            if self.campaign.default_language in languages
-            and languages[self.campaign.default_language].kind == kind
+            if self.campaign.default_language in languages and languages[self.campaign.default_language].kind == kind
         ]
         return sorted(found, key=_item_order)
 
@@ -102,7 +105,9 @@ def load_content(campaign: Campaign, docs_dir: Path, *, production: bool = False
     if production:
         for page in content.samples():
             problems.add(
-                page.path, 1, "bản chính thức không được đăng nội dung minh họa (sample: true).",
+                page.path,
+                1,
+                "bản chính thức không được đăng nội dung minh họa (sample: true).",
                 "Xóa trang minh họa này, hoặc thay bằng câu chuyện thật đã có giấy đồng ý.",
             )
     problems.raise_if_any()
@@ -121,7 +126,9 @@ def _load_page(
     bad = [part for part in parts if not SLUG.match(part)]
     if bad:
         problems.add(
-            path, 1, f"tên tệp hoặc thư mục “{bad[0]}” phải viết thường, không dấu, nối bằng gạch ngang.",
+            path,
+            1,
+            f"tên tệp hoặc thư mục “{bad[0]}” phải viết thường, không dấu, nối bằng gạch ngang.",
             "Ví dụ: guong-thoat-ngheo/chi-tu-nuoi-bo.md",
         )
         return None
@@ -129,23 +136,31 @@ def _load_page(
     if unicodedata.normalize("NFC", raw) != raw:
         line = next(i for i, text in enumerate(raw.splitlines(), 1) if unicodedata.normalize("NFC", text) != text)
         problems.add(
-            path, line, "chữ tiếng Việt chưa ở dạng chuẩn Unicode NFC (dấu bị tách khỏi chữ).",
+            path,
+            line,
+            "chữ tiếng Việt chưa ở dạng chuẩn Unicode NFC (dấu bị tách khỏi chữ).",
             "Chạy make fix để chuẩn hóa tự động.",
         )
     try:
         source = split_front_matter(raw)
     except YamlSyntaxError as error:
-        problems.add(path, error.line, f"phần đầu trang sai cú pháp: {error}.")
+        problems.add(
+            path, error.line, "phần đầu trang sai cú pháp (thường do thiếu dấu đóng ngoặc, thiếu dấu hai chấm hoặc thụt dòng sai).",
+            f"Chi tiết kỹ thuật: {error}.",
+        )
         return None
     if not source.meta.data:
-        problems.add(path, 1, "thiếu phần đầu trang (front matter) giữa hai dòng ---.", "Xem mẫu trong CONTRIBUTING.md.")
+        problems.add(
+            path, 1, "thiếu phần đầu trang (front matter) giữa hai dòng ---.", "Xem mẫu trong CONTRIBUTING.md."
+        )
         return None
     section = section_of(src_uri)
     schema = section.schema if section else PageMeta
     meta = validate(schema, source.meta, path, problems, context)
     if meta is None:
         return None
-    return Page(src_uri, language, path, section.kind if section else "page", meta, source.body, source.body_line)
+    kind = section.kind if section else "page"
+    return Page(src_uri, language, path, kind, meta, source.body, source.body_line, source.meta)
 
 
 def _check_references(content: Content, problems: Problems) -> None:
@@ -155,14 +170,17 @@ def _check_references(content: Content, problems: Problems) -> None:
     for key, figure in campaign.figures.items():
         if figure.source not in legal:
             problems.add(
-                campaign.root / "figures.yml", 1,
+                campaign.root / "figures.yml",
+                1,
                 f"số liệu “{key}” dẫn văn bản “{figure.source}” nhưng docs/van-ban/ không có văn bản này.",
             )
     for code, plan in campaign.plans.items():
         cited = [*plan.implements, *(citation.doc for citation in plan.cites if citation.doc)]
         for key in cited:
             if key not in legal:
-                problems.add(campaign.root / "plan.yml", 1, f"Kế hoạch ({code}) dẫn văn bản “{key}” mà docs/van-ban/ không có.")
+                problems.add(
+                    campaign.root / "plan.yml", 1, f"Kế hoạch ({code}) dẫn văn bản “{key}” mà docs/van-ban/ không có."
+                )
     for languages in content.pages.values():
         for page in languages.values():
             _check_page(content, page, legal, policies, problems)
@@ -172,15 +190,15 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
     campaign = content.campaign
     meta = page.meta
     if isinstance(meta, PolicyMeta):
-        for ref in meta.legal_basis:
+        for index, ref in enumerate(meta.legal_basis):
             if ref.doc not in legal:
-                problems.add(page.path, page.body_line - 1, f"căn cứ pháp lý “{ref.doc}” không có trong docs/van-ban/.")
+                problems.add(page.path, page.line_of("legal_basis", index), f"căn cứ pháp lý “{ref.doc}” không có trong docs/van-ban/.")
         _check_policy_headings(page, campaign.strings[page.language].policy_sections, problems)
-    for related in getattr(meta, "related", []):
+    for index, related in enumerate(getattr(meta, "related", [])):
         if related not in policies:
-            problems.add(page.path, 1, f"chính sách liên quan “{related}” không có trong docs/chinh-sach/.")
+            problems.add(page.path, page.line_of("related", index), f"chính sách liên quan “{related}” không có trong docs/chinh-sach/.")
     if meta.translation is not None and meta.translation.source != page.src_uri:
-        problems.add(page.path, 1, f"bản dịch ghi nguồn “{meta.translation.source}” nhưng nằm cạnh “{page.src_uri}”.")
+        problems.add(page.path, page.line_of("translation", "source"), f"bản dịch ghi nguồn “{meta.translation.source}” nhưng nằm cạnh “{page.src_uri}”.")
     if campaign.default_language not in content.pages.get(page.src_uri, {}):
         problems.add(page.path, 1, "bản dịch không có trang tiếng Việt gốc bên cạnh.")
     known = {
@@ -193,19 +211,21 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
         names = known.get(placeholder.kind)
         if names is None or placeholder.name not in names:
             problems.add(
-                page.path, page.body_line + placeholder.line,
+                page.path,
+                page.body_line + placeholder.line,
                 f"không hiểu chỗ giữ chỗ “{{{{ {placeholder.kind}:{placeholder.name} }}}}”.",
                 "Dùng figure:, slogan:, site: hoặc block: với một tên có trong campaign/.",
             )
     if isinstance(meta, LegalDocumentMeta) and meta.effective and meta.effective < meta.date:
-        problems.add(page.path, 1, "ngày có hiệu lực (effective) sớm hơn ngày ký (date).")
+        problems.add(page.path, page.line_of("effective"), "ngày có hiệu lực (effective) sớm hơn ngày ký (date).")
 
 
 def _check_policy_headings(page: Page, expected: list[str], problems: Problems) -> None:
     found = [match[1].strip() for match in HEADING2.finditer(page.body)]
     if found != expected:
         problems.add(
-            page.path, page.body_line,
+            page.path,
+            page.body_line,
             "trang chính sách phải có đúng các mục “## " + "”, “## ".join(expected) + "” theo thứ tự này.",
             "Tìm thấy: " + (", ".join(found) if found else "không có mục ## nào") + ".",
         )

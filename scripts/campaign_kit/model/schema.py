@@ -80,9 +80,9 @@ class PolicyMeta(PageMeta):
     summary: Summary
     group: Key
     order: int = 100
-    audiences: list[Literal[
-        "ho-ngheo", "ho-can-ngheo", "ho-moi-thoat-ngheo", "ho-muc-song-trung-binh", "nguoi-lao-dong"
-    ]] = []
+    audiences: list[
+        Literal["ho-ngheo", "ho-can-ngheo", "ho-moi-thoat-ngheo", "ho-muc-song-trung-binh", "nguoi-lao-dong"]
+    ] = []
     legal_basis: Annotated[list[Annotated[LegalRef, BeforeValidator(_ref_from_text)]], Field(min_length=1)]
 
     @field_validator("group")

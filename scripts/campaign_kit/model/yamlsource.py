@@ -59,7 +59,9 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context mark is where the broken construct starts (an unclosed
+        # bracket, say): the line an editor has to look at.
+        mark = error.context_mark or error.problem_mark
         line = first_line + (mark.line if mark else 0)
         raise YamlSyntaxError(line, str(error.problem or error)) from error
     finally:

@@ -19,15 +19,21 @@ def _contact(ctx: Context, district: District) -> str:
     rows = [
         (ctx.strings.contact_office, contact.office),
         (ctx.strings.contact_address, contact.address),
-        (ctx.strings.contact_phone, f"[{contact.phone}](tel:{contact.phone.replace(' ', '')})" if contact.phone else None),
+        (
+            ctx.strings.contact_phone,
+            f"[{contact.phone}](tel:{contact.phone.replace(' ', '')})" if contact.phone else None,
+        ),
         (ctx.strings.contact_email, f"[{contact.email}](mailto:{contact.email})" if contact.email else None),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in rows if value) + "\n\n"
 
 
 def district_pages(ctx: Context) -> dict[str, str]:
-    headings = {"story": ctx.strings.stories_here, "commendation": ctx.strings.commendations_here,
-                "news": ctx.strings.news_here}
+    headings = {
+        "story": ctx.strings.stories_here,
+        "commendation": ctx.strings.commendations_here,
+        "news": ctx.strings.news_here,
+    }
     pages = {}
     for district in ctx.campaign.districts:
         here = f"{FOLDER}/{district.key}.md"
@@ -49,4 +55,3 @@ def district_pages(ctx: Context) -> dict[str, str]:
             out.append("\n")
         pages[here] = "".join(out)
     return pages
-

@@ -24,8 +24,7 @@ def _yaml_text(text: str) -> str:
 def notice(css_class: str, title: str, text: str, *, lang: str | None = None) -> str:
     attribute = f' lang="{lang}"' if lang else ""
     return (
-        f'<div class="{css_class}" role="note"{attribute} markdown>\n\n'
-        f"**{html.escape(title)}.** {text}\n\n</div>\n\n"
+        f'<div class="{css_class}" role="note"{attribute} markdown>\n\n**{html.escape(title)}.** {text}\n\n</div>\n\n'
     )
 
 
@@ -42,11 +41,14 @@ def render_page(ctx: Context, reference: Page) -> str:
         parts.append(facts + "\n{: .campaign-meta }\n\n")
     if fallback:
         vi_url = ctx.campaign.site.base_path + page_url(here)
-        parts.append(notice(
-            "campaign-fallback", ctx.strings.fallback_title,
-            f'{ctx.strings.fallback_text} <a href="{vi_url}" hreflang="{reference.language}">'
-            f"{ctx.strings.fallback_link}</a>",
-        ))
+        parts.append(
+            notice(
+                "campaign-fallback",
+                ctx.strings.fallback_title,
+                f'{ctx.strings.fallback_text} <a href="{vi_url}" hreflang="{reference.language}">'
+                f"{ctx.strings.fallback_link}</a>",
+            )
+        )
     elif meta.translation is not None and meta.translation.status == "unreviewed":
         parts.append(notice("campaign-unreviewed", ctx.strings.unreviewed_title, ctx.strings.unreviewed_text))
     if reference.is_sample:
@@ -97,6 +99,5 @@ def _legal_basis(ctx: Context, here: str, reference: Page) -> str:
             text += f" ({ref.articles})"
         rows.append(text)
     return (
-        f"## {ctx.strings.legal_basis}\n\n"
-        '<div class="campaign-legal" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+        f'## {ctx.strings.legal_basis}\n\n<div class="campaign-legal" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
     )

@@ -51,7 +51,9 @@ def paginate(ctx: Context, base: str, title: str, items: list[Page], first_head:
         here = paged_uri(base, number)
         chunk = items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         heading = title if number == 1 else f"{title} – {ctx.strings.page_n.format(n=number)}"
-        head = first_head if number == 1 and first_head is not None else front_matter(heading, None) + f"# {heading}\n\n"
+        head = (
+            first_head if number == 1 and first_head is not None else front_matter(heading, None) + f"# {heading}\n\n"
+        )
         pages[here] = head + cards(ctx, here, chunk) + _pagination(ctx, base, number, count)
     return pages
 
@@ -103,7 +105,8 @@ def facet_menu(ctx: Context, section: Section, here: str) -> str:
     if districts:
         links = [
             f"[{d.name}]({link(here, f'{section.folder}/theo-dia-phuong/{d.key}.md')}) ({districts[d.key]})"
-            for d in ctx.campaign.districts if d.key in districts
+            for d in ctx.campaign.districts
+            if d.key in districts
         ]
         lines.append(f"**{ctx.strings.by_district}:** " + " · ".join(links))
     year_links = [

@@ -1,0 +1,42 @@
+"""Shared fixtures: the project tree, a built site, and throwaway copies to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from campaign_kit.build import build_site
+
+PROJECT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml", "mkdocs.en.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything a build reads, to change without touching the real tree."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    for extra in PROJECT.glob("mkdocs.*.yml"):
+        shutil.copy2(extra, target / extra.name)
+    if (PROJECT / ".cache").is_dir():  # subset fonts, so copies do not subset them again
+        shutil.copytree(PROJECT / ".cache", target / ".cache")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session: Vietnamese at the root, others under /<code>/."""
+    site = tmp_path_factory.mktemp("site")
+    build_site(PROJECT, site)
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")

@@ -1,0 +1,177 @@
+"""Mistakes an editor can make stop the build with `path:line: message` in Vietnamese."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from campaign_kit.build import build_site
+from campaign_kit.model.campaign import load_campaign
+from campaign_kit.model.content import load_content
+from campaign_kit.model.errors import ContentError
+
+STORY = """\
+---
+title: Chị Năm nuôi vịt
+date: 2024-06-01
+district: go-quao
+summary: Câu chuyện ví dụ.
+tags: [chăn nuôi]
+sample: true
+consent:
+  given_by: Chủ hộ (tên đã đổi)
+  date: 2024-05-30
+  kept_at: UBND xã (bản giấy)
+---
+Chị Năm vay vốn nuôi vịt.
+
+Năm sau chị thoát nghèo.
+"""
+
+
+def problems_after_writing(project: Path, relative: str, text: str, *, production: bool = False) -> list[str]:
+    path = project / "docs" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    campaign = load_campaign(project / "campaign")
+    with pytest.raises(ContentError) as caught:
+        load_content(campaign, project / "docs", production=production)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_a_correct_story_loads(project_copy: Path) -> None:
+    (project_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(STORY, encoding="utf-8")
+    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    assert content.reference("guong-thoat-ngheo/chi-nam-nuoi-vit.md").meta.district == "go-quao"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("title: Chị Năm nuôi vịt\n", ""), "chi-nam-nuoi-vit.md:2: thiếu mục bắt buộc tiêu đề (title)."),
+        (
+            ("date: 2024-06-01", "date: 2024-02-31"),
+            "chi-nam-nuoi-vit.md:3: ngày (date) “2024-02-31” không phải là một ngày có thật.",
+        ),
+        (("date: 2024-06-01", "date: 01/06/2024"), "chi-nam-nuoi-vit.md:3: ngày (date) “01/06/2024”"),
+        (
+            ("district: go-quao", "district: go-qua"),
+            "chi-nam-nuoi-vit.md:4: huyện, thành phố (district): không có huyện, thành phố “go-qua”. Có phải ý bạn là “go-quao”?",
+        ),
+        (("tags:", "tag:"), "chi-nam-nuoi-vit.md:6: mục “tag” không dùng được ở đây. Có phải ý bạn là “tags”?"),
+        (
+            ("sample: true", "sample: có"),
+            "chi-nam-nuoi-vit.md:7: đánh dấu nội dung minh họa (sample) chỉ nhận true hoặc false.",
+        ),
+        (
+            ("consent:\n  given_by: Chủ hộ (tên đã đổi)\n  date: 2024-05-30\n  kept_at: UBND xã (bản giấy)\n", ""),
+            "chi-nam-nuoi-vit.md:2: thiếu mục bắt buộc ghi nhận đồng ý đăng tin (consent).",
+        ),
+        (
+            ("  kept_at: UBND xã (bản giấy)\n", ""),
+            "chi-nam-nuoi-vit.md:8: thiếu mục bắt buộc nơi lưu giấy đồng ý (kept_at).",
+        ),
+        (("summary: Câu chuyện ví dụ.", "summary: [Câu chuyện"), "chi-nam-nuoi-vit.md:5: phần đầu trang sai cú pháp"),
+        (
+            ("Năm sau chị", "{{ figure:khong_co }} Năm sau chị"),
+            "chi-nam-nuoi-vit.md:15: không hiểu chỗ giữ chỗ “{{ figure:khong_co }}”.",
+        ),
+    ],
+)
+def test_story_mistakes_are_reported_at_their_line(project_copy: Path, change: tuple[str, str], expected: str) -> None:
+    old, new = change
+    assert old in STORY
+    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", STORY.replace(old, new))
+    assert any(problem.startswith("docs/guong-thoat-ngheo/" + expected) for problem in problems), problems
+
+
+def test_file_names_must_be_without_diacritics(project_copy: Path) -> None:
+    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chị-năm.md", STORY)
+    assert any("phải viết thường, không dấu" in problem for problem in problems), problems
+
+
+def test_text_must_be_nfc(project_copy: Path) -> None:
+    decomposed = STORY.replace("nuôi vịt.", "nuo\u0302i vi\u0323t.")
+    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", decomposed)
+    assert any(
+        p.startswith("docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md:13: chữ tiếng Việt chưa ở dạng chuẩn")
+        for p in problems
+    )
+
+
+def test_policy_needs_its_four_questions_and_a_known_legal_basis(project_copy: Path) -> None:
+    policy = next((project_copy / "docs/chinh-sach").glob("[!i]*.md")).read_text(encoding="utf-8")
+    broken = policy.replace("## Hỏi ở đâu?", "## Liên hệ").replace(
+        "legal_basis:", "legal_basis:\n  - doc: nghi-dinh-999-2099"
+    )
+    problems = problems_after_writing(project_copy, "chinh-sach/chinh-sach-hong.md", broken)
+    assert any("phải có đúng các mục “## Ai được hưởng?”" in p for p in problems), problems
+    assert any("căn cứ pháp lý “nghi-dinh-999-2099” không có trong docs/van-ban/" in p for p in problems), problems
+
+
+def test_production_refuses_sample_content(project_copy: Path) -> None:
+    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", STORY, production=True)
+    assert any(
+        p.startswith("docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md:1: bản chính thức không được đăng nội dung minh họa")
+        for p in problems
+    )
+
+
+def test_schema_error_stops_mkdocs_build_strict(project_copy: Path, tmp_path: Path) -> None:
+    bad = STORY.replace("district: go-quao", "district: go-qua")
+    (project_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(bad, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project_copy / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md:4: huyện, thành phố (district)" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_production_build_command_fails_while_samples_remain(project_copy: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "campaign_kit.build",
+            "--project",
+            str(project_copy),
+            "--site-dir",
+            str(tmp_path / "out"),
+            "--production",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "bản chính thức không được đăng nội dung minh họa" in result.stderr
+
+
+def test_production_build_refuses_a_placeholder_address(
+    project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Once the examples are removed, the placeholder site_url still stops a production build."""
+    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    for page in content.samples():
+        page.path.unlink()
+    with pytest.raises(Abort):
+        build_site(project_copy, tmp_path / "out", production=True)
+    assert "site_url" in caplog.text and "vẫn là địa chỉ tạm" in caplog.text

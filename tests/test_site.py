@@ -1,0 +1,201 @@
+"""The built site, read back as HTML: languages, pages, notices, privacy, formats."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import PROJECT
+
+from campaign_kit.model.campaign import load_campaign
+from campaign_kit.model.content import load_content
+from campaign_kit.pages.context import page_url
+
+CAMPAIGN = load_campaign(PROJECT / "campaign")
+CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
+SITE_HOST = urlsplit(str(CAMPAIGN.site.site_url)).hostname
+
+
+def html_of(site: Path, src_uri: str, language: str = "vi") -> str:
+    root = site if language == CAMPAIGN.default_language else site / language
+    return (root / page_url(src_uri) / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_site_has_at_least_40_vietnamese_pages(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("index.html") if p.relative_to(built_site).parts[0] not in ("en",)]
+    assert len(pages) >= 40
+
+
+@pytest.mark.parametrize("language", [lang.code for lang in CAMPAIGN.languages])
+def test_every_page_declares_its_language(built_site: Path, language: str) -> None:
+    root = built_site if language == "vi" else built_site / language
+    for page in root.rglob("*.html"):
+        if language == "vi" and page.relative_to(built_site).parts[0] in {entry.code for entry in CAMPAIGN.languages}:
+            continue
+        head = page.read_text(encoding="utf-8")[:300]
+        assert f'<html lang="{language}"' in head, page
+
+
+def test_every_content_page_is_built_in_every_language(built_site: Path) -> None:
+    for src_uri in CONTENT.pages:
+        for language in CAMPAIGN.languages:
+            assert "<h1" in html_of(built_site, src_uri, language.code), (src_uri, language.code)
+
+
+def test_navigation_lists_the_sections_not_the_stories(built_site: Path) -> None:
+    home = html_of(built_site, "index.md")
+    nav = home[home.index('class="md-nav md-nav--primary"') : home.index('class="md-content"')]
+    for section in ("chinh-sach/", "van-ban/", "guong-thoat-ngheo/", "hoi-dap/", "dia-phuong/", "ke-hoach/"):
+        assert f'href="{section}"' in nav, section
+    for story in CONTENT.items("story"):
+        assert page_url(story.src_uri) not in nav
+
+
+def test_sample_pages_carry_a_visible_notice_and_real_pages_do_not(built_site: Path) -> None:
+    samples = CONTENT.samples()
+    assert samples, "the repository ships example stories"
+    for page in samples:
+        assert "Nội dung minh họa" in text_of(html_of(built_site, page.src_uri)), page.src_uri
+    real = [p for kind in ("legal", "policy") for p in CONTENT.items(kind)]
+    for page in real:
+        assert 'class="campaign-sample"' not in html_of(built_site, page.src_uri)
+
+
+class ResourceCollector(HTMLParser):
+    """URLs a browser would fetch by itself while loading the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") not in ("canonical", "alternate"):
+            self.urls.append(values.get("href") or "")
+        for name in ("src", "poster", "data"):
+            if values.get(name):
+                self.urls.append(values[name] or "")
+        if values.get("srcset"):
+            self.urls += [part.split()[0] for part in (values["srcset"] or "").split(",") if part.strip()]
+        if values.get("style"):
+            self.urls += re.findall(r"url\(['\"]?([^'\")]+)", values["style"] or "")
+
+
+def external(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return (bool(parts.netloc) and parts.hostname != SITE_HOST) or url.strip().startswith("//")
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        collector = ResourceCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        offenders += [(page.name, url) for url in collector.urls if external(url)]
+    for sheet in built_site.rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8")
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        offenders += [(sheet.name, url) for url in urls if external(url)]
+    assert not offenders
+
+
+def test_scripts_name_no_font_cdn_or_analytics_host(built_site: Path) -> None:
+    # Material's bundle names unpkg.com for polyfills of old browsers; the browser
+    # test runs a page without ResizeObserver to show that it is never fetched.
+    hosts = (
+        "fonts.googleapis",
+        "fonts.gstatic",
+        "google-analytics",
+        "googletagmanager",
+        "cdn.jsdelivr",
+        "cdnjs",
+        "facebook.net",
+    )
+    for script in built_site.rglob("*.js"):
+        text = script.read_text(encoding="utf-8", errors="replace")
+        assert not [host for host in hosts if host in text], script
+
+
+def test_vendored_fonts_are_served(built_site: Path) -> None:
+    fonts = list((built_site / "assets" / "fonts").glob("*.woff2"))
+    assert fonts
+    css = (built_site / "assets" / "stylesheets" / "campaign-fonts.css").read_text(encoding="utf-8")
+    for font in fonts:
+        assert font.name in css
+    assert "campaign-fonts.css" in html_of(built_site, "index.md")
+
+
+def test_policy_pages_cite_their_legal_basis_with_number_and_date(built_site: Path) -> None:
+    policies = CONTENT.items("policy")
+    assert len(policies) >= 8
+    for policy in policies:
+        text = text_of(html_of(built_site, policy.src_uri))
+        assert "Căn cứ pháp lý" in text
+        for ref in policy.meta.legal_basis:
+            document = CONTENT.reference(f"van-ban/{ref.doc}.md").meta
+            assert document.number in text
+            assert document.date.strftime("%d/%m/%Y") in text
+
+
+def test_figures_are_written_the_vietnamese_way(built_site: Path) -> None:
+    text = text_of(html_of(built_site, "chinh-sach/xac-dinh-ho-ngheo.md"))
+    assert "1.500.000 đồng/người/tháng" in text
+    assert "2.000.000 đồng/người/tháng" in text
+
+
+def test_dates_are_written_day_month_year(built_site: Path) -> None:
+    story = CONTENT.items("story")[0]
+    text = text_of(html_of(built_site, story.src_uri))
+    assert story.meta.date.strftime("%d/%m/%Y") in text
+    assert story.meta.date.isoformat() not in text
+
+
+def test_plan_page_is_rendered_from_campaign_data(built_site: Path) -> None:
+    plan = CAMPAIGN.plans["vi"]
+    text = text_of(html_of(built_site, "ke-hoach/index.md"))
+    for task in plan.tasks:
+        assert CAMPAIGN.agencies["vi"][task.agency].name in text
+        for item in task.items:
+            assert item in text
+    english = text_of(html_of(built_site, "ke-hoach/index.md", "en"))
+    assert CAMPAIGN.plans["en"].title in english
+
+
+def test_one_page_per_district_with_its_stories(built_site: Path) -> None:
+    assert len(CAMPAIGN.districts) == 15
+    for district in CAMPAIGN.districts:
+        html = html_of(built_site, f"dia-phuong/{district.key}.md")
+        assert district.name in text_of(html)
+        for story in CONTENT.items("story"):
+            if story.meta.district == district.key:
+                assert story.meta.title in text_of(html)
+
+
+def test_listings_by_district_year_and_tag(built_site: Path) -> None:
+    story = CONTENT.items("story")[0]
+    for listing in (
+        f"guong-thoat-ngheo/theo-dia-phuong/{story.meta.district}.md",
+        f"guong-thoat-ngheo/theo-nam/{story.meta.date.year}.md",
+    ):
+        assert story.meta.title in text_of(html_of(built_site, listing))
+
+
+def test_urls_have_no_diacritics(built_site: Path) -> None:
+    for path in built_site.rglob("*"):
+        assert path.relative_to(built_site).as_posix().isascii(), path
+
+
+def test_english_pages_link_to_the_vietnamese_ones(built_site: Path) -> None:
+    html = html_of(built_site, "index.md", "en")
+    assert 'hreflang="vi"' in html
+    untranslated = next(p for p in CONTENT.items("policy") if CONTENT.page(p.src_uri, "en") is None)
+    fallback = html_of(built_site, untranslated.src_uri, "en")
+    assert "This page is not translated yet" in text_of(fallback)
+    assert f'href="/{page_url(untranslated.src_uri)}"' in fallback
