@@ -357,4 +357,4 @@ def test_old_browser_without_resize_observer_fetches_no_polyfill(browser: Browse
     """Material loads a ResizeObserver polyfill from unpkg.com on old browsers; our fallback prevents it."""
     result = _run_audit(browser, site_url, "phone", init_script="delete window.ResizeObserver;")
     offenders = sorted({u for u in result.requests if not _is_local(u)})
-    assert not offenders, f"an old browser reaches other hosts:\n  " + "\n  ".join(offenders)
+    assert not offenders, "an old browser reaches other hosts:\n  " + "\n  ".join(offenders)

@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--production", action="store_true", help="refuse example content and placeholder URLs")
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)-7s -  %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)-7s -  %(message)s"
+    )
     project = args.project.resolve()
     try:
         build_site(project, (args.site_dir or project / "site").resolve(), production=args.production)

@@ -145,7 +145,9 @@ def _load_page(
         source = split_front_matter(raw)
     except YamlSyntaxError as error:
         problems.add(
-            path, error.line, "phần đầu trang sai cú pháp (thường do thiếu dấu đóng ngoặc, thiếu dấu hai chấm hoặc thụt dòng sai).",
+            path,
+            error.line,
+            "phần đầu trang sai cú pháp (thường do thiếu dấu đóng ngoặc, thiếu dấu hai chấm hoặc thụt dòng sai).",
             f"Chi tiết kỹ thuật: {error}.",
         )
         return None
@@ -192,13 +194,25 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
     if isinstance(meta, PolicyMeta):
         for index, ref in enumerate(meta.legal_basis):
             if ref.doc not in legal:
-                problems.add(page.path, page.line_of("legal_basis", index), f"căn cứ pháp lý “{ref.doc}” không có trong docs/van-ban/.")
+                problems.add(
+                    page.path,
+                    page.line_of("legal_basis", index),
+                    f"căn cứ pháp lý “{ref.doc}” không có trong docs/van-ban/.",
+                )
         _check_policy_headings(page, campaign.strings[page.language].policy_sections, problems)
     for index, related in enumerate(getattr(meta, "related", [])):
         if related not in policies:
-            problems.add(page.path, page.line_of("related", index), f"chính sách liên quan “{related}” không có trong docs/chinh-sach/.")
+            problems.add(
+                page.path,
+                page.line_of("related", index),
+                f"chính sách liên quan “{related}” không có trong docs/chinh-sach/.",
+            )
     if meta.translation is not None and meta.translation.source != page.src_uri:
-        problems.add(page.path, page.line_of("translation", "source"), f"bản dịch ghi nguồn “{meta.translation.source}” nhưng nằm cạnh “{page.src_uri}”.")
+        problems.add(
+            page.path,
+            page.line_of("translation", "source"),
+            f"bản dịch ghi nguồn “{meta.translation.source}” nhưng nằm cạnh “{page.src_uri}”.",
+        )
     if campaign.default_language not in content.pages.get(page.src_uri, {}):
         problems.add(page.path, 1, "bản dịch không có trang tiếng Việt gốc bên cạnh.")
     known = {
