@@ -70,22 +70,25 @@ class Content:
             for languages in self.pages.values()
             if self.campaign.default_language in languages and languages[self.campaign.default_language].kind == kind
         ]
-        return sorted(found, key=_item_order)
+        return sorted(found, key=self._item_order)
+
+    def _item_order(self, page: Page) -> tuple[Any, ...]:
+        """Policies by group (as listed in campaign/), then `order`; dated items newest first."""
+        meta = page.meta
+        if isinstance(meta, PolicyMeta):
+            groups = [group.key for group in self.campaign.policy_groups[self.campaign.default_language]]
+            return (groups.index(meta.group), meta.order, page.key)
+        if hasattr(meta, "order"):
+            return (0, meta.order, page.key)
+        if hasattr(meta, "date"):
+            return (0, -meta.date.toordinal(), page.key)
+        return (0, 0, page.key)
 
     def samples(self) -> list[Page]:
         return sorted(
             (page for languages in self.pages.values() for page in languages.values() if page.is_sample),
             key=lambda page: page.path,
         )
-
-
-def _item_order(page: Page) -> tuple[Any, ...]:
-    meta = page.meta
-    if hasattr(meta, "order"):
-        return (meta.order, page.key)
-    if hasattr(meta, "date"):
-        return (-meta.date.toordinal(), page.key)
-    return (0, page.key)
 
 
 def load_content(campaign: Campaign, docs_dir: Path, *, production: bool = False) -> Content:
