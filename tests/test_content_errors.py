@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import PROJECT
 from mkdocs.exceptions import Abort
 
 from campaign_kit.build import build_site
@@ -14,11 +15,12 @@ from campaign_kit.model.campaign import load_campaign
 from campaign_kit.model.content import load_content
 from campaign_kit.model.errors import ContentError
 
-STORY = """\
+DISTRICT = load_campaign(PROJECT / "campaign").districts[0].key
+STORY = f"""\
 ---
 title: Chị Năm nuôi vịt
 date: 2024-06-01
-district: go-quao
+district: {DISTRICT}
 summary: Câu chuyện ví dụ.
 tags: [chăn nuôi]
 sample: true
@@ -46,7 +48,7 @@ def problems_after_writing(project: Path, relative: str, text: str, *, productio
 def test_a_correct_story_loads(project_copy: Path) -> None:
     (project_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(STORY, encoding="utf-8")
     content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
-    assert content.reference("guong-thoat-ngheo/chi-nam-nuoi-vit.md").meta.district == "go-quao"
+    assert content.reference("guong-thoat-ngheo/chi-nam-nuoi-vit.md").meta.district == DISTRICT
 
 
 @pytest.mark.parametrize(
@@ -59,8 +61,8 @@ def test_a_correct_story_loads(project_copy: Path) -> None:
         ),
         (("date: 2024-06-01", "date: 01/06/2024"), "chi-nam-nuoi-vit.md:3: ngày (date) “01/06/2024”"),
         (
-            ("district: go-quao", "district: go-qua"),
-            "chi-nam-nuoi-vit.md:4: huyện, thành phố (district): không có huyện, thành phố “go-qua”. Có phải ý bạn là “go-quao”?",
+            ("district: " + DISTRICT, "district: " + DISTRICT[:-1]),
+            f"chi-nam-nuoi-vit.md:4: huyện, thành phố (district): không có huyện, thành phố “{DISTRICT[:-1]}”. Có phải ý bạn là “{DISTRICT}”?",
         ),
         (("tags:", "tag:"), "chi-nam-nuoi-vit.md:6: mục “tag” không dùng được ở đây. Có phải ý bạn là “tags”?"),
         (
@@ -122,7 +124,7 @@ def test_production_refuses_sample_content(project_copy: Path) -> None:
 
 
 def test_schema_error_stops_mkdocs_build_strict(project_copy: Path, tmp_path: Path) -> None:
-    bad = STORY.replace("district: go-quao", "district: go-qua")
+    bad = STORY.replace("district: " + DISTRICT, "district: " + DISTRICT[:-1])
     (project_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(bad, encoding="utf-8")
     result = subprocess.run(
         [

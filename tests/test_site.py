@@ -145,9 +145,21 @@ def test_policy_pages_cite_their_legal_basis_with_number_and_date(built_site: Pa
 
 
 def test_figures_are_written_the_vietnamese_way(built_site: Path) -> None:
-    text = text_of(html_of(built_site, "chinh-sach/xac-dinh-ho-ngheo.md"))
-    assert "1.500.000 đồng/người/tháng" in text
-    assert "2.000.000 đồng/người/tháng" in text
+    """Every figure a policy page uses appears as campaign/ defines it, written 1.500.000 đồng."""
+    used = 0
+    for policy in CONTENT.items("policy"):
+        text = text_of(html_of(built_site, policy.src_uri))
+        assert "{{" not in text, policy.src_uri
+        for key in re.findall(r"\{\{ figure:(\w+) \}\}", policy.body):
+            figure = CAMPAIGN.figures[key]
+            whole = f"{int(figure.value):,}".replace(",", ".")
+            assert whole in text, (policy.src_uri, key)
+            used += 1
+    assert used
+    money = [f for f in CAMPAIGN.figures.values() if f.unit.startswith("dong") and f.value >= 1000]
+    assert money
+    xac_dinh = " ".join(text_of(html_of(built_site, p.src_uri)) for p in CONTENT.items("policy"))
+    assert re.search(r"\b\d{1,3}(\.\d{3})+ đồng", xac_dinh)
 
 
 def test_dates_are_written_day_month_year(built_site: Path) -> None:

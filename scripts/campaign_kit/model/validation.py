@@ -70,7 +70,7 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         return (
             f"{name} “{error.get('input')}” phải viết thường, không dấu, nối bằng gạch ngang.",
-            "Ví dụ: go-quao, bao-hiem-y-te.",
+            "Ví dụ: bao-hiem-y-te, chi-tu-nuoi-heo.",
         )
     if kind in ("bool_type", "bool_parsing"):
         return f"{name} chỉ nhận true hoặc false.", ""
