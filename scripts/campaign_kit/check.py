@@ -1,0 +1,49 @@
+"""Check the whole content tree the way the site build does, and change nothing.
+
+    python -m campaign_kit.check [--project .]      (make check)
+
+Prints every problem as `path:line: message` with a hint, in Vietnamese, and
+exits 1 if there is any. Under GitHub Actions each problem is also written as
+an annotation, so editors see it on the file in their pull request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .model.campaign import load_campaign
+from .model.content import load_content
+from .model.errors import ContentError, Problem
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=Path.cwd())
+    project = parser.parse_args(argv).project.resolve()
+    try:
+        content = load_content(load_campaign(project / "campaign"), project / "docs")
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem)
+        print(f"\nCó {len(error.problems)} lỗi cần sửa trước khi đăng (mỗi lỗi ghi tệp:dòng).")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for problem in error.problems:
+                print(_annotation(problem))
+        return 1
+    pages = sum(len(languages) for languages in content.pages.values())
+    print(f"Không có lỗi: đã kiểm tra {pages} trang.")
+    return 0
+
+
+def _annotation(problem: Problem) -> str:
+    """A GitHub Actions error annotation (workflow command; %, CR and LF escaped)."""
+    text = f"{problem.message}\n{problem.hint}".strip()
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={problem.path},line={problem.line}::{text}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Apply the safe automatic fixes to docs/ and print every change.
+
+    python -m campaign_kit.fix [--project .]      (make fix)
+
+Only fixes that lose nothing an editor meant: text normalised to Unicode NFC;
+photos carrying a GPS position or camera serial rewritten without their
+metadata (orientation and colour profile kept); photos over the size limit
+downscaled. Everything else `make check` reports is the editor's to decide.
+Animated GIFs are left alone: rewriting them could drop frames.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+
+from PIL import ExifTags, Image
+
+from .checks.images import MAX_BYTES, PRIVATE_METADATA, is_raster, megabytes, private_metadata
+from .checks.text import is_nfc
+
+DOWNSCALED_LONG_EDGE = 2560  # px: sharp on any screen and for printing a half-page photo
+# Format a photo is read as → format it is written back in. Some phones save JPEGs with
+# extra frames (MPO); only the photo itself is kept. Animated GIFs are not rewritten.
+_WRITTEN_AS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=Path.cwd())
+    project = parser.parse_args(argv).project.resolve()
+    changes = []
+    for path in sorted((project / "docs").rglob("*")):
+        if path.suffix == ".md":
+            changes += normalise_text(path)
+        elif is_raster(path):
+            changes += clean_photo(path)
+    for change in changes:
+        print(f"{path_in(project, change[0])}: {change[1]}")
+    print(f"Đã sửa {len(changes)} chỗ." if changes else "Không có gì cần sửa tự động.")
+    if changes:
+        print("Chạy make check để xem còn lỗi nào cần tự sửa.")
+    return 0
+
+
+def normalise_text(path: Path) -> list[tuple[Path, str]]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []  # make check tells the editor how to re-save it
+    if is_nfc(text):
+        return []
+    lines = sum(1 for line in text.split("\n") if not is_nfc(line))
+    _replace(path, unicodedata.normalize("NFC", text).encode("utf-8"))
+    return [(path, f"đã chuẩn hóa chữ về Unicode NFC ({lines} dòng).")]
+
+
+def clean_photo(path: Path) -> list[tuple[Path, str]]:
+    with Image.open(path) as image:
+        if image.format not in _WRITTEN_AS:
+            return []
+        private = private_metadata(image)
+        oversized = path.stat().st_size > MAX_BYTES
+        if not private and not oversized:
+            return []
+        data, size = _without_metadata(image, shrink=oversized)
+    changes = []
+    if private:
+        removed = ", ".join(PRIVATE_METADATA[key][0] for key in private)
+        changes.append((path, f"đã xóa {removed} và mọi thông tin kèm ảnh (giữ hướng xoay, màu)."))
+    if oversized:
+        before = f"{image.width}×{image.height} ({megabytes(path.stat().st_size)})"
+        changes.append((path, f"đã thu nhỏ ảnh từ {before} xuống {size[0]}×{size[1]} ({megabytes(len(data))})."))
+    _replace(path, data)
+    return changes
+
+
+def _without_metadata(image: Image.Image, *, shrink: bool) -> tuple[bytes, tuple[int, int]]:
+    """The image re-saved with only its orientation and colour profile; smaller if `shrink`."""
+    options: dict[str, object] = {}
+    orientation = image.getexif().get(ExifTags.Base.Orientation)
+    if orientation:  # kept as a tag: turning the pixels instead would re-compress the photo
+        kept = Image.Exif()
+        kept[ExifTags.Base.Orientation] = orientation
+        options["exif"] = kept.tobytes()
+    if image.info.get("icc_profile"):
+        options["icc_profile"] = image.info["icc_profile"]
+    written_as = _WRITTEN_AS[image.format or ""]
+    if not shrink:
+        # A JPEG keeps its own quantisation tables: no visible re-compression.
+        options["quality"] = "keep" if image.format == "JPEG" else 95
+        return _encode(image, written_as, options), image.size
+    long_edge = DOWNSCALED_LONG_EDGE
+    while True:
+        smaller = image.copy()
+        smaller.thumbnail((long_edge, long_edge), Image.Resampling.LANCZOS)
+        data = _encode(smaller, written_as, {**options, "quality": 85})
+        if len(data) <= MAX_BYTES:
+            return data, smaller.size
+        long_edge = long_edge * 3 // 4
+
+
+def _encode(image: Image.Image, image_format: str, options: dict[str, object]) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write through a temporary file, so an interrupted fix never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.fix")
+    temporary.write_bytes(data)
+    shutil.copymode(path, temporary)
+    os.replace(temporary, path)
+
+
+def path_in(project: Path, path: Path) -> str:
+    return path.relative_to(project).as_posix()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

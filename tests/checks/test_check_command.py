@@ -1,0 +1,119 @@
+"""`make check` reports and changes nothing; `make fix` makes only the safe fixes it prints."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from commands import fingerprint, run, small_project
+from conftest import PROJECT
+from mkdocs.exceptions import Abort
+from photos import photo
+from PIL import ExifTags, Image
+
+from campaign_kit.build import build_site
+from campaign_kit.checks.images import MAX_BYTES, private_metadata
+from campaign_kit.fix import DOWNSCALED_LONG_EDGE
+
+CORPUS = Path(__file__).parent / "corpus"
+STORY = "docs/guong-thoat-ngheo/"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return small_project(tmp_path / "project")
+
+
+def test_check_passes_on_the_clean_tree(project: Path) -> None:
+    result = run("check", project)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("Không có lỗi")
+
+
+def test_check_reports_every_problem_and_writes_nothing(project: Path) -> None:
+    for name in ("khong-chuan-nfc.md", "so-cccd.md", "the-script.md", "lien-ket-hong.md"):
+        shutil.copy(CORPUS / "guong-thoat-ngheo" / name, project / STORY / name)
+    photo(project / STORY / "anh" / "chi-ba.jpg", gps=True, serial=True, padding=MAX_BYTES)
+    before = fingerprint(project)
+    result = run("check", project)
+    assert result.returncode == 1
+    assert fingerprint(project) == before, "make check changed or created a file"
+    for expected in (
+        f"{STORY}khong-chuan-nfc.md:15: chữ tiếng Việt chưa ở dạng chuẩn Unicode NFC",
+        f"{STORY}so-cccd.md:15: dãy số",
+        f"{STORY}the-script.md:15: không được dùng thẻ HTML <script>",
+        f"{STORY}lien-ket-hong.md:15: liên kết",
+        f"{STORY}anh/chi-ba.jpg:1: ảnh nặng",
+        f"{STORY}anh/chi-ba.jpg:1: ảnh còn lưu vị trí GPS",
+        f"{STORY}anh/chi-ba.jpg:1: ảnh còn lưu số sê-ri",
+    ):
+        assert f"\n{expected}" in "\n" + result.stdout, expected
+    assert "\n    → " in result.stdout, "each problem comes with a hint line"
+    assert "Có 7 lỗi cần sửa" in result.stdout
+
+
+def test_the_site_build_refuses_what_check_refuses(
+    project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    shutil.copy(CORPUS / "guong-thoat-ngheo" / "the-script.md", project_copy / STORY / "the-script.md")
+    with pytest.raises(Abort):
+        build_site(project_copy, tmp_path / "site")
+    assert f"{STORY}the-script.md:15: không được dùng thẻ HTML <script>" in caplog.text
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_check_annotates_the_files_under_github_actions(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(CORPUS / "guong-thoat-ngheo" / "so-cccd.md", project / STORY / "so-cccd.md")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = run("check", project)
+    assert f"::error file={STORY}so-cccd.md,line=15::dãy số" in result.stdout
+
+
+def test_fix_repairs_text_and_photos_and_nothing_else(project: Path) -> None:
+    decomposed = (CORPUS / "guong-thoat-ngheo" / "khong-chuan-nfc.md").read_bytes().replace(b"\n", b"\r\n")
+    (project / STORY / "khong-chuan-nfc.md").write_bytes(decomposed)
+    located = photo(project / STORY / "anh" / "chi-ba-gps.jpg", gps=True, serial=True, orientation=6)
+    heavy = photo(project / STORY / "anh" / "chi-ba-nang.jpg", size=(3000, 2000), padding=MAX_BYTES)
+    clean = photo(project / STORY / "anh" / "chi-ba-sach.jpg", orientation=3)
+    before = fingerprint(project)
+
+    result = run("fix", project)
+
+    assert result.returncode == 0, result.stderr
+    changed = {path for path, digest in fingerprint(project).items() if before.get(path) != digest}
+    assert changed == {f"{STORY}khong-chuan-nfc.md", f"{STORY}anh/chi-ba-gps.jpg", f"{STORY}anh/chi-ba-nang.jpg"}
+    assert set(fingerprint(project)) == set(before), "no file added or removed"
+    assert f"{STORY}khong-chuan-nfc.md: đã chuẩn hóa chữ về Unicode NFC (1 dòng)." in result.stdout
+    assert f"{STORY}anh/chi-ba-gps.jpg: đã xóa vị trí GPS nơi chụp, số sê-ri của máy ảnh" in result.stdout
+    assert f"{STORY}anh/chi-ba-nang.jpg: đã thu nhỏ ảnh từ 3000×2000" in result.stdout
+
+    text = (project / STORY / "khong-chuan-nfc.md").read_bytes()
+    assert text == unicodedata.normalize("NFC", decomposed.decode("utf-8")).encode("utf-8"), "only NFC, CRLF kept"
+    with Image.open(located) as image:
+        assert private_metadata(image) == []
+        assert image.getexif().get(ExifTags.Base.Orientation) == 6, "orientation kept"
+        assert ExifTags.Base.Make not in image.getexif(), "the rest of the metadata is gone"
+        assert image.size == (1600, 1200)
+    assert heavy.stat().st_size <= MAX_BYTES
+    with Image.open(heavy) as image:
+        assert max(image.size) == DOWNSCALED_LONG_EDGE
+    assert clean.exists()
+
+    assert run("check", project).returncode == 0, "what make fix repairs, make check then accepts"
+    again = run("fix", project)
+    assert again.stdout.strip() == "Không có gì cần sửa tự động."
+
+
+def test_fix_leaves_the_clean_tree_alone(project: Path) -> None:
+    before = fingerprint(project)
+    assert run("fix", project).returncode == 0
+    assert fingerprint(project) == before
+
+
+def test_make_targets_run_the_same_commands() -> None:
+    for target, module in (("check", "campaign_kit.check"), ("fix", "campaign_kit.fix"), ("new", "campaign_kit.new")):
+        dry = subprocess.run(["make", "-n", target], cwd=PROJECT, capture_output=True, text=True, check=False)
+        assert f"-m {module}" in dry.stdout, (target, dry.stdout, dry.stderr)

@@ -1,0 +1,61 @@
+"""Every content page links to its own file in GitHub's web editor, without Material's
+repository widget (its script would call api.github.com from every reader's phone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+from mkdocs.exceptions import Abort
+
+from campaign_kit.build import build_site
+from campaign_kit.model.campaign import load_campaign
+from campaign_kit.model.content import load_content
+from campaign_kit.pages.context import page_url
+
+CAMPAIGN = load_campaign(PROJECT / "campaign")
+CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
+REPOSITORY = str(CAMPAIGN.site.repository.url).rstrip("/")
+
+
+def html_of(site: Path, src_uri: str, language: str = "vi") -> str:
+    root = site if language == CAMPAIGN.default_language else site / language
+    return (root / page_url(src_uri) / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_content_page_links_to_its_file_in_the_web_editor(built_site: Path) -> None:
+    for src_uri, languages in CONTENT.pages.items():
+        for language in CAMPAIGN.languages:
+            page = languages.get(language.code) or languages[CAMPAIGN.default_language]
+            source = page.path.relative_to(PROJECT).as_posix()
+            words = CAMPAIGN.strings[language.code].edit_page
+            link = f'<a href="{REPOSITORY}/edit/main/{source}">{words}</a>'
+            assert link in html_of(built_site, src_uri, language.code), (src_uri, language.code)
+
+
+def test_generated_pages_have_no_edit_link(built_site: Path) -> None:
+    for generated in ("ke-hoach/index.md", f"dia-phuong/{CAMPAIGN.districts[0].key}.md"):
+        assert "/edit/main/" not in html_of(built_site, generated)
+
+
+def test_no_page_names_the_repository_widget(built_site: Path) -> None:
+    home = html_of(built_site, "index.md")
+    assert "md-source" not in home and "api.github.com" not in home
+
+
+def test_production_refuses_a_placeholder_repository(
+    project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for page in load_content(load_campaign(project_copy / "campaign"), project_copy / "docs").samples():
+        page.path.unlink()
+    site_yml = project_copy / "campaign" / "site.yml"
+    site_yml.write_text(
+        site_yml.read_text(encoding="utf-8").replace(
+            str(CAMPAIGN.site.site_url), "https://giamngheo.kiengiang.gov.vn/"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(Abort):
+        build_site(project_copy, tmp_path / "out", production=True)
+    assert "repository.url" in caplog.text and "site_url" not in caplog.text

@@ -1,0 +1,88 @@
+"""`make new`: a correct page with every fact still to write marked; refused until filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from commands import run, small_project
+
+from campaign_kit.checks.scaffold import MARKER
+from campaign_kit.new import ScaffoldError, create
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return small_project(tmp_path / "project")
+
+
+def test_a_new_story_is_refused_until_its_placeholders_are_filled(project: Path) -> None:
+    made = run("new", project, "story", "--title", "Chị Năm nuôi vịt ở Gò Quao", "--district", "Gò Quao")
+    assert made.returncode == 0, made.stderr
+    path = project / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-go-quao.md"
+    assert "Đã tạo docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-go-quao.md." in made.stdout
+    text = path.read_text(encoding="utf-8")
+    assert f"date: {TODAY.isoformat()}\ndistrict: go-quao\n" in text
+    assert "consent:\n  given_by: " in text
+
+    refused = run("check", project)
+    assert refused.returncode == 1
+    problems = [line for line in refused.stdout.splitlines() if line.startswith("docs/")]
+    placeholder_lines = [number for number, line in enumerate(text.split("\n"), 1) if MARKER in line]
+    assert len(placeholder_lines) == 5  # summary, consent (who, when, where kept), the story itself
+    assert problems == [
+        f"docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-go-quao.md:{number}: còn chỗ chưa điền: "
+        + text.split("\n")[number - 1].split(MARKER, 1)[1].strip()
+        + "."
+        for number in placeholder_lines
+    ]
+
+    filled = (
+        text.replace(
+            f"{MARKER} một hai câu tóm tắt, hiện trong danh sách bài", "Chị Năm vay vốn nuôi vịt và đã thoát nghèo."
+        )
+        .replace(f"{MARKER} ai đã đồng ý cho đăng, ví dụ chủ hộ", "Chị Năm (chủ hộ)")
+        .replace(f"  # {MARKER} ngày ký giấy đồng ý (sửa nếu khác), rồi xóa lời nhắc này", "")
+        .replace(f"{MARKER} nơi cất giấy đồng ý đã ký, ví dụ Ủy ban nhân dân xã, bản giấy", "UBND xã (bản giấy)")
+    )
+    filled = filled.split("---\n\n")[0] + "---\n\nChị Năm vay vốn của Ngân hàng Chính sách xã hội để nuôi vịt.\n"
+    path.write_text(filled, encoding="utf-8")
+    accepted = run("check", project)
+    assert accepted.returncode == 0, accepted.stdout
+
+
+@pytest.mark.parametrize(
+    ("kind", "folder", "has_consent"),
+    [("household", "bieu-duong", True), ("person", "bieu-duong", True), ("organisation", "bieu-duong", False)],
+)
+def test_commendations_ask_consent_only_for_people(project: Path, kind: str, folder: str, has_consent: bool) -> None:
+    path = create(project, kind, "Gương sáng ở An Biên", "an-bien", TODAY)
+    assert path == project / "docs" / folder / "guong-sang-o-an-bien.md"
+    text = path.read_text(encoding="utf-8")
+    assert f"kind: {kind}\n" in text
+    assert ("consent:" in text) is has_consent
+
+
+def test_news_needs_no_district(project: Path) -> None:
+    path = create(project, "news", "Tập huấn cho cán bộ giảm nghèo", None, TODAY)
+    assert "district:" not in path.read_text(encoding="utf-8")
+
+
+def test_mistakes_in_the_request_are_explained(project: Path) -> None:
+    create(project, "story", "Chị Năm nuôi vịt", "go-quao", TODAY)
+    with pytest.raises(ScaffoldError, match=re.escape("đã có tệp docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md")):
+        create(project, "story", "Chị Năm nuôi vịt", "go-quao", TODAY)
+    with pytest.raises(ScaffoldError, match="Có phải ý bạn là “go-quao”"):
+        create(project, "story", "Chị Sáu", "go-qua", TODAY)
+    with pytest.raises(ScaffoldError, match="cần cho biết huyện"):
+        create(project, "story", "Chị Bảy", None, TODAY)
+
+
+def test_without_a_terminal_missing_arguments_are_an_error(project: Path) -> None:
+    result = run("new", project, "story")
+    assert result.returncode == 2
+    assert "cần loại bài" in result.stderr
