@@ -6,13 +6,16 @@ BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 PRODUCTION_FLAG := $(if $(filter 1 true yes,$(PRODUCTION)),--production)
 
-.PHONY: site serve test lint bench clean
+.PHONY: site serve print test lint bench clean
 
 site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content)
 	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG)
 
 serve: $(BUILD_STAMP)  ## preview the Vietnamese site with live reload
 	$(BIN)/mkdocs serve
+
+print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ (MARKS=1: crop marks)
+	$(BIN)/python -m campaign_kit.print --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks)
 
 test: $(TEST_STAMP)  ## the whole suite: lint, then pytest
 	$(BIN)/ruff check .
@@ -36,3 +39,16 @@ $(BUILD_STAMP): requirements.txt pyproject.toml
 $(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
+
+# The editors' contribution gate (CONTRIBUTING.md). `make site` runs the same checks.
+.PHONY: check fix new
+
+check: $(BUILD_STAMP)  ## every check of every page and photo, as the build runs them; changes no file
+	$(BIN)/python -m campaign_kit.check
+
+fix: $(BUILD_STAMP)  ## safe fixes only (Unicode NFC, photo metadata, oversized photos), each one printed
+	$(BIN)/python -m campaign_kit.fix
+
+# TITLE and DISTRICT reach the command through the environment, so any quote in a title is safe.
+new: $(BUILD_STAMP)  ## new page: make new TYPE=story TITLE="…" DISTRICT=go-quao (asks for what is missing)
+	$(BIN)/python -m campaign_kit.new $(TYPE) $(if $(TITLE),--title "$$TITLE") $(if $(DISTRICT),--district "$$DISTRICT")

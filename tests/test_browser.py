@@ -353,7 +353,9 @@ def test_theme_fixes_in_place(audit: AuditFn, which: str, viewport: str) -> None
         assert theme["textPx"] >= MIN_PHONE_TEXT_PX, f"{result.url}: body text is {theme['textPx']}px on a phone"
 
 
-def test_old_browser_without_resize_observer_fetches_no_polyfill(browser: Browser, built_site: Path, site_url: str) -> None:
+def test_old_browser_without_resize_observer_fetches_no_polyfill(
+    browser: Browser, built_site: Path, site_url: str
+) -> None:
     """Material loads a ResizeObserver polyfill from unpkg.com on old browsers; our fallback prevents it."""
     result = _run_audit(browser, site_url, "phone", init_script="delete window.ResizeObserver;")
     offenders = sorted({u for u in result.requests if not _is_local(u)})

@@ -5,8 +5,9 @@
 Generates a copy of the project with N extra success stories, builds the
 Vietnamese site with the project's pipeline and with a bare Material
 configuration over the same Markdown, then the pipeline again with
-N×scale stories. Prints times, ratios and page sizes; asserts nothing
-(targets: pipeline/bare ≤ 1.3, time(3N)/time(N) ≤ 3.3).
+N×scale stories; then renders the whole print catalogue of the project.
+Prints times, ratios and page sizes; asserts nothing (targets:
+pipeline/bare ≤ 1.3, time(3N)/time(N) ≤ 3.3).
 """
 
 from __future__ import annotations
@@ -73,12 +74,12 @@ def story(number: int, districts: list[str]) -> str:
         " ".join(WORDS[(number + paragraph + i) % len(WORDS)] for i in range(60)).capitalize() + "."
         for paragraph in range(4)
     )
-    month, day = number % 12 + 1, number % 28 + 1
+    day = f"{2020 + number % 5}-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
     return (
-        f"---\ntitle: Câu chuyện thử số {number}\ndate: {2020 + number % 5}-{month:02d}-{day:02d}\n"
+        f"---\ntitle: Câu chuyện thử số {number}\ndate: {day}\n"
         f"district: {districts[number % len(districts)]}\nsummary: Câu chuyện sinh ra để đo tốc độ dựng trang.\n"
         f"tags: [{TAGS[number % len(TAGS)]}, {TAGS[(number * 7) % len(TAGS)]}]\nsample: true\n"
-        f"consent:\n  given_by: Không có (dữ liệu thử)\n  date: 2024-01-01\n  kept_at: Không có\n---\n\n{body}\n"
+        f"consent:\n  given_by: Không có (dữ liệu thử)\n  date: {day}\n  kept_at: Không có\n---\n\n{body}\n"
     )
 
 
@@ -124,6 +125,18 @@ def timed_build(config: Path, site: Path, repeat: int) -> float:
     return min(times)
 
 
+def timed_print(project: Path, out: Path) -> tuple[float, int]:
+    """The whole print catalogue (every district) of the real project: seconds, products."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "campaign_kit.print", "--project", str(project), "--out", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    elapsed = time.perf_counter() - started
+    return elapsed, len(list(out.glob("*.pdf")))
+
+
 def html_size(site: Path) -> tuple[int, float]:
     sizes = [page.stat().st_size for page in site.rglob("*.html")]
     return len(sizes), statistics.mean(sizes) / 1024
@@ -149,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         bare_files, bare_kb = html_size(base / "site-bare")
         scaled = timed_build(large / "mkdocs.yml", base / "site-large", args.repeat)
         scaled_files, scaled_kb = html_size(base / "site-large")
+        printing, products = timed_print(args.project, base / "print")
     print(f"stories added: {args.pages} (and {args.pages * args.scale}); best of {args.repeat} builds each")
     print(f"project pipeline   {args.pages:>5} stories: {ours:6.2f} s, {ours_files} HTML pages, {ours_kb:.0f} KB/page")
     print(
@@ -160,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"ratio pipeline/bare: {ours / bare:.2f} (target ≤ 1.3)")
     print(f"ratio {args.scale}×pages/pages: {scaled / ours:.2f} (target ≤ {1.1 * args.scale:.1f})")
+    print(
+        f"print kit: {products} products (all districts) in {printing:.1f} s, {printing / products:.2f} s per product"
+    )
     return 0
 
 

@@ -39,8 +39,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"Nội dung có {len(error.problems)} lỗi (xem các dòng ERROR ở trên).") from None
-        if self.config.production and campaign.site.is_placeholder_url:
-            raise PluginError(f"campaign/site.yml: site_url “{campaign.site.site_url}” vẫn là địa chỉ tạm.")
+        placeholders = campaign.site.placeholder_addresses if self.config.production else {}
+        if placeholders:
+            listed = "; ".join(f"{key} “{url}”" for key, url in placeholders.items())
+            raise PluginError(f"campaign/site.yml: {listed} vẫn là địa chỉ tạm.")
         language = self.config.language
         if language not in {entry.code for entry in campaign.languages}:
             raise PluginError(f"Ngôn ngữ “{language}” không có trong campaign/languages.yml.")

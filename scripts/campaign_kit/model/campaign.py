@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, HttpUrl
+from pydantic import BaseModel, Field, HttpUrl, model_validator
 
 from .errors import Problems
 from .schema import Key, Strict, Text, Translation
@@ -30,6 +30,24 @@ class Palette(Strict):
     text: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
+def is_placeholder(url: object) -> bool:
+    """A host reserved for examples (RFC 2606): the real address is not known yet."""
+    host = urlsplit(str(url)).hostname or ""
+    return host.endswith((".example", ".invalid", ".test", "localhost"))
+
+
+class Repository(Strict):
+    """Where the content lives: "edit this page" opens a page's file in GitHub's web editor.
+    (Not Material's repo_url, whose script asks api.github.com for the repository's stars.)"""
+
+    url: HttpUrl
+    branch: Text
+
+    def edit_url(self, path: str) -> str:
+        """GitHub's web editor on `path` (relative to the repository root)."""
+        return f"{str(self.url).rstrip('/')}/edit/{self.branch}/{path}"
+
+
 class Site(Strict):
     province: Text
     year: int
@@ -37,6 +55,7 @@ class Site(Strict):
     site_url: HttpUrl
     owner: Text
     program: Text
+    repository: Repository
     palette: Palette
 
     @property
@@ -46,9 +65,10 @@ class Site(Strict):
         return path if path.endswith("/") else path + "/"
 
     @property
-    def is_placeholder_url(self) -> bool:
-        host = urlsplit(str(self.site_url)).hostname or ""
-        return host.endswith((".example", ".invalid", ".test", "localhost"))
+    def placeholder_addresses(self) -> dict[str, str]:
+        """Addresses in site.yml still to be replaced before a production build: {key: address}."""
+        addresses = {"site_url": str(self.site_url), "repository.url": str(self.repository.url)}
+        return {key: url for key, url in addresses.items() if is_placeholder(url)}
 
 
 Script = Literal["latin", "khmer"]
@@ -135,10 +155,16 @@ class Strings(Strict):
     district_kinds: dict[str, Text]
     commendation_kinds: dict[str, Text]
     audiences: dict[str, Text]
+    key_points: Text
+    scan_qr: Text
+    print_product: Text
+    print_subject: Text
+    print_overview: Text
     for_whom: Text
     policy_sections: Annotated[list[Text], Field(min_length=4, max_length=4)]
     faq_related: Text
     citation: Text
+    edit_page: Text
     plan: PlanLabels
     months: Annotated[list[Text], Field(min_length=12, max_length=12)]
     units: dict[str, Text]
@@ -245,6 +271,31 @@ class Plan(Strict):
     recipients: list[Text]
 
 
+class PrintFormat(Strict):
+    """A trim size (mm); leaflets folded in panels give the panel widths of the outside face."""
+
+    key: Key
+    name: Text
+    width_mm: Annotated[float, Field(gt=0)]
+    height_mm: Annotated[float, Field(gt=0)]
+    panels_mm: list[Annotated[float, Field(gt=0)]] = []
+
+    @model_validator(mode="after")
+    def _panels_fill_the_width(self) -> PrintFormat:
+        if self.panels_mm and abs(sum(self.panels_mm) - self.width_mm) > 0.01:
+            raise ValueError(f"các cột gấp ({self.panels_mm}) phải cộng lại bằng chiều rộng {self.width_mm} mm")
+        return self
+
+
+class PrintSettings(Strict):
+    site_folder: Key
+    bleed_mm: Annotated[float, Field(ge=0)]
+    safe_mm: Annotated[float, Field(ge=0)]
+    leaflets: Annotated[list[PrintFormat], Field(min_length=1)]
+    poster: PrintFormat
+    banners: list[PrintFormat]
+
+
 class _Languages(Strict):
     fonts: list[FontFile]
     languages: Annotated[list[Language], Field(min_length=1)]
@@ -285,6 +336,7 @@ class Campaign:
     policy_groups: dict[str, list[PolicyGroup]]
     plans: dict[str, Plan]
     strings: dict[str, Strings]
+    print_settings: PrintSettings
 
     @property
     def default_language(self) -> str:
@@ -323,8 +375,9 @@ def load_campaign(root: Path) -> Campaign:
     districts = _load(root / "districts.yml", _Districts, problems)
     slogans = _load(root / "slogans.yml", _Slogans, problems)
     figures = _load(root / "figures.yml", _Figures, problems)
+    print_settings = _load(root / "print.yml", PrintSettings, problems)
     problems.raise_if_any()
-    assert site and languages and districts and slogans and figures
+    assert site and languages and districts and slogans and figures and print_settings
     codes = [language.code for language in languages.languages]
 
     def localised(name: str, model: type[M]) -> dict[str, M]:
@@ -354,6 +407,7 @@ def load_campaign(root: Path) -> Campaign:
         policy_groups={code: value.policy_groups for code, value in groups.items()},
         plans=plans,
         strings={code: value for code, value in strings.items() if value is not None},
+        print_settings=print_settings,
     )
     _check_references(campaign, problems)
     problems.raise_if_any()

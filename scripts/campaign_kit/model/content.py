@@ -7,17 +7,18 @@ a `Content` from `load_content` and never parse a page themselves.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks import ContentChecks
+from ..checks.text import decode_utf8
 from .campaign import Campaign
 from .errors import Problems
 from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
 from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
-from .sections import section_of
+from .sections import BY_KIND, section_of
 from .validation import validate
 from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
 
@@ -43,7 +44,8 @@ class Page:
 
     @property
     def key(self) -> str:
-        return Path(self.src_uri).stem if self.src_uri != "index.md" else "index"
+        """File name without folder and extension: the page's key in cross-references."""
+        return self.src_uri.rpartition("/")[2][:-3]
 
     @property
     def is_sample(self) -> bool:
@@ -55,6 +57,7 @@ class Content:
     campaign: Campaign
     docs_dir: Path
     pages: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
+    _items: dict[str, list[Page]] = field(default_factory=dict, repr=False)
 
     def page(self, src_uri: str, language: str) -> Page | None:
         """The page in `language`, or None when it is not translated."""
@@ -64,13 +67,19 @@ class Content:
         return self.pages[src_uri][self.campaign.default_language]
 
     def items(self, kind: str) -> list[Page]:
-        """Reference-language items of one kind, newest (or first in order) first."""
-        found = [
-            languages[self.campaign.default_language]
-            for languages in self.pages.values()
-            if self.campaign.default_language in languages and languages[self.campaign.default_language].kind == kind
-        ]
-        return sorted(found, key=self._item_order)
+        """Reference-language items of one kind, newest (or first in order) first.
+
+        Computed once per kind: pages are not added after loading, and every
+        listing, block and district page asks for the same lists."""
+        if kind not in self._items:
+            found = [
+                languages[self.campaign.default_language]
+                for languages in self.pages.values()
+                if self.campaign.default_language in languages
+                and languages[self.campaign.default_language].kind == kind
+            ]
+            self._items[kind] = sorted(found, key=self._item_order)
+        return self._items[kind]
 
     def _item_order(self, page: Page) -> tuple[Any, ...]:
         """Policies by group (as listed in campaign/), then `order`; dated items newest first."""
@@ -100,11 +109,17 @@ def load_content(campaign: Campaign, docs_dir: Path, *, production: bool = False
         "districts": [district.key for district in campaign.districts],
         "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
     }
+    checks = ContentChecks(docs_dir, problems)
     for path in sorted(docs_dir.rglob("*.md")):
-        page = _load_page(path, docs_dir, codes, context, problems)
+        raw = decode_utf8(path, path.read_bytes(), problems)
+        if raw is None:
+            continue
+        page = _load_page(path, raw, docs_dir, codes, context, problems)
+        checks.check_page(path, raw, page)
         if page is not None:
             content.pages[page.src_uri][page.language] = page
     _check_references(content, problems)
+    checks.check_tree(content)
     if production:
         for page in content.samples():
             problems.add(
@@ -118,7 +133,7 @@ def load_content(campaign: Campaign, docs_dir: Path, *, production: bool = False
 
 
 def _load_page(
-    path: Path, docs_dir: Path, codes: list[str], context: dict[str, Any], problems: Problems
+    path: Path, raw: str, docs_dir: Path, codes: list[str], context: dict[str, Any], problems: Problems
 ) -> Page | None:
     relative = path.relative_to(docs_dir).as_posix()
     stem, _, suffix = path.name[:-3].rpartition(".")
@@ -135,15 +150,6 @@ def _load_page(
             "Ví dụ: guong-thoat-ngheo/chi-tu-nuoi-bo.md",
         )
         return None
-    raw = path.read_text(encoding="utf-8")
-    if unicodedata.normalize("NFC", raw) != raw:
-        line = next(i for i, text in enumerate(raw.splitlines(), 1) if unicodedata.normalize("NFC", text) != text)
-        problems.add(
-            path,
-            line,
-            "chữ tiếng Việt chưa ở dạng chuẩn Unicode NFC (dấu bị tách khỏi chữ).",
-            "Chạy make fix để chuẩn hóa tự động.",
-        )
     try:
         source = split_front_matter(raw)
     except YamlSyntaxError as error:
@@ -170,8 +176,10 @@ def _load_page(
 
 def _check_references(content: Content, problems: Problems) -> None:
     campaign = content.campaign
-    legal = {page.key for page in content.items("legal")}
-    policies = {page.key for page in content.items("policy")}
+    # Keys of the files, not of the valid pages: a page with its own mistake is
+    # reported once, not again by every page that links to it.
+    legal = _keys_in(content.docs_dir / BY_KIND["legal"].folder)
+    policies = _keys_in(content.docs_dir / BY_KIND["policy"].folder)
     for key, figure in campaign.figures.items():
         if figure.source not in legal:
             problems.add(
@@ -191,6 +199,10 @@ def _check_references(content: Content, problems: Problems) -> None:
             _check_page(content, page, legal, policies, problems)
 
 
+def _keys_in(folder: Path) -> set[str]:
+    return {path.stem for path in folder.glob("*.md") if path.name != "index.md" and path.stem.count(".") == 0}
+
+
 def _check_page(content: Content, page: Page, legal: set[str], policies: set[str], problems: Problems) -> None:
     campaign = content.campaign
     meta = page.meta
@@ -201,6 +213,7 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
                     page.path,
                     page.line_of("legal_basis", index),
                     f"căn cứ pháp lý “{ref.doc}” không có trong docs/van-ban/.",
+                    "Ghi đúng tên tệp (không có .md) của một văn bản trong docs/van-ban/, hoặc thêm văn bản đó.",
                 )
         _check_policy_headings(page, campaign.strings[page.language].policy_sections, problems)
     for index, related in enumerate(getattr(meta, "related", [])):
@@ -209,15 +222,22 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
                 page.path,
                 page.line_of("related", index),
                 f"chính sách liên quan “{related}” không có trong docs/chinh-sach/.",
+                "Ghi đúng tên tệp (không có .md) của một trang trong docs/chinh-sach/.",
             )
     if meta.translation is not None and meta.translation.source != page.src_uri:
         problems.add(
             page.path,
             page.line_of("translation", "source"),
             f"bản dịch ghi nguồn “{meta.translation.source}” nhưng nằm cạnh “{page.src_uri}”.",
+            f"Sửa thành source: {page.src_uri}",
         )
     if campaign.default_language not in content.pages.get(page.src_uri, {}):
-        problems.add(page.path, 1, "bản dịch không có trang tiếng Việt gốc bên cạnh.")
+        problems.add(
+            page.path,
+            1,
+            "bản dịch không có trang tiếng Việt gốc bên cạnh.",
+            f"Đặt bản dịch cạnh trang gốc, cùng tên: {page.src_uri} và {page.path.name}.",
+        )
     known = {
         "figure": campaign.figures,
         "slogan": {slogan.key for slogan in campaign.slogans},
@@ -234,7 +254,12 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
                 "Dùng figure:, slogan:, site: hoặc block: với một tên có trong campaign/.",
             )
     if isinstance(meta, LegalDocumentMeta) and meta.effective and meta.effective < meta.date:
-        problems.add(page.path, page.line_of("effective"), "ngày có hiệu lực (effective) sớm hơn ngày ký (date).")
+        problems.add(
+            page.path,
+            page.line_of("effective"),
+            "ngày có hiệu lực (effective) sớm hơn ngày ký (date).",
+            "Xem lại hai ngày này trong văn bản gốc.",
+        )
 
 
 def _check_policy_headings(page: Page, expected: list[str], problems: Problems) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 PATTERN = re.compile(r"\{\{\s*([a-z_]+)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}")
 SITE_FIELDS = ("province", "year", "owner", "program", "site_name")
-BLOCKS = ("key_policies", "latest_stories", "districts", "slogans", "faq")
+BLOCKS = ("key_policies", "latest_stories", "districts", "slogans", "faq", "print_products")
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,9 @@ def check_known(value: str, known: list[str] | None, what: str) -> str:
         return value
     close = get_close_matches(value, known, n=1)
     guess = f" Có phải ý bạn là “{close[0]}”?" if close else ""
-    raise ValueError(f"không có {what} “{value}”.{guess}")
+    raise PydanticCustomError(
+        "unknown_key", "{message}", {"message": f"không có {what} “{value}”.{guess}", "known": ", ".join(known)}
+    )
 
 
 class Consent(Strict):
@@ -65,6 +67,12 @@ class PageMeta(Strict):
     sample: bool = False
     translation: Translation | None = None
 
+    @property
+    def about_people(self) -> bool:
+        """Whether the page is about identifiable people: publishing it needs their
+        recorded consent (NĐ 13/2023/NĐ-CP Điều 11), and no home address may appear."""
+        return False
+
 
 class DistrictMixin:
     @field_validator("district", check_fields=False)
@@ -73,6 +81,22 @@ class DistrictMixin:
         if value is None:
             return value
         return check_known(value, (info.context or {}).get("districts"), "huyện, thành phố")
+
+
+Point = Annotated[str, Field(min_length=1, max_length=160)]
+
+
+class KeyPoints(Strict):
+    """The policy in a few plain sentences: printed on leaflets, boxed at the top of the page."""
+
+    who: Annotated[list[Point], Field(min_length=1, max_length=3)]
+    what: Annotated[list[Point], Field(min_length=1, max_length=3)]
+    how: Annotated[list[Point], Field(min_length=1, max_length=3)]
+    where: Annotated[list[Point], Field(min_length=1, max_length=2)]
+
+    def sections(self) -> list[list[str]]:
+        """In the order of the policy page's four questions."""
+        return [self.who, self.what, self.how, self.where]
 
 
 class PolicyMeta(PageMeta):
@@ -84,6 +108,7 @@ class PolicyMeta(PageMeta):
         Literal["ho-ngheo", "ho-can-ngheo", "ho-moi-thoat-ngheo", "ho-muc-song-trung-binh", "nguoi-lao-dong"]
     ] = []
     legal_basis: Annotated[list[Annotated[LegalRef, BeforeValidator(_ref_from_text)]], Field(min_length=1)]
+    key_points: KeyPoints
 
     @field_validator("group")
     @classmethod
@@ -110,6 +135,10 @@ class StoryMeta(DistrictMixin, PageMeta):
     summary: Summary
     consent: Consent
 
+    @property
+    def about_people(self) -> bool:
+        return True
+
 
 class CommendationMeta(DistrictMixin, PageMeta):
     kind_label: ClassVar[str] = "biểu dương"
@@ -120,9 +149,13 @@ class CommendationMeta(DistrictMixin, PageMeta):
     summary: Summary
     consent: Consent | None = None
 
+    @property
+    def about_people(self) -> bool:
+        return self.kind != "organisation"
+
     @model_validator(mode="after")
     def _people_need_consent(self) -> CommendationMeta:
-        if self.kind != "organisation" and self.consent is None:
+        if self.about_people and self.consent is None:
             raise PydanticCustomError("consent_missing", "consent required")
         return self
 

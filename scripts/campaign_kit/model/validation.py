@@ -31,6 +31,11 @@ FIELD_NAMES = {
     "issuer": "cơ quan ban hành (issuer)",
     "effective": "ngày có hiệu lực (effective)",
     "order": "thứ tự (order)",
+    "key_points": "tóm tắt in tờ rơi (key_points)",
+    "who": "ai được hưởng (who)",
+    "what": "được hưởng gì (what)",
+    "how": "làm thế nào để nhận (how)",
+    "where": "hỏi ở đâu (where)",
 }
 
 DATE_HINT = "Viết ngày theo dạng năm-tháng-ngày, ví dụ: 2024-05-31."
@@ -63,7 +68,7 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         value = error.get("input")
         return f"{name} “{value}” không phải là một ngày có thật.", DATE_HINT
     if kind in ("string_type", "string_too_short"):
-        return f"{name} phải là một đoạn chữ, không để trống.", ""
+        return f"{name} phải là một đoạn chữ, không để trống.", "Viết nội dung ngay sau dấu hai chấm, trên cùng dòng."
     if kind == "string_too_long":
         limit = error.get("ctx", {}).get("max_length")
         return f"{name} quá dài (tối đa {limit} ký tự).", "Viết ngắn lại, một hai câu."
@@ -73,19 +78,27 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
             "Ví dụ: bao-hiem-y-te, chi-tu-nuoi-heo.",
         )
     if kind in ("bool_type", "bool_parsing"):
-        return f"{name} chỉ nhận true hoặc false.", ""
+        return f"{name} chỉ nhận true hoặc false.", "true là có, false là không."
     if kind in ("int_type", "int_parsing"):
-        return f"{name} phải là một số nguyên.", ""
+        return f"{name} phải là một số nguyên.", "Ví dụ: 10 (không có dấu chấm hay chữ)."
+    if kind == "too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"{name} có quá nhiều mục (tối đa {limit}).", "Giữ những ý quan trọng nhất."
     if kind in ("list_type", "too_short"):
-        return f"{name} phải là một danh sách, ít nhất một mục (mỗi mục một dòng bắt đầu bằng “- ”).", ""
+        return (
+            f"{name} phải là một danh sách, ít nhất một mục (mỗi mục một dòng bắt đầu bằng “- ”).",
+            "Hoặc viết trên một dòng trong ngoặc vuông: tags: [chăn nuôi, vay vốn]",
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{name} phải gồm các mục con (viết thụt vào hai dấu cách).", ""
+        return f"{name} phải gồm các mục con (viết thụt vào hai dấu cách).", "Xem mẫu trong CONTRIBUTING.md."
     if kind in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
-        return f"{name} “{error.get('input')}” không hợp lệ; chỉ nhận: {expected}.", ""
+        return f"{name} “{error.get('input')}” không hợp lệ; chỉ nhận: {expected}.", "Chép đúng một giá trị ở trên."
+    if kind == "unknown_key":
+        return f"{name}: {error['ctx']['message']}", f"Dùng được: {error['ctx']['known']}."
     if kind == "value_error":
-        return f"{name}: {error['ctx']['error']}", ""
-    return f"{name}: {error['msg']}", ""
+        return f"{name}: {error['ctx']['error']}", "Sửa giá trị ở dòng này theo thông báo."
+    return f"{name}: {error['msg']}", "Xem mẫu trong CONTRIBUTING.md."
 
 
 def validate(
@@ -94,7 +107,12 @@ def validate(
     """Validate `document.data` against `model`; record problems with their lines."""
     data = document.data if document.data is not None else {}
     if not isinstance(data, dict):
-        problems.add(path, document.first_line, "phần đầu trang phải là các dòng “mục: giá trị”.")
+        problems.add(
+            path,
+            document.first_line,
+            "phần đầu trang phải là các dòng “mục: giá trị”.",
+            "Ví dụ: title: Chị Tư nuôi heo",
+        )
         return None
     try:
         return model.model_validate(data, context=context)

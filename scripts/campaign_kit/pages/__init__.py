@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model.content import Content
 from ..model.sections import SECTIONS
-from .blocks import cards, district_links, faq_entries
+from .blocks import cards, district_links, faq_entries, policies_by_group
 from .context import Context
 from .districts import FOLDER as DISTRICT_FOLDER
 from .districts import district_pages
@@ -32,6 +32,8 @@ def build_pages(content: Content, language: str) -> dict[str, str]:
             pages.update(facet_pages(ctx, section))
         elif section.kind == "faq":
             pages[index] += faq_entries(ctx, index)
+        elif section.kind == "policy":
+            pages[index] += policies_by_group(ctx, index)
         else:
             pages[index] += cards(ctx, index, items)
     district_index = f"{DISTRICT_FOLDER}/index.md"

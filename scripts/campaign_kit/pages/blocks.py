@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
 from ..formatting import format_figure
 from ..model.content import Page
 from ..model.placeholders import substitute
-from .context import Context, link
+from ..print.products import catalogue, subject_title
+from .context import Context, href, link
 
 LATEST_STORIES = 5
 
 
 def cards(ctx: Context, here: str, pages: Iterable[Page], *, show_place: bool = True) -> str:
-    """A list of links with their summaries, laid out as cards by the theme."""
+    """A list of links with their summaries, laid out as cards by the theme (HTML)."""
     rows = []
     for reference in pages:
         page = ctx.page(reference.src_uri)
@@ -26,24 +28,24 @@ def cards(ctx: Context, here: str, pages: Iterable[Page], *, show_place: bool = 
             facts.append(ctx.date(reference.meta.date))
         if reference.is_sample:
             facts.append(ctx.strings.sample_title)
-        summary = page.meta.summary or ""
-        line = f"- [{page.meta.title}]({link(here, reference.src_uri)})"
-        if summary:
-            line += f"  \n  {summary}"
+        lang = f' lang="{page.language}"' if page.language != ctx.language.code else ""
+        row = f'<li{lang}><a href="{href(here, reference.src_uri)}"><span>{escape(page.meta.title)}</span></a>'
+        if page.meta.summary:
+            row += f"<br>{escape(page.meta.summary)}"
         if facts:
-            line += "  \n  <small>" + " · ".join(facts) + "</small>"
-        rows.append(line)
+            row += "<br><small>" + escape(" · ".join(facts)) + "</small>"
+        rows.append(row + "</li>")
     if not rows:
         return ctx.strings.no_items + "\n"
-    return '<div class="campaign-cards" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    return '<ul class="campaign-cards">\n' + "\n".join(rows) + "\n</ul>\n"
 
 
 def district_links(ctx: Context, here: str) -> str:
     rows = [
-        f"- [{ctx.district_name(district)}]({link(here, f'dia-phuong/{district.key}.md')})"
+        f'<li><a href="{href(here, f"dia-phuong/{district.key}.md")}">{escape(ctx.district_name(district))}</a></li>'
         for district in ctx.campaign.districts
     ]
-    return '<div class="campaign-districts" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    return '<ul class="campaign-districts">' + "".join(rows) + "</ul>\n"
 
 
 def faq_entries(ctx: Context, here: str) -> str:
@@ -57,6 +59,32 @@ def faq_entries(ctx: Context, here: str) -> str:
     return "\n".join(parts)
 
 
+def policies_by_group(ctx: Context, here: str) -> str:
+    """Policies under their group's heading; the heading id is the group key (leaflet QR codes point there)."""
+    policies = ctx.content.items("policy")
+    parts = []
+    for group in ctx.campaign.policy_groups[ctx.language.code]:
+        members = [policy for policy in policies if policy.meta.group == group.key]
+        if members:
+            parts.append(f"## {group.title} {{#{group.key}}}\n\n" + cards(ctx, here, members))
+    return "\n".join(parts)
+
+
+def print_products(ctx: Context) -> str:
+    """The print catalogue (generic versions; every leaflet also exists per district), linked where deployed."""
+    folder = ctx.campaign.site.base_path + ctx.campaign.print_settings.site_folder + "/"
+    rows = [
+        f"| {escape(product.format.name)} | {escape(subject_title(ctx.content, product))} "
+        f"| {product.format.width_mm:g} × {product.format.height_mm:g} "
+        f'| <a href="{folder}{product.filename}">{product.filename}</a> |'
+        for product in catalogue(ctx.content, [ctx.language.code])
+        if product.district is None
+    ]
+    header = f"| {ctx.strings.print_product} | {ctx.strings.print_subject} | mm | PDF |\n|---|---|---|---|\n"
+    overview = f'<p><a href="{folder}index.html">{escape(ctx.strings.print_overview)}</a></p>\n\n'
+    return overview + header + "\n".join(rows) + "\n"
+
+
 def render_block(ctx: Context, here: str, name: str) -> str:
     if name == "key_policies":
         return cards(ctx, here, ctx.content.items("policy"))
@@ -68,6 +96,8 @@ def render_block(ctx: Context, here: str, name: str) -> str:
         return "\n".join(f"- **{slogan.text}**" for slogan in ctx.campaign.slogans) + "\n"
     if name == "faq":
         return faq_entries(ctx, here)
+    if name == "print_products":
+        return print_products(ctx)
     raise KeyError(name)
 
 
@@ -76,7 +106,9 @@ def expand(ctx: Context, here: str, text: str) -> str:
 
     def resolve(kind: str, name: str) -> str:
         if kind == "figure":
-            return format_figure(ctx.campaign.figures[name], ctx.language, ctx.strings)
+            # Kept on one line: "1.500.000 đồng/người/" then "tháng" misleads a slow reader.
+            text = format_figure(ctx.campaign.figures[name], ctx.language, ctx.strings)
+            return f'<span class="campaign-figure">{escape(text)}</span>'
         if kind == "slogan":
             return ctx.campaign.slogan(name).text
         if kind == "site":

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+
+import markdown
 
 from ..formatting import format_date
 from ..model.campaign import Campaign, District, Language, Strings
 from ..model.content import Content, Page
-
-
-def slug(text: str) -> str:
-    """Diacritic-free URL part: 'Chăn nuôi bò' → 'chan-nuoi-bo'."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+from ..slugs import slug
 
 
 def page_url(src_uri: str) -> str:
@@ -64,9 +58,30 @@ class Context:
         return f"{self.strings.district_kinds[district.kind]} {district.name}"
 
 
+def inline_html(text: str) -> str:
+    """Markdown of one sentence (bold, a link) as inline HTML."""
+    return markdown.markdown(text).removeprefix("<p>").removesuffix("</p>")
+
+
 def link(here: str, target: str) -> str:
     """Relative Markdown link from page `here` to page `target` (both src_uris)."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def href(here: str, target: str) -> str:
+    """Relative URL from page `here` to page `target` (src_uris), for generated HTML.
+
+    Long listings are written as HTML rather than Markdown: Python-Markdown is
+    the slowest step of a build, and these links are correct by construction."""
+    start, end = page_url(here), page_url(target)
+    common = 0
+    for a, b in zip(start.split("/")[:-1], end.split("/")[:-1], strict=False):
+        if a != b:
+            break
+        common += 1
+    ups = start.count("/") - common
+    rest = "/".join(end.split("/")[common:])
+    return "../" * ups + rest or "./"
 
 
 def tag_uri(folder: str, tag: str) -> str:

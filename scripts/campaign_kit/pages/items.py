@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-import html
+from html import escape
 
 from ..model.content import Page
 from ..model.sections import section_of
 from .blocks import expand
-from .context import Context, link, page_url, tag_uri
+from .context import Context, href, inline_html, page_url, tag_uri
 
 
-def front_matter(title: str, summary: str | None) -> str:
+def front_matter(
+    title: str, summary: str | None, *, searchable: bool = True, content_language: str | None = None
+) -> str:
+    """Front matter for the renderer. Listings are left out of search: it should find the items themselves.
+    `content_language` marks a page shown in another language than the build's (a fallback)."""
     lines = ["---", f"title: {_yaml_text(title)}"]
+    if content_language:
+        lines.append(f"content_language: {content_language}")
     if summary:
         lines.append(f"description: {_yaml_text(summary)}")
+    if not searchable:
+        lines.append("search:\n  exclude: true")
     return "\n".join([*lines, "---", ""]) + "\n"
 
 
@@ -21,69 +29,85 @@ def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def notice(css_class: str, title: str, text: str, *, lang: str | None = None) -> str:
-    attribute = f' lang="{lang}"' if lang else ""
+def notice(css_class: str, title: str, text_html: str, *, lang: str) -> str:
+    """A boxed note in HTML (`text_html` is already escaped), in the reader's language."""
     return (
-        f'<div class="{css_class}" role="note"{attribute} markdown>\n\n**{html.escape(title)}.** {text}\n\n</div>\n\n'
+        f'<div class="{css_class}" role="note" lang="{lang}">'
+        f"<p><strong>{escape(title)}.</strong> {text_html}</p></div>\n\n"
     )
 
 
 def render_page(ctx: Context, reference: Page) -> str:
-    """Final Markdown of a content page in the context's language (falling back to the reference)."""
+    """Final Markdown of a content page in the context's language (falling back to the reference).
+
+    Decorations around the body are written as HTML: the body is the only
+    Markdown, which keeps Python-Markdown (the slowest step of a build) fast."""
     here = reference.src_uri
     page = ctx.content.page(here, ctx.language.code)
     fallback = page is None
     page = page or reference
     meta = page.meta
-    parts = [front_matter(meta.title, meta.summary), f"# {meta.title}\n\n"]
+    lang = ctx.language.code
+    content_language = reference.language if fallback and not ctx.is_reference else None
+    parts = [front_matter(meta.title, meta.summary, content_language=content_language), f"# {meta.title}\n\n"]
     facts = _facts_line(ctx, here, reference)
     if facts:
-        parts.append(facts + "\n{: .campaign-meta }\n\n")
-    if fallback:
+        parts.append(f'<p class="campaign-meta">{facts}</p>\n\n')
+    if content_language:
         vi_url = ctx.campaign.site.base_path + page_url(here)
-        parts.append(
-            notice(
-                "campaign-fallback",
-                ctx.strings.fallback_title,
-                f'{ctx.strings.fallback_text} <a href="{vi_url}" hreflang="{reference.language}">'
-                f"{ctx.strings.fallback_link}</a>",
-            )
-        )
+        link_html = f'<a href="{vi_url}" hreflang="{reference.language}">{escape(ctx.strings.fallback_link)}</a>'
+        text = f"{escape(ctx.strings.fallback_text)} {link_html}"
+        parts.append(notice("campaign-fallback", ctx.strings.fallback_title, text, lang=lang))
     elif meta.translation is not None and meta.translation.status == "unreviewed":
-        parts.append(notice("campaign-unreviewed", ctx.strings.unreviewed_title, ctx.strings.unreviewed_text))
+        text = escape(ctx.strings.unreviewed_text)
+        parts.append(notice("campaign-unreviewed", ctx.strings.unreviewed_title, text, lang=lang))
     if reference.is_sample:
-        parts.append(notice("campaign-sample", ctx.strings.sample_title, ctx.strings.sample_text))
-    body = expand(ctx, here, page.body).strip() + "\n\n"
-    if fallback and not ctx.is_reference:
-        body = f'<div lang="{reference.language}" markdown>\n\n{body}</div>\n\n'
-    parts.append(body)
+        parts.append(notice("campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text), lang=lang))
+    parts.append(_key_points(ctx, here, page))
+    parts.append(expand(ctx, here, page.body).strip() + "\n\n")
     parts.append(_legal_basis(ctx, here, reference))
+    parts.append(_edit_link(ctx, page))
     return "".join(parts)
 
 
+def _key_points(ctx: Context, here: str, page: Page) -> str:
+    """The policy's plain summary, the same words as its leaflet."""
+    points = getattr(page.meta, "key_points", None)
+    if points is None:
+        return ""
+    out = [f'<div class="campaign-keypoints"><p><strong>{escape(ctx.strings.key_points)}</strong></p>']
+    for question, items in zip(ctx.strings.policy_sections, points.sections(), strict=True):
+        out.append(f'<p class="campaign-keypoints__question">{escape(question)}</p><ul>')
+        out.extend(f"<li>{inline_html(expand(ctx, here, item))}</li>" for item in items)
+        out.append("</ul>")
+    return "".join(out) + "</div>\n\n"
+
+
 def _facts_line(ctx: Context, here: str, reference: Page) -> str:
+    """District, date, kind and tags of a page, as one line of HTML."""
     meta = reference.meta
     facts = []
     if getattr(meta, "district", None):
         district = ctx.campaign.district(meta.district)
-        facts.append(f"[{ctx.district_name(district)}]({link(here, f'dia-phuong/{district.key}.md')})")
+        target = f"dia-phuong/{district.key}.md"
+        facts.append(f'<a href="{href(here, target)}">{escape(ctx.district_name(district))}</a>')
     if reference.kind == "legal":
-        facts.append(ctx.citation(reference))
+        facts.append(escape(ctx.citation(reference)))
         if meta.effective:
-            facts.append(f"{ctx.strings.effective} {ctx.date(meta.effective)}")
+            facts.append(escape(f"{ctx.strings.effective} {ctx.date(meta.effective)}"))
     elif hasattr(meta, "date"):
         facts.append(ctx.date(meta.date))
     if getattr(meta, "kind", None) in ctx.strings.commendation_kinds:
-        facts.append(ctx.strings.commendation_kinds[meta.kind])
+        facts.append(escape(ctx.strings.commendation_kinds[meta.kind]))
     if getattr(meta, "audiences", None):
         names = ", ".join(ctx.strings.audiences[key] for key in meta.audiences)
-        facts.append(f"{ctx.strings.for_whom}: {names}")
+        facts.append(escape(f"{ctx.strings.for_whom}: {names}"))
     section = section_of(here)
-    for tag in meta.tags:
+    for tag in dict.fromkeys(meta.tags):
         if section is not None and section.listed_by_facets:
-            facts.append(f"[#{tag}]({link(here, tag_uri(section.folder, tag))})")
+            facts.append(f'<a href="{href(here, tag_uri(section.folder, tag))}">#{escape(tag)}</a>')
         else:
-            facts.append(f"#{tag}")
+            facts.append(f"#{escape(tag)}")
     return " · ".join(facts)
 
 
@@ -94,10 +118,13 @@ def _legal_basis(ctx: Context, here: str, reference: Page) -> str:
     rows = []
     for ref in refs:
         document = ctx.content.reference(f"van-ban/{ref.doc}.md")
-        text = f"- [{ctx.citation(document)}]({link(here, document.src_uri)})"
-        if ref.articles:
-            text += f" ({ref.articles})"
-        rows.append(text)
-    return (
-        f'## {ctx.strings.legal_basis}\n\n<div class="campaign-legal" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
-    )
+        row = f'<li><a href="{href(here, document.src_uri)}">{escape(ctx.citation(document))}</a>'
+        rows.append(row + (f" ({escape(ref.articles)})" if ref.articles else "") + "</li>")
+    return f'## {ctx.strings.legal_basis}\n\n<ul class="campaign-legal">' + "".join(rows) + "</ul>\n"
+
+
+def _edit_link(ctx: Context, page: Page) -> str:
+    """Opens the page's own file in GitHub's web editor, where editors make their changes."""
+    path = page.path.relative_to(ctx.content.docs_dir.parent).as_posix()
+    link = f'<a href="{escape(ctx.campaign.site.repository.edit_url(path))}">{escape(ctx.strings.edit_page)}</a>'
+    return f'<p class="campaign-edit" lang="{ctx.language.code}">{link}</p>\n'

@@ -8,14 +8,15 @@ items, and by district, year and tag.
 from __future__ import annotations
 
 from collections import defaultdict
+from html import escape
 
 from ..model.content import Page
 from ..model.sections import Section
 from .blocks import cards
-from .context import Context, link, slug, tag_uri
+from .context import Context, href, slug, tag_uri
 from .items import front_matter
 
-PAGE_SIZE = 20
+PAGE_SIZE = 40
 
 
 def paged_uri(base: str, number: int) -> str:
@@ -30,15 +31,23 @@ def _pagination(ctx: Context, base: str, number: int, count: int) -> str:
     if count <= 1:
         return ""
     here = paged_uri(base, number)
+
+    def to(other: int, label: str) -> str:
+        return f'<a href="{href(here, paged_uri(base, other))}">{escape(label)}</a>'
+
     links = []
     if number > 1:
-        links.append(f"[← {ctx.strings.previous_page}]({link(here, paged_uri(base, number - 1))})")
+        links.append(to(number - 1, f"← {ctx.strings.previous_page}"))
     for other in range(1, count + 1):
         label = ctx.strings.page_n.format(n=other)
-        links.append(f"**{label}**" if other == number else f"[{label}]({link(here, paged_uri(base, other))})")
+        links.append(f'<strong aria-current="page">{label}</strong>' if other == number else to(other, label))
     if number < count:
-        links.append(f"[{ctx.strings.next_page} →]({link(here, paged_uri(base, number + 1))})")
-    return '\n<nav class="campaign-pages" markdown>\n\n' + " · ".join(links) + "\n\n</nav>\n"
+        links.append(to(number + 1, f"{ctx.strings.next_page} →"))
+    return (
+        f'\n<nav class="campaign-pages" aria-label="{escape(ctx.strings.page_n.format(n=""))}">'
+        + " · ".join(links)
+        + "</nav>\n"
+    )
 
 
 def paginate(ctx: Context, base: str, title: str, items: list[Page], first_head: str | None = None) -> dict[str, str]:
@@ -52,7 +61,9 @@ def paginate(ctx: Context, base: str, title: str, items: list[Page], first_head:
         chunk = items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         heading = title if number == 1 else f"{title} – {ctx.strings.page_n.format(n=number)}"
         head = (
-            first_head if number == 1 and first_head is not None else front_matter(heading, None) + f"# {heading}\n\n"
+            first_head
+            if number == 1 and first_head is not None
+            else front_matter(heading, None, searchable=False) + f"# {heading}\n\n"
         )
         pages[here] = head + cards(ctx, here, chunk) + _pagination(ctx, base, number, count)
     return pages
@@ -101,23 +112,27 @@ def facet_menu(ctx: Context, section: Section, here: str) -> str:
         years[item.meta.date.year] += 1
         for tag in item.meta.tags:
             tags[tag] += 1
+
+    def to(target: str, label: str, count: int) -> str:
+        return f'<a href="{href(here, target)}">{escape(label)}</a> ({count})'
+
     lines = []
     if districts:
         links = [
-            f"[{d.name}]({link(here, f'{section.folder}/theo-dia-phuong/{d.key}.md')}) ({districts[d.key]})"
+            to(f"{section.folder}/theo-dia-phuong/{d.key}.md", d.name, districts[d.key])
             for d in ctx.campaign.districts
             if d.key in districts
         ]
-        lines.append(f"**{ctx.strings.by_district}:** " + " · ".join(links))
+        lines.append(f"<p><strong>{ctx.strings.by_district}:</strong> " + " · ".join(links) + "</p>")
     year_links = [
-        f"[{year}]({link(here, f'{section.folder}/theo-nam/{year}.md')}) ({count})"
+        to(f"{section.folder}/theo-nam/{year}.md", str(year), count)
         for year, count in sorted(years.items(), reverse=True)
     ]
-    lines.append(f"**{ctx.strings.by_year}:** " + " · ".join(year_links))
+    lines.append(f"<p><strong>{ctx.strings.by_year}:</strong> " + " · ".join(year_links) + "</p>")
     if tags:
         tag_links = [
-            f"[{tag}]({link(here, tag_uri(section.folder, tag))}) ({count})"
+            to(tag_uri(section.folder, tag), tag, count)
             for tag, count in sorted(tags.items(), key=lambda pair: (-pair[1], slug(pair[0])))
         ]
-        lines.append(f"**{ctx.strings.by_tag}:** " + " · ".join(tag_links))
-    return '<div class="campaign-facets" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>\n\n"
+        lines.append(f"<p><strong>{ctx.strings.by_tag}:</strong> " + " · ".join(tag_links) + "</p>")
+    return '<div class="campaign-facets">\n' + "\n".join(lines) + "\n</div>\n\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from .context import Context, link
 from .items import front_matter, notice
 
@@ -27,7 +29,14 @@ def plan_page(ctx: Context) -> dict[str, str]:
         f"{labels.signer}: {plan.signer.position} {plan.signer.name}\n{{: .campaign-meta }}\n\n"
     )
     if plan.translation is not None and plan.translation.status == "unreviewed":
-        out.append(notice("campaign-unreviewed", ctx.strings.unreviewed_title, ctx.strings.unreviewed_text))
+        out.append(
+            notice(
+                "campaign-unreviewed",
+                ctx.strings.unreviewed_title,
+                escape(ctx.strings.unreviewed_text),
+                lang=ctx.language.code,
+            )
+        )
     if plan.number_note:
         out.append(f"*{plan.number_note}*\n\n")
     if plan.implements:

@@ -1,0 +1,125 @@
+"""make print: every print product into dist/print/, with previews, manifest and overview.
+
+python -m campaign_kit.print [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-districts]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..model.campaign import load_campaign
+from ..model.content import Content, load_content
+from ..model.errors import ContentError
+from .layout import PrintError
+from .outputs import Entry, entry, preview_png, write_manifest, write_overview
+from .products import Product, catalogue
+from .render import RenderOptions, render_pdf
+
+PREVIEW_DIR = "xem-truoc"
+
+# Each worker process loads the content model once, then renders many products.
+_worker: dict[str, object] = {}
+
+
+def _start_worker(project: Path, options: RenderOptions) -> None:
+    _worker["content"] = load_content(load_campaign(project / "campaign"), project / "docs")
+    _worker["options"] = options
+
+
+def _render(product: Product) -> tuple[Product, bytes, bytes] | str:
+    content = _worker["content"]
+    assert isinstance(content, Content)
+    try:
+        pdf = render_pdf(content, product, _worker["options"])  # type: ignore[arg-type]
+    except PrintError as error:
+        return str(error)
+    return product, pdf, preview_png(pdf)
+
+
+def build_print(
+    project: Path,
+    out_dir: Path,
+    *,
+    jobs: int,
+    marks: bool = False,
+    only: str = "",
+    districts: set[str] | None = None,
+    cmyk_profile: Path | None = None,
+) -> tuple[list[Entry], list[str]]:
+    """Render the catalogue into `out_dir` (emptied first). `districts`: the variants to make (None: all)."""
+    content = load_content(load_campaign(project / "campaign"), project / "docs")
+    products = [
+        product
+        for product in catalogue(content)
+        if only in product.stem and (districts is None or product.district is None or product.district in districts)
+    ]
+    options = RenderOptions(fonts_dir=(project / "fonts").resolve(), marks=marks, cmyk_profile=cmyk_profile)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    (out_dir / PREVIEW_DIR).mkdir(parents=True)
+    entries: list[Entry] = []
+    errors: list[str] = []
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(project, options)) as pool:
+        for result in pool.map(_render, products, chunksize=4):
+            if isinstance(result, str):
+                errors.append(result)
+                continue
+            product, pdf, png = result
+            (out_dir / product.filename).write_bytes(pdf)
+            preview = f"{PREVIEW_DIR}/{product.stem}.png"
+            (out_dir / preview).write_bytes(png)
+            entries.append(entry(content, product, pdf, preview))
+    write_manifest(entries, out_dir)
+    write_overview(content, entries, out_dir)
+    return entries, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=Path.cwd())
+    parser.add_argument("--out", type=Path, default=None, help="default: <project>/dist/print")
+    parser.add_argument(
+        "--site", type=Path, help="write into this built site, in its print folder (campaign/print.yml)"
+    )
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--marks", action="store_true", help="crop marks (drawn in the bleed)")
+    parser.add_argument("--pdfx", type=Path, metavar="PROFILE.icc", help="PDF/X-4 with this CMYK output intent")
+    parser.add_argument("--only", default="", help="only products whose file name contains this text")
+    parser.add_argument("--district", action="append", help="only this district's variants (repeatable)")
+    parser.add_argument("--no-districts", action="store_true", help="skip the per-district variants")
+    args = parser.parse_args(argv)
+    project = args.project.resolve()
+    out = args.out or project / "dist" / "print"
+    if args.site:
+        out = args.site / load_campaign(project / "campaign").print_settings.site_folder
+    started = time.perf_counter()
+    try:
+        entries, errors = build_print(
+            project,
+            out.resolve(),
+            jobs=args.jobs,
+            marks=args.marks,
+            only=args.only,
+            cmyk_profile=args.pdfx,
+            districts=set() if args.no_districts else (set(args.district) if args.district else None),
+        )
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    for error in errors:
+        print(f"LỖI: {error}", file=sys.stderr)
+    count = len(entries)
+    print(
+        f"{count} sản phẩm in trong {elapsed:.1f} s ({elapsed / max(count, 1):.2f} s/sản phẩm, {args.jobs} tiến trình)."
+    )
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

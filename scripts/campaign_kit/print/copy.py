@@ -1,0 +1,133 @@
+"""The words and links of each product, taken from the content model.
+
+Everything printed comes from here: the same summaries, key points, figures,
+slogans and district contacts as the site, so a fact corrected once is
+corrected on paper too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from ..model.content import Content, Page
+from ..pages.blocks import expand
+from ..pages.context import Context, inline_html, page_url
+from .products import GENERAL, Product
+from .qr import qr_svg
+
+
+@dataclass(frozen=True)
+class Block:
+    """A titled list of short items, or of questions with their items; optionally the QR code of its page."""
+
+    key: str
+    heading: str
+    items: list[str] = field(default_factory=list)  # inline HTML
+    questions: list[tuple[str, list[str]]] = field(default_factory=list)
+    url: str | None = None
+    qr: str | None = None
+
+
+@dataclass(frozen=True)
+class Copy:
+    title: str
+    slogan: str
+    intro: list[str]
+    blocks: list[Block]
+    contact_heading: str
+    contact_lines: list[str]
+    url: str
+    qr: str
+    owner: str
+    poster_line: str | None = None
+
+
+def absolute_url(ctx: Context, src_uri: str, anchor: str = "") -> str:
+    prefix = "" if ctx.is_reference else f"{ctx.language.code}/"
+    return f"{ctx.campaign.site.site_url}{prefix}{page_url(src_uri)}" + (f"#{anchor}" if anchor else "")
+
+
+def _contact(ctx: Context, product: Product) -> tuple[str, list[str]]:
+    if product.district is None:
+        return ctx.strings.contact, [ctx.strings.contact_missing]
+    district = ctx.campaign.district(product.district)
+    contact = district.contact
+    lines = [value for value in (contact.office, contact.address, contact.phone, contact.email) if value]
+    return f"{ctx.strings.contact}: {ctx.district_name(district)}", lines or [ctx.strings.contact_missing]
+
+
+def _policy_block(ctx: Context, policy: Page) -> Block:
+    page = ctx.page(policy.src_uri)
+    points = page.meta.key_points
+    questions = [
+        (question, [inline_html(expand(ctx, policy.src_uri, item)) for item in items])
+        for question, items in zip(ctx.strings.policy_sections, points.sections(), strict=True)
+    ]
+    url = absolute_url(ctx, policy.src_uri)
+    return Block(key=policy.key, heading=page.meta.title, questions=questions, url=url, qr=qr_svg(url))
+
+
+def _title_and_summary(page: Page) -> str:
+    return f"<b>{escape(page.meta.title)}</b>: {escape(page.meta.summary or '')}"
+
+
+def product_copy(content: Content, product: Product) -> Copy:
+    ctx = Context(content, content.campaign.language(product.language))
+    campaign = content.campaign
+    home = ctx.page("index.md")
+    contact_heading, contact_lines = _contact(ctx, product)
+    common = {
+        "contact_heading": contact_heading,
+        "contact_lines": contact_lines,
+        "owner": campaign.site.owner,
+    }
+    if product.kind in ("poster", "banner"):
+        slogan = campaign.slogan(product.subject)
+        url = absolute_url(ctx, "index.md")
+        return Copy(
+            title=campaign.site.site_name,
+            slogan=slogan.text,
+            intro=[],
+            blocks=[],
+            url=url,
+            qr=qr_svg(url),
+            poster_line=slogan.poster_line,
+            **common,
+        )
+    policies = content.items("policy")
+    movement = campaign.slogans[0].text
+    if product.subject == GENERAL:
+        url = absolute_url(ctx, "index.md")
+        audiences = sorted(
+            {key for policy in policies for key in policy.meta.audiences}, key=list(ctx.strings.audiences).index
+        )
+        blocks = [
+            Block("who", ctx.strings.for_whom, items=[escape(ctx.strings.audiences[key]) for key in audiences]),
+            Block(
+                "policies",
+                ctx.page("chinh-sach/index.md").meta.title,
+                items=[_title_and_summary(ctx.page(policy.src_uri)) for policy in policies],
+            ),
+        ]
+        return Copy(
+            title=home.meta.title,
+            slogan=movement,
+            intro=[campaign.site.program, home.meta.summary or ""],
+            blocks=blocks,
+            url=url,
+            qr=qr_svg(url),
+            **common,
+        )
+    group = next(g for g in campaign.policy_groups[product.language] if g.key == product.subject)
+    members = [policy for policy in policies if policy.meta.group == group.key]
+    url = absolute_url(ctx, "chinh-sach/index.md", anchor=group.key)
+    return Copy(
+        title=group.title,
+        slogan=movement,
+        intro=[ctx.page(p.src_uri).meta.summary for p in members],
+        blocks=[_policy_block(ctx, policy) for policy in members],
+        url=url,
+        qr=qr_svg(url),
+        **common,
+    )

@@ -1,0 +1,103 @@
+"""What the people ordering prints get beside the PDFs: previews, a manifest, an overview page."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+from ..model.content import Content
+from .products import Product
+from .render import templates
+
+PREVIEW_WIDTH_PX = 900
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of dist/print/ as listed in the manifest."""
+
+    file: str
+    preview: str
+    product: str
+    kind: str
+    name: str
+    width_mm: float
+    height_mm: float
+    pages: int
+    district: str
+    language: str
+    sha256: str
+
+
+def preview_png(pdf: bytes) -> bytes:
+    """Every page side by side in one PNG, PREVIEW_WIDTH_PX wide (for the overview page)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        images = []
+        for page in document:
+            width = page.get_width()
+            scale = PREVIEW_WIDTH_PX / len(document) / width
+            images.append(page.render(scale=scale, crop=_bleed_crop(page)).to_pil())
+    finally:
+        document.close()
+    sheet = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), "white")
+    left = 0
+    for image in images:
+        sheet.paste(image, (left, 0))
+        left += image.width
+    out = io.BytesIO()
+    sheet.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _bleed_crop(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
+    """Crop the preview to the trim box: what the reader will hold."""
+    media = page.get_mediabox()
+    trim = page.get_trimbox()
+    return (trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3])
+
+
+def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry:
+    district = content.campaign.district(product.district).name if product.district else ""
+    return Entry(
+        file=product.filename,
+        preview=preview,
+        product=product.stem,
+        kind=product.kind,
+        name=product.format.name,
+        width_mm=product.format.width_mm,
+        height_mm=product.format.height_mm,
+        pages=product.pages,
+        district=district,
+        language=product.language,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+
+
+def write_manifest(entries: list[Entry], out_dir: Path) -> None:
+    rows = [entry.__dict__ for entry in entries]
+    (out_dir / "manifest.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with (out_dir / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["file"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_overview(content: Content, entries: list[Entry], out_dir: Path) -> None:
+    html = (
+        templates()
+        .get_template("overview.html.j2")
+        .render(
+            site=content.campaign.site,
+            entries=entries,
+            strings=content.campaign.strings[content.campaign.default_language],
+        )
+    )
+    (out_dir / "index.html").write_text(html, encoding="utf-8")

@@ -1,0 +1,73 @@
+"""The catalogue: every print product, named and sized, before anything is rendered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model.campaign import PrintFormat
+from ..model.content import Content
+
+Kind = Literal["leaflet", "poster", "banner"]
+GENERAL = "chung"  # the general campaign leaflet, beside one per policy group
+FILE_PREFIX = {"leaflet": "to-roi", "poster": "ap-phich", "banner": "bang-ron"}
+PAGES = {"leaflet": 2, "poster": 1, "banner": 1}
+
+
+@dataclass(frozen=True)
+class Product:
+    kind: Kind
+    subject: str  # GENERAL, a policy group key, or a slogan key
+    format: PrintFormat
+    language: str
+    district: str | None = None  # district variant: its contact is printed
+
+    @property
+    def stem(self) -> str:
+        parts = [FILE_PREFIX[self.kind], self.subject, self.format.key]
+        if self.district:
+            parts.append(self.district)
+        if self.language != "vi":
+            parts.append(self.language)
+        return "-".join(parts)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.stem}.pdf"
+
+    @property
+    def pages(self) -> int:
+        return PAGES[self.kind]
+
+
+def leaflet_subjects(content: Content) -> list[str]:
+    """The general leaflet, then every policy group that has policies, in the groups' order."""
+    groups = {policy.meta.group for policy in content.items("policy")}
+    keys = [group.key for group in content.campaign.policy_groups[content.campaign.default_language]]
+    return [GENERAL, *(key for key in keys if key in groups)]
+
+
+def catalogue(content: Content, languages: list[str] | None = None) -> list[Product]:
+    campaign = content.campaign
+    settings = campaign.print_settings
+    products: list[Product] = []
+    for language in languages or [campaign.default_language]:
+        districts: list[str | None] = [None, *(district.key for district in campaign.districts)]
+        for subject in leaflet_subjects(content):
+            for fmt in settings.leaflets:
+                products += [Product("leaflet", subject, fmt, language, district) for district in districts]
+        for slogan in campaign.slogans:
+            products.append(Product("poster", slogan.key, settings.poster, language))
+            products += [Product("banner", slogan.key, fmt, language) for fmt in settings.banners]
+    return products
+
+
+def subject_title(content: Content, product: Product) -> str:
+    """What a product is about, in words: the slogan, the policy group, or the campaign itself."""
+    campaign = content.campaign
+    if product.kind != "leaflet":
+        return campaign.slogan(product.subject).text
+    if product.subject == GENERAL:
+        return campaign.site.program
+    groups = campaign.policy_groups[product.language]
+    return next(group.title for group in groups if group.key == product.subject)

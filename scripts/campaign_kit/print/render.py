@@ -1,0 +1,143 @@
+"""Render one product to PDF bytes: template → HTML → WeasyPrint, with layout checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from weasyprint import HTML, Document
+
+from ..model.content import Content
+from .colours import css_cmyk
+from .copy import product_copy
+from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
+from .products import Product
+
+BANNER_INSET = 0.06  # of the short side: banners are read from afar and hung by their edges
+FIT_STEPS = 12
+
+
+@cache
+def templates() -> Environment:
+    return Environment(
+        loader=PackageLoader("campaign_kit.print", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    fonts_dir: Path
+    marks: bool = False
+    # An ICC profile of the press (CMYK): the files become PDF/X-4 with it as output intent.
+    cmyk_profile: Path | None = None
+
+
+def _context(content: Content, product: Product, options: RenderOptions) -> dict[str, object]:
+    campaign = content.campaign
+    settings = campaign.print_settings
+    scripts = set(campaign.language(product.language).scripts)
+    fonts = [
+        {
+            "family": f.family,
+            "weight": f.weight,
+            "style": f.style,
+            "url": (options.fonts_dir / f.file).resolve().as_uri(),
+        }
+        for f in campaign.fonts
+        if f.script in scripts
+    ]
+    palette = campaign.site.palette
+    fmt = product.format
+    return {
+        "language": product.language,
+        "copy": product_copy(content, product),
+        "fmt": fmt,
+        "bleed": settings.bleed_mm,
+        "safe": settings.safe_mm,
+        "inset": max(settings.safe_mm, BANNER_INSET * min(fmt.width_mm, fmt.height_mm)),
+        "marks": options.marks,
+        "cmyk_profile": options.cmyk_profile.resolve().as_uri() if options.cmyk_profile else None,
+        "fonts": fonts,
+        "family": fonts[0]["family"],
+        "colours": {
+            "primary": css_cmyk(palette.primary),
+            "text": css_cmyk(palette.text),
+            "white": "device-cmyk(0 0 0 0)",
+        },
+        "scan_qr": campaign.strings[product.language].scan_qr,
+        "site_name": campaign.site.site_name,
+        "panels": outside_panels(fmt),
+        "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
+        "closing_on_back": False,
+        "font_size": 0,
+    }
+
+
+def _layout(template: str, context: dict[str, object], base: Path) -> Document:
+    html = templates().get_template(template).render(**context)
+    return HTML(string=html, base_url=str(base)).render()
+
+
+def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> Document:
+    """The layout with the largest font size (pt) whose text fits its box; binary search."""
+    best, blocks = None, []
+    for _ in range(FIT_STEPS):
+        middle = (low + high) / 2
+        document = render(middle)
+        blocks = overflowing_blocks(document)
+        if blocks or len(document.pages) > 1:
+            high = middle
+        else:
+            best, low = document, middle
+    if best is None:
+        where = f"khung “{blocks[0]}”" if blocks else "trang"
+        raise PrintError(
+            f"{product.filename}: chữ không vừa {where}, kể cả ở cỡ chữ {low:g} pt. Cần rút ngắn nội dung."
+        )
+    return best
+
+
+def layout_product(content: Content, product: Product, options: RenderOptions) -> Document:
+    context = _context(content, product, options)
+    base = options.fonts_dir
+    fmt = product.format
+    if product.kind == "leaflet" and fmt.panels_mm:
+        document = _layout("leaflet-folded.html.j2", context, base)
+    elif product.kind == "leaflet":
+        document = _layout("leaflet-sheet.html.j2", context, base)
+        if len(document.pages) == 1:  # short text: the contact block goes on the back
+            document = _layout("leaflet-sheet.html.j2", {**context, "closing_on_back": True}, base)
+    else:
+        template = f"{product.kind}.html.j2"
+        # Upper bound: one line of text as tall as the sheet's short side allows. Below a
+        # twelfth of that (42 pt on A3), a slogan is too small for where it hangs.
+        high = min(fmt.width_mm, fmt.height_mm) / 25.4 * 72 * 0.6
+        document = _largest_fitting(
+            lambda size: _layout(template, {**context, "font_size": size}, base), high / 12, high, product
+        )
+    _check(document, product)
+    return document
+
+
+def _check(document: Document, product: Product) -> None:
+    where = f"{product.filename}"
+    blocks = overflowing_blocks(document)
+    if blocks:
+        raise PrintError(f"{where}: chữ tràn ra ngoài khung “{blocks[0]}”. Cần rút ngắn nội dung của khối này.")
+    if len(document.pages) != product.pages:
+        raise PrintError(
+            f"{where}: nội dung cần {len(document.pages)} trang, sản phẩm này chỉ có {product.pages} trang. "
+            "Cần rút ngắn nội dung."
+        )
+
+
+def render_pdf(content: Content, product: Product, options: RenderOptions) -> bytes:
+    variant = {"pdf_variant": "pdf/x-4"} if options.cmyk_profile else {}
+    return layout_product(content, product, options).write_pdf(**variant)

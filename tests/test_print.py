@@ -1,0 +1,227 @@
+"""The print kit, read back the way a print shop would: pdffonts, pdfinfo, pdftotext, zbarimg, qpdf."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from conftest import PROJECT
+
+from campaign_kit.model.campaign import load_campaign
+from campaign_kit.model.content import load_content
+from campaign_kit.pages.blocks import expand
+from campaign_kit.pages.context import Context
+from campaign_kit.print.__main__ import build_print
+from campaign_kit.print.layout import PrintError
+from campaign_kit.print.products import GENERAL, Product, catalogue
+from campaign_kit.print.render import RenderOptions, layout_product, render_pdf
+
+TOOLS = ("pdffonts", "pdfinfo", "pdftotext", "qpdf", "zbarimg")
+pytestmark = pytest.mark.skipif(
+    any(shutil.which(tool) is None for tool in TOOLS), reason="needs poppler-utils, qpdf and zbar-tools"
+)
+CAMPAIGN = load_campaign(PROJECT / "campaign")
+CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
+DISTRICT = CAMPAIGN.districts[0]
+MM = 72 / 25.4
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Everything generic plus the variants of one district, rendered once."""
+    out = tmp_path_factory.mktemp("print")
+    entries, errors = build_print(PROJECT, out, jobs=2, districts={DISTRICT.key})
+    assert not errors
+    assert entries
+    return out
+
+
+def manifest(printed: Path) -> list[dict[str, object]]:
+    return json.loads((printed / "manifest.json").read_text(encoding="utf-8"))
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_product_is_listed_with_its_checksum(printed: Path) -> None:
+    rows = manifest(printed)
+    files = sorted(path.name for path in printed.glob("*.pdf"))
+    assert sorted(row["file"] for row in rows) == files
+    csv_text = (printed / "manifest.csv").read_text(encoding="utf-8")
+    overview = (printed / "index.html").read_text(encoding="utf-8")
+    for row in rows:
+        assert row["file"] in csv_text and f'href="{row["file"]}"' in overview
+        assert (printed / row["preview"]).stat().st_size > 1000
+    kinds = {row["kind"] for row in rows}
+    assert kinds == {"leaflet", "poster", "banner"}
+    assert any(row["district"] == DISTRICT.name for row in rows)
+
+
+def test_fonts_are_the_vendored_ones_embedded_and_subset(printed: Path) -> None:
+    for pdf in printed.glob("*.pdf"):
+        lines = run("pdffonts", str(pdf)).splitlines()[2:]
+        assert lines, pdf.name
+        for line in lines:
+            assert "Noto" in line.split()[0], (pdf.name, line)
+            assert re.search(r"\byes\s+yes\s+yes\b", line), (pdf.name, line)
+
+
+def test_bleed_box_is_three_millimetres_outside_the_trim_box(printed: Path) -> None:
+    for row in manifest(printed):
+        info = run("pdfinfo", "-box", str(printed / row["file"]))
+        trim = [float(v) for v in re.search(r"TrimBox:\s+(.+)", info)[1].split()]
+        bleed = [float(v) for v in re.search(r"BleedBox:\s+(.+)", info)[1].split()]
+        assert trim[2] - trim[0] == pytest.approx(row["width_mm"] * MM, abs=0.5)
+        assert trim[3] - trim[1] == pytest.approx(row["height_mm"] * MM, abs=0.5)
+        for inner, outer, sign in zip(trim, bleed, (1, 1, -1, -1), strict=True):
+            assert (inner - outer) * sign == pytest.approx(CAMPAIGN.print_settings.bleed_mm * MM, abs=0.1)
+        assert f"Pages:           {row['pages']}" in info
+
+
+def test_text_comes_back_in_nfc_with_the_source_strings(printed: Path) -> None:
+    for row in manifest(printed):
+        text = run("pdftotext", "-raw", "-enc", "UTF-8", str(printed / row["file"]), "-")
+        assert unicodedata.normalize("NFC", text) == text, row["file"]
+        assert flat(CAMPAIGN.slogans[0].text) in flat(text) or row["kind"] != "leaflet", row["file"]
+    ctx = Context(CONTENT, CAMPAIGN.language("vi"))
+    groups = [p for p in catalogue(CONTENT) if p.kind == "leaflet" and p.subject != GENERAL and p.district is None]
+    assert groups
+    for leaflet in groups:
+        text = flat(run("pdftotext", "-raw", "-enc", "UTF-8", str(printed / leaflet.filename), "-"))
+        for policy in CONTENT.items("policy"):
+            if policy.meta.group != leaflet.subject:
+                continue
+            assert flat(policy.meta.title) in text, (leaflet.filename, policy.meta.title)
+            for items in policy.meta.key_points.sections():
+                for item in items:
+                    plain = re.sub(r"\*\*|__|<[^>]+>", "", expand(ctx, policy.src_uri, item))
+                    assert flat(plain) in text, (leaflet.filename, plain)
+
+
+def test_banners_carry_their_slogan(printed: Path) -> None:
+    for slogan in CAMPAIGN.slogans:
+        for fmt in CAMPAIGN.print_settings.banners:
+            product = Product("banner", slogan.key, fmt, "vi")
+            text = flat(run("pdftotext", "-raw", "-enc", "UTF-8", str(printed / product.filename), "-"))
+            assert text == flat(slogan.text)
+
+
+def test_qr_codes_open_pages_of_the_site(printed: Path, tmp_path: Path) -> None:
+    site = str(CAMPAIGN.site.site_url)
+    for row in manifest(printed):
+        if row["kind"] == "banner":
+            continue
+        document = pdfium.PdfDocument(str(printed / row["file"]))
+        found = []
+        for number, page in enumerate(document):
+            image = tmp_path / f"page-{number}.png"
+            page.render(scale=4).to_pil().save(image)
+            decoded = subprocess.run(
+                ["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, check=False
+            )
+            found += decoded.stdout.split()
+        document.close()
+        assert found, row["file"]
+        assert all(url.startswith(site) for url in found), (row["file"], found)
+
+
+def test_every_pdf_passes_qpdf_check(printed: Path) -> None:
+    for pdf in printed.glob("*.pdf"):
+        result = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, (pdf.name, result.stdout, result.stderr)
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    options = RenderOptions(fonts_dir=PROJECT / "fonts")
+    product = next(p for p in catalogue(CONTENT) if p.kind == "leaflet" and p.district == DISTRICT.key)
+    assert render_pdf(CONTENT, product, options) == render_pdf(CONTENT, product, options)
+
+
+def test_folded_leaflet_keeps_text_inside_its_panels(printed: Path) -> None:
+    settings = CAMPAIGN.print_settings
+    fmt = next(f for f in settings.leaflets if f.panels_mm)
+    product = Product("leaflet", GENERAL, fmt, "vi", DISTRICT.key)
+    html = run("pdftotext", "-bbox", "-f", "1", "-l", "1", str(printed / product.filename), "-")
+    folds = [0.0]
+    for width in fmt.panels_mm:
+        folds.append(folds[-1] + width)
+    # pdftotext measures from the media box, which includes the bleed.
+    bleed = settings.bleed_mm
+    words = [
+        (float(a) / MM - bleed, float(b) / MM - bleed)
+        for a, b in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', html)
+    ]
+    assert words
+    for left, right in words:
+        panel = next(i for i in range(len(fmt.panels_mm)) if folds[i] <= left < folds[i + 1])
+        assert left >= folds[panel] + settings.safe_mm - 0.5, (left, right)
+        assert right <= folds[panel + 1] - settings.safe_mm + 0.5, (left, right)
+
+
+def test_banner_text_keeps_clear_of_the_edges(printed: Path) -> None:
+    fmt = CAMPAIGN.print_settings.banners[0]
+    product = Product("banner", CAMPAIGN.slogans[0].key, fmt, "vi")
+    html = run("pdftotext", "-bbox", str(printed / product.filename), "-")
+    bleed = CAMPAIGN.print_settings.bleed_mm  # pdftotext measures from the media box, which includes the bleed
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"'
+    boxes = [[float(v) / MM - bleed for v in m] for m in re.findall(pattern, html)]
+    margin = CAMPAIGN.print_settings.safe_mm
+    assert min(b[0] for b in boxes) > margin and max(b[2] for b in boxes) < fmt.width_mm - margin
+    assert min(b[1] for b in boxes) > margin and max(b[3] for b in boxes) < fmt.height_mm - margin
+    # As large as fits: the text spans most of the banner's width or height.
+    width = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+    height = max(b[3] for b in boxes) - min(b[1] for b in boxes)
+    assert width > 0.6 * fmt.width_mm or height > 0.5 * fmt.height_mm
+
+
+def test_text_that_cannot_fit_is_an_error_naming_product_and_block(project_copy: Path) -> None:
+    slogans = project_copy / "campaign" / "slogans.yml"
+    long_word = "Khôngbaogiờbỏlạiphíasau" * 40
+    slogans.write_text(
+        slogans.read_text(encoding="utf-8").replace(CAMPAIGN.slogans[0].text, long_word, 1), encoding="utf-8"
+    )
+    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    fmt = CAMPAIGN.print_settings.banners[1]
+    product = Product("banner", CAMPAIGN.slogans[0].key, fmt, "vi")
+    with pytest.raises(PrintError, match=rf"{product.filename}.*khẩu hiệu"):
+        layout_product(content, product, RenderOptions(fonts_dir=PROJECT / "fonts"))
+
+
+def test_too_much_text_for_a_leaflet_is_an_error(project_copy: Path) -> None:
+    policy = next(p for p in CONTENT.items("policy") if p.meta.group != "xac-dinh-ho-ngheo")
+    source = policy.path.read_text(encoding="utf-8")
+    for number in range(12):
+        (project_copy / "docs" / "chinh-sach" / f"ban-sao-{number}.md").write_text(source, encoding="utf-8")
+    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    fmt = next(f for f in CAMPAIGN.print_settings.leaflets if not f.panels_mm)
+    product = Product("leaflet", policy.meta.group, fmt, "vi")
+    with pytest.raises(PrintError, match=rf"{product.filename}: nội dung cần \d+ trang"):
+        layout_product(content, product, RenderOptions(fonts_dir=PROJECT / "fonts"))
+
+
+GHOSTSCRIPT_CMYK = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+
+
+@pytest.mark.skipif(not GHOSTSCRIPT_CMYK.exists(), reason="no CMYK profile (Debian libgs-common) on this machine")
+def test_pdf_x_variant_with_a_cmyk_output_intent(tmp_path: Path) -> None:
+    options = RenderOptions(fonts_dir=PROJECT / "fonts", cmyk_profile=GHOSTSCRIPT_CMYK)
+    product = next(p for p in catalogue(CONTENT) if p.kind == "poster")
+    pdf = tmp_path / product.filename
+    pdf.write_bytes(render_pdf(CONTENT, product, options))
+    assert subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, check=False).returncode == 0
+    expanded = tmp_path / "expanded.pdf"  # uncompressed, to read the catalogue and the XMP metadata
+    run("qpdf", "--qdf", "--object-streams=disable", str(pdf), str(expanded))
+    body = expanded.read_bytes()
+    assert b"/OutputIntents" in body and b"/GTS_PDFX" in body
+    assert b"<pdfx:GTS_PDFXVersion>PDF/X-4</pdfx:GTS_PDFXVersion>" in body
