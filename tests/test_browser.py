@@ -57,7 +57,7 @@ VIEWPORTS: dict[str, dict[str, Any]] = {
     },
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
-PAGES = ("home", "home-en", "policy", "story")
+PAGES = ("home", "home-en", "home-km", "policy", "story")
 
 
 def _under_ci() -> bool:
@@ -98,10 +98,11 @@ def _first_story_page(site: Path) -> str:
 def _page_path(site: Path, which: str) -> str:
     if which == "home":
         return "index.html"
-    if which == "home-en":
-        if not (site / "en" / "index.html").is_file():
-            pytest.fail(f"no English home page en/index.html in {site}")
-        return "en/index.html"
+    if which.startswith("home-"):
+        language = which.removeprefix("home-")
+        if not (site / language / "index.html").is_file():
+            pytest.fail(f"no home page {language}/index.html in {site}")
+        return f"{language}/index.html"
     if which == "policy":
         return _first_policy_page(site)
     if which == "story":

@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 
 from .model.campaign import load_campaign
-from .model.content import load_content
+from .model.content import Content, load_content
 from .model.errors import ContentError, Problem
+from .model.translations import translation_states
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +36,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     pages = sum(len(languages) for languages in content.pages.values())
     print(f"Không có lỗi: đã kiểm tra {pages} trang.")
+    _warn_stale_translations(content, project)
     return 0
+
+
+def _warn_stale_translations(content: Content, project: Path) -> None:
+    """A stale translation is published as it is (with its notice), but the translator should know."""
+    for states in translation_states(content).values():
+        for state in states:
+            if state.state == "stale" and state.path is not None:
+                path = state.path.relative_to(project).as_posix()
+                print(f"Cảnh báo: {path}:1: bản dịch đã cũ: trang gốc {state.src_uri} đã sửa sau khi dịch.")
+                print("    → Dịch lại phần đã sửa, rồi ghi mã mới của trang gốc vào translation: source_hash.")
 
 
 def _annotation(problem: Problem) -> str:

@@ -14,10 +14,11 @@ FONT_DIR = "assets/fonts"
 RANGES = {"latin": LATIN_VIETNAMESE, "khmer": KHMER}
 
 
-def palette_css(palette: Palette) -> str:
-    """CSS variables of the campaign colours (the theme's stylesheet reads them)."""
+def palette_css(palette: Palette, families: list[str]) -> str:
+    """CSS variables of the campaign colours and of this language's fonts (the theme's stylesheet reads them)."""
     names = ("primary", "primary_dark", "accent", "surface", "text")
     rules = "".join(f"  --campaign-{name.replace('_', '-')}: {getattr(palette, name)};\n" for name in names)
+    rules += "  --campaign-font: " + ", ".join(f'"{family}"' for family in families) + ";\n"
     return ":root {\n" + rules + "}\n"
 
 
@@ -41,5 +42,6 @@ def site_assets(campaign: Campaign, fonts_dir: Path, cache_dir: Path, language: 
     built = build_web_fonts(fonts, cache_dir / "webfonts")
     assets: dict[str, Path | str] = {f"{FONT_DIR}/{path.name}": path for path in built}
     assets["assets/stylesheets/campaign-fonts.css"] = font_face_css(fonts, "../fonts/")
-    assets["assets/stylesheets/campaign-palette.css"] = palette_css(campaign.site.palette)
+    families = list(dict.fromkeys(font.family for font in fonts))
+    assets["assets/stylesheets/campaign-palette.css"] = palette_css(campaign.site.palette, families)
     return assets

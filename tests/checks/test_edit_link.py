@@ -31,7 +31,8 @@ def test_every_content_page_links_to_its_file_in_the_web_editor(built_site: Path
             source = page.path.relative_to(PROJECT).as_posix()
             words = CAMPAIGN.strings[language.code].edit_page
             link = f'<a href="{REPOSITORY}/edit/main/{source}">{words}</a>'
-            assert link in html_of(built_site, src_uri, language.code), (src_uri, language.code)
+            html = html_of(built_site, src_uri, language.code).replace("\u200b", "")  # Khmer word breaks
+            assert link in html, (src_uri, language.code)
 
 
 def test_generated_pages_have_no_edit_link(built_site: Path) -> None:

@@ -157,6 +157,9 @@ class Strings(Strict):
     audiences: dict[str, Text]
     key_points: Text
     scan_qr: Text
+    translations_title: Text
+    translations_intro: Text
+    translation_states: dict[Literal["missing", "stale", "unreviewed", "reviewed"], Text]
     print_product: Text
     print_subject: Text
     print_overview: Text

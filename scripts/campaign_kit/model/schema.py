@@ -44,7 +44,10 @@ class Consent(Strict):
 
 
 class Translation(Strict):
+    """Where a translation comes from: its source file, the source's hash when translated, its review."""
+
     source: Text
+    source_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
     status: Literal["reviewed", "unreviewed"]
 
 

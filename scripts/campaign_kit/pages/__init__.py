@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..model.content import Content
 from ..model.sections import SECTIONS
+from ..segmentation import mark_word_breaks
 from .blocks import cards, district_links, faq_entries, policies_by_group
 from .context import Context
 from .districts import FOLDER as DISTRICT_FOLDER
@@ -15,6 +16,7 @@ from .districts import district_pages
 from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
 from .plan import plan_page
+from .translation_status import translation_status_page
 
 
 def build_pages(content: Content, language: str) -> dict[str, str]:
@@ -41,4 +43,6 @@ def build_pages(content: Content, language: str) -> dict[str, str]:
         pages[district_index] += district_links(ctx, district_index)
     pages.update(plan_page(ctx))
     pages.update(district_pages(ctx))
-    return pages
+    pages.update(translation_status_page(ctx))
+    scripts = ctx.language.scripts
+    return {uri: mark_word_breaks(markdown, scripts) for uri, markdown in pages.items()}

@@ -95,7 +95,8 @@ def product_copy(content: Content, product: Product) -> Copy:
             poster_line=slogan.poster_line,
             **common,
         )
-    policies = content.items("policy")
+    # In a translation, only the policies translated into it: a leaflet is in one language.
+    policies = [policy for policy in content.items("policy") if content.page(policy.src_uri, product.language)]
     movement = campaign.slogans[0].text
     if product.subject == GENERAL:
         url = absolute_url(ctx, "index.md")

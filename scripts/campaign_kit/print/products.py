@@ -40,22 +40,31 @@ class Product:
         return PAGES[self.kind]
 
 
-def leaflet_subjects(content: Content) -> list[str]:
-    """The general leaflet, then every policy group that has policies, in the groups' order."""
-    groups = {policy.meta.group for policy in content.items("policy")}
+def leaflet_subjects(content: Content, language: str) -> list[str]:
+    """The general leaflet, then every policy group whose policies all exist in `language`."""
+    policies = content.items("policy")
+    translated = {policy.meta.group for policy in policies if content.page(policy.src_uri, language)}
+    untranslated = {policy.meta.group for policy in policies if not content.page(policy.src_uri, language)}
     keys = [group.key for group in content.campaign.policy_groups[content.campaign.default_language]]
-    return [GENERAL, *(key for key in keys if key in groups)]
+    return [GENERAL, *(key for key in keys if key in translated - untranslated)]
 
 
 def catalogue(content: Content, languages: list[str] | None = None) -> list[Product]:
+    """Every product. The reference language gets district variants, posters and banners (the
+    slogans are Vietnamese); other languages get their leaflets in a generic version."""
     campaign = content.campaign
     settings = campaign.print_settings
+    reference = campaign.default_language
     products: list[Product] = []
-    for language in languages or [campaign.default_language]:
-        districts: list[str | None] = [None, *(district.key for district in campaign.districts)]
-        for subject in leaflet_subjects(content):
+    for language in languages or [entry.code for entry in campaign.languages]:
+        districts: list[str | None] = [None]
+        if language == reference:
+            districts += [district.key for district in campaign.districts]
+        for subject in leaflet_subjects(content, language):
             for fmt in settings.leaflets:
                 products += [Product("leaflet", subject, fmt, language, district) for district in districts]
+        if language != reference:
+            continue
         for slogan in campaign.slogans:
             products.append(Product("poster", slogan.key, settings.poster, language))
             products += [Product("banner", slogan.key, fmt, language) for fmt in settings.banners]

@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from weasyprint import HTML, Document
 
 from ..model.content import Content
+from ..segmentation import mark_word_breaks
 from .colours import css_cmyk
 from .copy import product_copy
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
@@ -57,6 +58,7 @@ def _context(content: Content, product: Product, options: RenderOptions) -> dict
     fmt = product.format
     return {
         "language": product.language,
+        "scripts": campaign.language(product.language).scripts,
         "copy": product_copy(content, product),
         "fmt": fmt,
         "bleed": settings.bleed_mm,
@@ -65,7 +67,7 @@ def _context(content: Content, product: Product, options: RenderOptions) -> dict
         "marks": options.marks,
         "cmyk_profile": options.cmyk_profile.resolve().as_uri() if options.cmyk_profile else None,
         "fonts": fonts,
-        "family": fonts[0]["family"],
+        "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
         "colours": {
             "primary": css_cmyk(palette.primary),
             "text": css_cmyk(palette.text),
@@ -82,6 +84,8 @@ def _context(content: Content, product: Product, options: RenderOptions) -> dict
 
 def _layout(template: str, context: dict[str, object], base: Path) -> Document:
     html = templates().get_template(template).render(**context)
+    # Scripts without spaces (Khmer) get their word boundaries, where Pango may break lines.
+    html = mark_word_breaks(html, context["scripts"])  # type: ignore[arg-type]
     return HTML(string=html, base_url=str(base)).render()
 
 

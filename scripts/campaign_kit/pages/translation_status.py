@@ -1,0 +1,33 @@
+"""The translation status page: per language, missing, stale and unreviewed pages."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model.translations import translation_states
+from .context import Context, href
+from .items import front_matter
+
+STATUS_URI = "ban-dich.md"
+ORDER = ("stale", "unreviewed", "missing", "reviewed")
+
+
+def translation_status_page(ctx: Context) -> dict[str, str]:
+    strings = ctx.strings
+    out = [front_matter(strings.translations_title, strings.translations_intro), f"# {strings.translations_title}\n\n"]
+    out.append(f"{strings.translations_intro}\n\n")
+    for code, states in translation_states(ctx.content).items():
+        out.append(f"## {escape(ctx.campaign.language(code).name)}\n\n")
+        for state_name in ORDER:
+            pages = [state for state in states if state.state == state_name]
+            if not pages:
+                continue
+            links = ", ".join(
+                f'<a href="{href(STATUS_URI, state.src_uri)}">{escape(ctx.page(state.src_uri).meta.title)}</a>'
+                if state.src_uri in ctx.content.pages
+                else escape(state.src_uri)
+                for state in pages
+            )
+            label = escape(strings.translation_states[state_name])
+            out.append(f"<p><strong>{label} ({len(pages)}):</strong> {links}</p>\n\n")
+    return {STATUS_URI: "".join(out)}

@@ -1,0 +1,35 @@
+"""Word boundaries for scripts written without spaces (Khmer).
+
+Khmer writes no spaces between words. Search engines (lunr) and line breakers
+(Pango) need to know where words end, so pages in such a language get a
+zero-width space (U+200B) between words, found by ICU's dictionary-based word
+breaker. Readers see nothing; lines may break there, and search indexes words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from icu4py.breakers import WordBreaker
+
+ZWSP = "\u200b"
+# Scripts written without spaces: the characters of a run, and the ICU locale that segments it.
+UNSPACED = {"khmer": (re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]+"), "km")}
+
+
+def mark_word_breaks(text: str, scripts: list[str]) -> str:
+    """`text` with U+200B between the words of every unspaced-script run."""
+    for script in scripts:
+        if script in UNSPACED:
+            run, locale = UNSPACED[script]
+            text = run.sub(lambda match, locale=locale: _segment(match[0], locale), text)
+    return text
+
+
+def _segment(run: str, locale: str) -> str:
+    words = [run[start:end] for start, end in WordBreaker(run, locale).segments()]
+    return ZWSP.join(words)
+
+
+def without_word_breaks(text: str) -> str:
+    return text.replace(ZWSP, "")

@@ -1,0 +1,112 @@
+"""Every language of campaign/languages.yml: its own tree, lang, alternates, switcher, search and fallbacks."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+from campaign_kit.model.campaign import load_campaign
+from campaign_kit.model.content import load_content
+from campaign_kit.model.translations import translation_states
+from campaign_kit.pages.context import page_url
+from campaign_kit.segmentation import ZWSP, mark_word_breaks
+
+CAMPAIGN = load_campaign(PROJECT / "campaign")
+CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
+CODES = [language.code for language in CAMPAIGN.languages]
+BASE = CAMPAIGN.site.base_path
+
+
+def root_of(site: Path, code: str) -> Path:
+    return site if code == CAMPAIGN.default_language else site / code
+
+
+def pages_of(site: Path, code: str) -> list[Path]:
+    root = root_of(site, code)
+    others = set(CODES) - {code}
+    return [page for page in root.rglob("index.html") if page.relative_to(root).parts[0] not in others]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_page_has_its_lang_alternates_and_a_switcher_to_the_same_page(built_site: Path, code: str) -> None:
+    root = root_of(built_site, code)
+    for page in pages_of(built_site, code):
+        html = page.read_text(encoding="utf-8")
+        url = page.parent.relative_to(root).as_posix()
+        url = "" if url == "." else url + "/"
+        assert f'<html lang="{code}"' in html[:400], page
+        for other in CODES:
+            prefix = "" if other == CAMPAIGN.default_language else f"{other}/"
+            target = f"{BASE}{prefix}{url}"
+            assert f'<link rel="alternate" hreflang="{other}" href="{target}">' in html, (page, other)
+            assert f'href="{target}" hreflang="{other}"' in html, (page, other)  # the language switcher
+            # ...and the page it leads to exists
+            assert (root_of(built_site, other) / url / "index.html").exists(), (page, other)
+
+
+@pytest.mark.parametrize("code", CODES[1:])
+def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(built_site: Path, code: str) -> None:
+    strings = CAMPAIGN.strings[code]
+    untranslated = [uri for uri in CONTENT.pages if CONTENT.page(uri, code) is None]
+    assert untranslated
+    for uri in untranslated[:10]:
+        html = (root_of(built_site, code) / page_url(uri) / "index.html").read_text(encoding="utf-8")
+        assert strings.fallback_title in html.replace(ZWSP, "")
+        assert f'<div lang="{CAMPAIGN.default_language}">' in html
+        assert f'href="{BASE}{page_url(uri)}" hreflang="{CAMPAIGN.default_language}"' in html
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_language_has_its_own_search_index(built_site: Path, code: str) -> None:
+    index = json.loads((root_of(built_site, code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    home = CONTENT.page("index.md", code) or CONTENT.reference("index.md")
+    assert home.meta.title.replace(ZWSP, "") in {title.replace(ZWSP, "") for title in titles}
+    assert index["config"]["lang"]
+
+
+def test_khmer_text_is_split_into_words_for_search(built_site: Path) -> None:
+    if "km" not in CODES:
+        pytest.skip("no Khmer in campaign/languages.yml")
+    index = json.loads((built_site / "km" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "\\u200b" in index["config"]["separator"] or ZWSP in index["config"]["separator"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    notice = CAMPAIGN.strings["km"].fallback_title  # on every untranslated page
+    assert re.search(r"[\u1780-\u17ff]", notice), "campaign/strings/km.yml is not in Khmer yet"
+    segmented = mark_word_breaks(notice, ["khmer"])
+    assert ZWSP in segmented
+    assert segmented in text
+
+
+def test_status_reports_a_translation_stale_when_its_source_changes(project_copy: Path) -> None:
+    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    translated = next(state for state in translation_states(content)["en"] if state.state in ("unreviewed", "reviewed"))
+    source = project_copy / "docs" / translated.src_uri
+    if not source.exists():  # the plan: its source is campaign/plan.yml
+        source = project_copy / "campaign" / "plan.yml"
+    source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    states = {state.src_uri: state.state for state in translation_states(content)["en"]}
+    assert states[translated.src_uri] == "stale"
+    result = subprocess.run(
+        [sys.executable, "-m", "campaign_kit.check", "--project", str(project_copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0  # a stale translation is a warning, not an error
+    assert f"bản dịch đã cũ: trang gốc {translated.src_uri}" in result.stdout
+
+
+def test_status_page_lists_each_language(built_site: Path) -> None:
+    for code in CODES:
+        html = (root_of(built_site, code) / "ban-dich" / "index.html").read_text(encoding="utf-8").replace(ZWSP, "")
+        for other in CAMPAIGN.languages[1:]:
+            assert other.name in html
+        assert CAMPAIGN.strings[code].translation_states["missing"] in html
