@@ -26,9 +26,16 @@ def mark_word_breaks(text: str, scripts: list[str]) -> str:
     return text
 
 
+# Signs that end a phrase or sentence (Khmer khan ។, bariyoosan ៕, colon ៖…): a line never starts with one.
+CLOSING_SIGNS = frozenset("\u17d4\u17d5\u17d6\u17d7\u17d8\u17da")
+
+
 def _segment(run: str, locale: str) -> str:
     words = [run[start:end] for start, end in WordBreaker(run, locale).segments()]
-    return ZWSP.join(words)
+    out = words[:1]
+    for word in words[1:]:
+        out.append(word if word[0] in CLOSING_SIGNS else ZWSP + word)
+    return "".join(out)
 
 
 def without_word_breaks(text: str) -> str:

@@ -157,6 +157,7 @@ class Strings(Strict):
     audiences: dict[str, Text]
     key_points: Text
     scan_qr: Text
+    sentence_end: str
     translations_title: Text
     translations_intro: Text
     translation_states: dict[Literal["missing", "stale", "unreviewed", "reviewed"], Text]

@@ -29,11 +29,11 @@ def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def notice(css_class: str, title: str, text_html: str, *, lang: str) -> str:
+def notice(ctx: Context, css_class: str, title: str, text_html: str) -> str:
     """A boxed note in HTML (`text_html` is already escaped), in the reader's language."""
     return (
-        f'<div class="{css_class}" role="note" lang="{lang}">'
-        f"<p><strong>{escape(title)}.</strong> {text_html}</p></div>\n\n"
+        f'<div class="{css_class}" role="note" lang="{ctx.language.code}">'
+        f"<p><strong>{escape(title)}{ctx.strings.sentence_end}</strong> {text_html}</p></div>\n\n"
     )
 
 
@@ -47,22 +47,21 @@ def render_page(ctx: Context, reference: Page) -> str:
     fallback = page is None
     page = page or reference
     meta = page.meta
-    lang = ctx.language.code
     content_language = reference.language if fallback and not ctx.is_reference else None
     parts = [front_matter(meta.title, meta.summary, content_language=content_language), f"# {meta.title}\n\n"]
-    facts = _facts_line(ctx, here, reference)
+    facts = _facts_line(ctx, here, reference, page)
     if facts:
         parts.append(f'<p class="campaign-meta">{facts}</p>\n\n')
     if content_language:
         vi_url = ctx.campaign.site.base_path + page_url(here)
         link_html = f'<a href="{vi_url}" hreflang="{reference.language}">{escape(ctx.strings.fallback_link)}</a>'
         text = f"{escape(ctx.strings.fallback_text)} {link_html}"
-        parts.append(notice("campaign-fallback", ctx.strings.fallback_title, text, lang=lang))
+        parts.append(notice(ctx, "campaign-fallback", ctx.strings.fallback_title, text))
     elif meta.translation is not None and meta.translation.status == "unreviewed":
         text = escape(ctx.strings.unreviewed_text)
-        parts.append(notice("campaign-unreviewed", ctx.strings.unreviewed_title, text, lang=lang))
+        parts.append(notice(ctx, "campaign-unreviewed", ctx.strings.unreviewed_title, text))
     if reference.is_sample:
-        parts.append(notice("campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text), lang=lang))
+        parts.append(notice(ctx, "campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text)))
     parts.append(_key_points(ctx, here, page))
     parts.append(expand(ctx, here, page.body).strip() + "\n\n")
     parts.append(_legal_basis(ctx, here, reference))
@@ -83,7 +82,7 @@ def _key_points(ctx: Context, here: str, page: Page) -> str:
     return "".join(out) + "</div>\n\n"
 
 
-def _facts_line(ctx: Context, here: str, reference: Page) -> str:
+def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
     """District, date, kind and tags of a page, as one line of HTML."""
     meta = reference.meta
     facts = []
@@ -103,11 +102,13 @@ def _facts_line(ctx: Context, here: str, reference: Page) -> str:
         names = ", ".join(ctx.strings.audiences[key] for key in meta.audiences)
         facts.append(escape(f"{ctx.strings.for_whom}: {names}"))
     section = section_of(here)
-    for tag in dict.fromkeys(meta.tags):
+    # A translation names the tags in its language; the tag listings are those of the reference.
+    names = page.meta.tags if len(page.meta.tags) == len(meta.tags) else meta.tags
+    for tag, name in dict.fromkeys(zip(meta.tags, names, strict=True)):
         if section is not None and section.listed_by_facets:
-            facts.append(f'<a href="{href(here, tag_uri(section.folder, tag))}">#{escape(tag)}</a>')
+            facts.append(f'<a href="{href(here, tag_uri(section.folder, tag))}">#{escape(name)}</a>')
         else:
-            facts.append(f"#{escape(tag)}")
+            facts.append(f"#{escape(name)}")
     return " · ".join(facts)
 
 

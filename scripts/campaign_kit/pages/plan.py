@@ -30,12 +30,7 @@ def plan_page(ctx: Context) -> dict[str, str]:
     )
     if plan.translation is not None and plan.translation.status == "unreviewed":
         out.append(
-            notice(
-                "campaign-unreviewed",
-                ctx.strings.unreviewed_title,
-                escape(ctx.strings.unreviewed_text),
-                lang=ctx.language.code,
-            )
+            notice(ctx, "campaign-unreviewed", ctx.strings.unreviewed_title, escape(ctx.strings.unreviewed_text))
         )
     if plan.number_note:
         out.append(f"*{plan.number_note}*\n\n")
