@@ -310,6 +310,7 @@ class _Districts(Strict):
 
 
 class _Agencies(Strict):
+    translation: Translation | None = None
     agencies: list[Agency]
 
 
@@ -322,6 +323,7 @@ class _Figures(Strict):
 
 
 class _PolicyGroups(Strict):
+    translation: Translation | None = None
     policy_groups: list[PolicyGroup]
 
 
