@@ -18,7 +18,7 @@ print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ 
 	$(BIN)/python -m campaign_kit.print --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks)
 
 translations: $(BUILD_STAMP)  ## per language: pages missing, stale (source changed) and unreviewed
-	$(BIN)/python -m campaign_kit.translations
+	$(BIN)/python -m campaign_kit.check --translations
 
 test: $(TEST_STAMP)  ## the whole suite: lint, then pytest
 	$(BIN)/ruff check .

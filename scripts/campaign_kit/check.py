@@ -1,10 +1,13 @@
 """Check the whole content tree the way the site build does, and change nothing.
 
-    python -m campaign_kit.check [--project .]      (make check)
+    python -m campaign_kit.check [--project .]                   (make check)
+    python -m campaign_kit.check [--project .] --translations    (make translations)
 
 Prints every problem as `path:line: message` with a hint, in Vietnamese, and
 exits 1 if there is any. Under GitHub Actions each problem is also written as
-an annotation, so editors see it on the file in their pull request.
+an annotation, so editors see it on the file in their pull request. Stale
+translations are warnings. With --translations it also reports, per language,
+the pages missing, stale and unreviewed.
 """
 
 from __future__ import annotations
@@ -14,18 +17,19 @@ import os
 import sys
 from pathlib import Path
 
-from .model.campaign import load_campaign
-from .model.content import Content, load_content
+from .model.content import Content, load_project
 from .model.errors import ContentError, Problem
-from .model.translations import translation_states
+from .model.translations import status_report, translation_states
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path.cwd())
-    project = parser.parse_args(argv).project.resolve()
+    parser.add_argument("--translations", action="store_true", help="report the state of every translation")
+    args = parser.parse_args(argv)
+    project = args.project.resolve()
     try:
-        content = load_content(load_campaign(project / "campaign"), project / "docs")
+        content = load_project(project)
     except ContentError as error:
         for problem in error.problems:
             print(problem)
@@ -37,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = sum(len(languages) for languages in content.pages.values())
     print(f"Không có lỗi: đã kiểm tra {pages} trang.")
     _warn_stale_translations(content, project)
+    if args.translations:
+        print("\n".join(status_report(content)))
     return 0
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..checks import ContentChecks
 from ..checks.text import decode_utf8
-from .campaign import Campaign
+from .campaign import Campaign, load_campaign
 from .errors import Problems
 from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
 from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
@@ -271,3 +271,8 @@ def _check_policy_headings(page: Page, expected: list[str], problems: Problems) 
             "trang chính sách phải có đúng các mục “## " + "”, “## ".join(expected) + "” theo thứ tự này.",
             "Tìm thấy: " + (", ".join(found) if found else "không có mục ## nào") + ".",
         )
+
+
+def load_project(project: Path) -> Content:
+    """The content of a project folder: its `campaign/` and its `docs/`."""
+    return load_content(load_campaign(project / "campaign"), project / "docs")

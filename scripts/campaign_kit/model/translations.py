@@ -76,3 +76,19 @@ def _plan_state(content: Content, language: str) -> TranslationState:
         return TranslationState(PLAN_PAGE, language, "missing")
     fresh = plan.translation.source_hash == file_hash(campaign.root / "plan.yml")
     return TranslationState(PLAN_PAGE, language, plan.translation.status if fresh else "stale", path)
+
+
+REPORT_LABELS = {"missing": "chưa dịch", "stale": "đã cũ (trang gốc sửa sau khi dịch)", "unreviewed": "chưa kiểm tra"}
+
+
+def status_report(content: Content) -> list[str]:
+    """Lines of the translation report, per language (Vietnamese, for the campaign office)."""
+    lines = []
+    for language, states in translation_states(content).items():
+        done = sum(1 for state in states if state.state in ("reviewed", "unreviewed"))
+        lines.append(f"{language}: {done}/{len(states)} trang đã dịch")
+        for state_name, label in REPORT_LABELS.items():
+            pages = [state.src_uri for state in states if state.state == state_name]
+            if pages:
+                lines.append(f"  {label} ({len(pages)}): " + ", ".join(pages))
+    return lines

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..model.campaign import load_campaign
-from ..model.content import Content, load_content
+from ..model.content import Content, load_project
 from ..model.errors import ContentError
 from .layout import PrintError
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
@@ -28,7 +28,7 @@ _worker: dict[str, object] = {}
 
 
 def _start_worker(project: Path, options: RenderOptions) -> None:
-    _worker["content"] = load_content(load_campaign(project / "campaign"), project / "docs")
+    _worker["content"] = load_project(project)
     _worker["options"] = options
 
 
@@ -53,7 +53,7 @@ def build_print(
     cmyk_profile: Path | None = None,
 ) -> tuple[list[Entry], list[str]]:
     """Render the catalogue into `out_dir` (emptied first). `districts`: the variants to make (None: all)."""
-    content = load_content(load_campaign(project / "campaign"), project / "docs")
+    content = load_project(project)
     products = [
         product
         for product in catalogue(content)
