@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from .model.campaign import load_campaign
+
 PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml")
 WORDS = [
     "gia",
@@ -89,7 +91,7 @@ def make_tree(project: Path, target: Path, pages: int) -> None:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
     if (project / ".cache").is_dir():
         shutil.copytree(project / ".cache", target / ".cache")
-    districts = [d["key"] for d in yaml.safe_load((project / "campaign/districts.yml").read_text())["districts"]]
+    districts = [district.key for district in load_campaign(project / "campaign").districts]
     folder = target / "docs" / "guong-thoat-ngheo"
     for number in range(pages):
         (folder / f"cau-chuyen-thu-{number:05d}.md").write_text(story(number, districts), encoding="utf-8")
