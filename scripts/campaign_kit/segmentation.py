@@ -36,7 +36,3 @@ def _segment(run: str, locale: str) -> str:
     for word in words[1:]:
         out.append(word if word[0] in CLOSING_SIGNS else ZWSP + word)
     return "".join(out)
-
-
-def without_word_breaks(text: str) -> str:
-    return text.replace(ZWSP, "")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from .schema import CommendationMeta, FaqMeta, LegalDocumentMeta, NewsMeta, PageMeta, PolicyMeta, StoryMeta
 
 
@@ -37,8 +35,3 @@ def section_of(src_uri: str) -> Section | None:
     if not name or "/" in name or name == "index.md":
         return None
     return BY_FOLDER.get(folder)
-
-
-def schema_of(src_uri: str) -> type[BaseModel]:
-    section = section_of(src_uri)
-    return section.schema if section else PageMeta

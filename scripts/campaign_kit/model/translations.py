@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .sections import PLAN_FOLDER
+
 if TYPE_CHECKING:
     from .content import Content
 
@@ -64,7 +66,7 @@ def translation_states(content: Content) -> dict[str, list[TranslationState]]:
     return result
 
 
-PLAN_PAGE = "ke-hoach/index.md"
+PLAN_PAGE = f"{PLAN_FOLDER}/index.md"
 
 
 def _plan_state(content: Content, language: str) -> TranslationState:

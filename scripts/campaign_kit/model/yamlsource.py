@@ -7,7 +7,6 @@ indexes) to the 1-based line where it is written.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,7 +118,3 @@ def _closing_fence(text: str) -> int:
         if line.rstrip() in ("---", "..."):
             return position + 1
         position += 1
-
-
-def is_date(value: Any) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..model.campaign import District
-from ..model.sections import SECTIONS
+from ..model.sections import DISTRICT_FOLDER, SECTIONS
 from .blocks import cards
 from .context import Context, link
 from .items import front_matter
 
 LATEST_PER_SECTION = 10
-FOLDER = "dia-phuong"
+FOLDER = DISTRICT_FOLDER
 
 
 def _contact(ctx: Context, district: District) -> str:

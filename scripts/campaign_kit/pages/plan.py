@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
+from ..model.sections import PLAN_FOLDER
 from .context import Context, link
 from .items import front_matter, notice
 
-PLAN_URI = "ke-hoach/index.md"
+PLAN_URI = f"{PLAN_FOLDER}/index.md"
 
 
 def plan_page(ctx: Context) -> dict[str, str]:
