@@ -15,7 +15,7 @@ serve: $(BUILD_STAMP)  ## preview the Vietnamese site with live reload
 	$(BIN)/mkdocs serve
 
 print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ (MARKS=1: crop marks)
-	$(BIN)/python -m campaign_kit.print --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks)
+	$(BIN)/python -m campaign_kit.printing --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks)
 
 translations: $(BUILD_STAMP)  ## per language: pages missing, stale (source changed) and unreviewed
 	$(BIN)/python -m campaign_kit.check --translations

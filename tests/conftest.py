@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from campaign_kit.build import build_site
+from campaign_kit.build import render_site
+from campaign_kit.project import Project, load
 
 PROJECT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml", "mkdocs.en.yml")
+PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml")
+
+
+@cache
+def loaded_project() -> Project:
+    """The real project, loaded, checked and planned once per test session."""
+    return load(PROJECT)
 
 
 def copy_project(target: Path) -> Path:
@@ -22,8 +30,6 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
-    for extra in PROJECT.glob("mkdocs.*.yml"):
-        shutil.copy2(extra, target / extra.name)
     if (PROJECT / ".cache").is_dir():  # subset fonts, so copies do not subset them again
         shutil.copytree(PROJECT / ".cache", target / ".cache")
     return target
@@ -33,8 +39,13 @@ def copy_project(target: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session: Vietnamese at the root, others under /<code>/."""
     site = tmp_path_factory.mktemp("site")
-    build_site(PROJECT, site)
+    render_site(loaded_project(), site)
     return site
+
+
+@pytest.fixture(scope="session")
+def loaded() -> Project:
+    return loaded_project()
 
 
 @pytest.fixture

@@ -9,16 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, loaded_project
 
 from campaign_kit.model.campaign import load_campaign
-from campaign_kit.model.content import load_content
+from campaign_kit.model.sections import page_url
 from campaign_kit.model.translations import translation_states
-from campaign_kit.pages.context import page_url
+from campaign_kit.project import load
 from campaign_kit.segmentation import ZWSP, mark_word_breaks
 
 CAMPAIGN = load_campaign(PROJECT / "campaign")
-CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
+CONTENT = loaded_project().content
 CODES = [language.code for language in CAMPAIGN.languages]
 BASE = CAMPAIGN.site.base_path
 
@@ -85,13 +85,13 @@ def test_khmer_text_is_split_into_words_for_search(built_site: Path) -> None:
 
 
 def test_status_reports_a_translation_stale_when_its_source_changes(project_copy: Path) -> None:
-    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    content = load(project_copy).content
     translated = next(state for state in translation_states(content)["en"] if state.state in ("unreviewed", "reviewed"))
     source = project_copy / "docs" / translated.src_uri
     if not source.exists():  # the plan: its source is campaign/plan.yml
         source = project_copy / "campaign" / "plan.yml"
     source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    content = load(project_copy).content
     states = {state.src_uri: state.state for state in translation_states(content)["en"]}
     assert states[translated.src_uri] == "stale"
     result = subprocess.run(

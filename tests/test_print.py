@@ -12,24 +12,24 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, loaded_project
 from PIL import Image, ImageChops, ImageStat
 
+from campaign_kit.catalogue import GENERAL, Product, catalogue
 from campaign_kit.model.campaign import load_campaign
-from campaign_kit.model.content import load_content
 from campaign_kit.pages.blocks import expand
 from campaign_kit.pages.context import Context
-from campaign_kit.print.__main__ import build_print
-from campaign_kit.print.layout import PrintError
-from campaign_kit.print.products import GENERAL, Product, catalogue
-from campaign_kit.print.render import RenderOptions, layout_product, render_pdf
+from campaign_kit.printing.__main__ import build_print
+from campaign_kit.printing.layout import PrintError
+from campaign_kit.printing.render import RenderOptions, layout_product, render_pdf
+from campaign_kit.project import load
 
 TOOLS = ("pdffonts", "pdfinfo", "pdftotext", "qpdf", "zbarimg")
 pytestmark = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in TOOLS), reason="needs poppler-utils, qpdf and zbar-tools"
 )
 CAMPAIGN = load_campaign(PROJECT / "campaign")
-CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
+CONTENT = loaded_project().content
 DISTRICT = CAMPAIGN.districts[0]
 MM = 72 / 25.4
 
@@ -98,7 +98,7 @@ def test_text_comes_back_in_nfc_with_the_source_strings(printed: Path) -> None:
         assert flat(CAMPAIGN.slogans[0].text) in flat(text) or row["kind"] != "leaflet", row["file"]
     ctx = Context(CONTENT, CAMPAIGN.language("vi"))
     groups = [
-        p for p in catalogue(CONTENT, ["vi"]) if p.kind == "leaflet" and p.subject != GENERAL and p.district is None
+        p for p in catalogue(CONTENT, ["vi"]) if p.product_type == "leaflet" and p.subject != GENERAL and p.district is None
     ]
     assert groups
     for leaflet in groups:
@@ -148,7 +148,7 @@ def test_every_pdf_passes_qpdf_check(printed: Path) -> None:
 
 def test_same_input_gives_the_same_bytes() -> None:
     options = RenderOptions(fonts_dir=PROJECT / "fonts")
-    product = next(p for p in catalogue(CONTENT) if p.kind == "leaflet" and p.district == DISTRICT.key)
+    product = next(p for p in catalogue(CONTENT) if p.product_type == "leaflet" and p.district == DISTRICT.key)
     assert render_pdf(CONTENT, product, options) == render_pdf(CONTENT, product, options)
 
 
@@ -195,7 +195,7 @@ def test_text_that_cannot_fit_is_an_error_naming_product_and_block(project_copy:
     slogans.write_text(
         slogans.read_text(encoding="utf-8").replace(CAMPAIGN.slogans[0].text, long_word, 1), encoding="utf-8"
     )
-    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    content = load(project_copy).content
     fmt = CAMPAIGN.print_settings.banners[1]
     product = Product("banner", CAMPAIGN.slogans[0].key, fmt, "vi")
     with pytest.raises(PrintError, match=rf"{product.filename}.*khẩu hiệu"):
@@ -207,7 +207,7 @@ def test_too_much_text_for_a_leaflet_is_an_error(project_copy: Path) -> None:
     source = policy.path.read_text(encoding="utf-8")
     for number in range(12):
         (project_copy / "docs" / "chinh-sach" / f"ban-sao-{number}.md").write_text(source, encoding="utf-8")
-    content = load_content(load_campaign(project_copy / "campaign"), project_copy / "docs")
+    content = load(project_copy).content
     fmt = next(f for f in CAMPAIGN.print_settings.leaflets if not f.panels_mm)
     product = Product("leaflet", policy.meta.group, fmt, "vi")
     with pytest.raises(PrintError, match=rf"{product.filename}: nội dung cần \d+ trang"):
@@ -220,7 +220,7 @@ GHOSTSCRIPT_CMYK = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 @pytest.mark.skipif(not GHOSTSCRIPT_CMYK.exists(), reason="no CMYK profile (Debian libgs-common) on this machine")
 def test_pdf_x_variant_with_a_cmyk_output_intent(tmp_path: Path) -> None:
     options = RenderOptions(fonts_dir=PROJECT / "fonts", cmyk_profile=GHOSTSCRIPT_CMYK)
-    product = next(p for p in catalogue(CONTENT) if p.kind == "poster")
+    product = next(p for p in catalogue(CONTENT) if p.product_type == "poster")
     pdf = tmp_path / product.filename
     pdf.write_bytes(render_pdf(CONTENT, product, options))
     assert subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, check=False).returncode == 0

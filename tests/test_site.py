@@ -8,14 +8,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, loaded_project
 
 from campaign_kit.model.campaign import load_campaign
-from campaign_kit.model.content import load_content
-from campaign_kit.pages.context import page_url
+from campaign_kit.model.sections import page_url
 
 CAMPAIGN = load_campaign(PROJECT / "campaign")
-CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
+CONTENT = loaded_project().content
 SITE_HOST = urlsplit(str(CAMPAIGN.site.site_url)).hostname
 
 

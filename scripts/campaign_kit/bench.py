@@ -131,7 +131,7 @@ def timed_print(project: Path, out: Path) -> tuple[float, int]:
     """The whole print catalogue (every district) of the real project: seconds, products."""
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "campaign_kit.print", "--project", str(project), "--out", str(out)],
+        [sys.executable, "-m", "campaign_kit.printing", "--project", str(project), "--out", str(out)],
         check=True,
         stdout=subprocess.DEVNULL,
     )

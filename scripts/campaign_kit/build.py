@@ -1,5 +1,6 @@
-"""Build the whole site: one MkDocs build per language (Material's advice for
-multilingual sites: each language gets its own search index and theme strings).
+"""Build the whole site: the project is loaded, checked and planned once, then one
+MkDocs run per language renders it (Material's advice for multilingual sites: each
+language gets its own search index and theme strings).
 
     python -m campaign_kit.build [--site-dir site] [--production]
 """
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -16,24 +16,25 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .model.campaign import load_campaign
 from .model.errors import ContentError
+from .project import Project, load
+
+CONFIG_FILE = "mkdocs.yml"
 
 
-def config_file(project: Path, language: str, default: str) -> Path:
-    return project / ("mkdocs.yml" if language == default else f"mkdocs.{language}.yml")
-
-
-def build_site(project: Path, site_dir: Path, *, production: bool = False) -> None:
-    """Reference language into `site_dir`, every other language into `site_dir/<code>`."""
-    campaign = load_campaign(project / "campaign")
-    default = campaign.default_language
-    os.environ["CAMPAIGN_PRODUCTION"] = "true" if production else "false"
-    for language in campaign.languages:
-        code = language.code
-        target = site_dir if code == default else site_dir / code
-        config = load_config(config_file=str(config_file(project, code, default)), site_dir=str(target))
+def render_site(project: Project, site_dir: Path) -> None:
+    """Reference language into `site_dir`, every other language into its prefix folder
+    (the reference first: MkDocs empties its site_dir before writing)."""
+    for site in project.plan.sites.values():
+        config = load_config(config_file=str(project.root / CONFIG_FILE), site_dir=str(site_dir / site.prefix))
+        config.plugins["campaign"].use(project, site.code)
         build(config)
+
+
+def build_site(root: Path, site_dir: Path, *, production: bool = False) -> Project:
+    project = load(root, production=production)
+    render_site(project, site_dir)
+    return project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,10 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)-7s -  %(message)s"
     )
-    project = args.project.resolve()
+    root = args.project.resolve()
     try:
-        build_site(project, (args.site_dir or project / "site").resolve(), production=args.production)
-    except (MkDocsException, ContentError) as error:
+        build_site(root, (args.site_dir or root / "site").resolve(), production=args.production)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except MkDocsException as error:
         print(f"Không dựng được trang: {error}", file=sys.stderr)
         return 1
     return 0

@@ -17,9 +17,10 @@ import os
 import sys
 from pathlib import Path
 
-from .model.content import Content, load_project
+from .model.content import Content
 from .model.errors import ContentError, Problem
 from .model.translations import status_report, translation_states
+from .project import load
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = args.project.resolve()
     try:
-        content = load_project(project)
+        content = load(project).content
     except ContentError as error:
         for problem in error.problems:
             print(problem)

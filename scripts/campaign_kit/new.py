@@ -20,7 +20,7 @@ from pathlib import Path
 from .checks.scaffold import MARKER, placeholder
 from .model.campaign import Campaign, load_campaign
 from .model.schema import check_known
-from .model.sections import BY_KIND
+from .model.sections import BY_TYPE
 from .slugs import slug
 
 # TYPE → (content kind, commendation kind, what the body tells)
@@ -41,7 +41,7 @@ class ScaffoldError(Exception):
 def scaffold(type_: str, title: str, district: str | None, today: dt.date) -> str:
     """The Markdown of a new page of TYPE `type_`."""
     kind, commendation_kind, body = TYPES[type_]
-    example = BY_KIND[kind].schema.model_construct(**({"kind": commendation_kind} if commendation_kind else {}))
+    example = BY_TYPE[kind].schema.model_construct(**({"kind": commendation_kind} if commendation_kind else {}))
     about_people = example.about_people  # the schema's own rule for who must consent
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {today.isoformat()}"]
     if district:
@@ -72,7 +72,7 @@ def file_name(title: str) -> str:
 
 
 def needs_district(type_: str) -> bool:
-    field = BY_KIND[TYPES[type_][0]].schema.model_fields.get("district")
+    field = BY_TYPE[TYPES[type_][0]].schema.model_fields.get("district")
     return field is not None and field.is_required()
 
 
@@ -90,7 +90,7 @@ def create(project: Path, type_: str, title: str, district: str | None, today: d
     key = district_key(district, campaign) if district else None
     if key is None and needs_district(type_):
         raise ScaffoldError("cần cho biết huyện, thành phố (--district).")
-    path = project / "docs" / BY_KIND[TYPES[type_][0]].folder / file_name(title)
+    path = project / "docs" / BY_TYPE[TYPES[type_][0]].folder / file_name(title)
     if path.exists():
         raise ScaffoldError(f"đã có tệp {path.relative_to(project).as_posix()}; hãy đặt tiêu đề khác.")
     path.write_text(scaffold(type_, title, key, today), encoding="utf-8")

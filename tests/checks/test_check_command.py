@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from commands import fingerprint, run, small_project
 from conftest import PROJECT
-from mkdocs.exceptions import Abort
 from photos import photo
 from PIL import ExifTags, Image
 
 from campaign_kit.build import build_site
 from campaign_kit.checks.images import MAX_BYTES, private_metadata
 from campaign_kit.fix import DOWNSCALED_LONG_EDGE
+from campaign_kit.model.errors import ContentError
 
 CORPUS = Path(__file__).parent / "corpus"
 STORY = "docs/guong-thoat-ngheo/"
@@ -59,9 +59,9 @@ def test_the_site_build_refuses_what_check_refuses(
     project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     shutil.copy(CORPUS / "guong-thoat-ngheo" / "the-script.md", project_copy / STORY / "the-script.md")
-    with pytest.raises(Abort):
+    with pytest.raises(ContentError) as caught:
         build_site(project_copy, tmp_path / "site")
-    assert f"{STORY}the-script.md:15: không được dùng thẻ HTML <script>" in caplog.text
+    assert f"{STORY}the-script.md:15: không được dùng thẻ HTML <script>" in str(caught.value)
     assert not (tmp_path / "site" / "index.html").exists()
 
 

@@ -14,8 +14,8 @@ from photos import photo
 
 from campaign_kit.checks.images import MAX_BYTES
 from campaign_kit.model.campaign import load_campaign
-from campaign_kit.model.content import load_content
 from campaign_kit.model.errors import ContentError, Problem
+from campaign_kit.project import load
 
 CORPUS = Path(__file__).parent / "corpus"
 CAMPAIGN = load_campaign(PROJECT / "campaign")
@@ -86,12 +86,12 @@ def docs(tmp_path: Path) -> Path:
 
 def reported(docs: Path) -> list[Problem]:
     with pytest.raises(ContentError) as caught:
-        load_content(CAMPAIGN, docs)
+        load(PROJECT, docs_dir=docs)
     return caught.value.problems
 
 
 def test_the_clean_tree_passes() -> None:
-    load_content(CAMPAIGN, PROJECT / "docs")
+    load(PROJECT)
 
 
 @pytest.mark.parametrize(("name", "line", "message"), MISTAKES, ids=[Path(case[0]).stem for case in MISTAKES])
@@ -146,4 +146,4 @@ def test_a_correct_photo_and_its_page_pass(docs: Path) -> None:
     page = (CORPUS / STORY / "anh-thieu-mo-ta.md").read_text(encoding="utf-8")
     page = page.replace("![](anh/", "![Chị Ba tưới rau trong vườn nhà](anh/")
     (docs / STORY / "anh-co-mo-ta.md").write_text(page, encoding="utf-8")
-    load_content(CAMPAIGN, docs)
+    load(PROJECT, docs_dir=docs)

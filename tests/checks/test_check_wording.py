@@ -13,7 +13,7 @@ from conftest import PROJECT
 from campaign_kit.checks.legacy_fonts import from_tcvn3, from_vni
 from campaign_kit.checks.syllables import is_syllable
 from campaign_kit.model.campaign import load_campaign
-from campaign_kit.model.content import load_content
+from campaign_kit.project import load
 
 CAMPAIGN = load_campaign(PROJECT / "campaign")
 LEGITIMATE_STORY = """\
@@ -34,9 +34,9 @@ Quyết định 1315/QĐ-UBND giao vốn. Chị vay 100.000.000 đồng, trả d
 Năm 2024, cả xã có 3 đường dây nóng và Tổng đài 111; mã đơn vị hành chính 91234.
 Chị ở ấp 3, xã Định An. Tổ 5 họp ngày 12/3 Nguyễn Văn A chủ trì.
 Chị bán rau cho quán café “Nestlé” ở Rạch Giá: «Vì người nghèo».
-Đọc thêm: [bài trên báo](https://baokiengiang.example/tin-091234567890.html) và [bảo hiểm y tế](../chinh-sach/bao-hiem-y-te.md#ai-uoc-huong).
+Đọc thêm: [bài trên báo](https://baokiengiang.example/tin-091234567890.html) và [bảo hiểm y tế](../chinh-sach/bao-hiem-y-te.md#ai-duoc-huong).
 Xem [mục đầu](#chi-ba-trong-rau-sach), [kế hoạch](../ke-hoach/index.md), [Gò Quao](../dia-phuong/go-quao.md),
-[các bài năm 2024](theo-nam/2024.md) và [hỏi đáp](../hoi-dap/index.md#bat-ky-muc-nao).
+[các bài năm 2024](theo-nam/2024.md) và [hỏi đáp](../hoi-dap/index.md#ho-ngheo-la-gi).
 Gọi <a href="tel:111">111</a> hoặc viết thư tới <a href="mailto:ldtbxh@kiengiang.example">Sở</a>.
 """
 
@@ -44,7 +44,7 @@ Gọi <a href="tel:111">111</a> hoặc viết thư tới <a href="mailto:ldtbxh@
 def test_ordinary_writing_passes(tmp_path: Path) -> None:
     docs = Path(shutil.copytree(PROJECT / "docs", tmp_path / "docs"))
     (docs / "guong-thoat-ngheo" / "chi-ba-trong-rau.md").write_text(LEGITIMATE_STORY, encoding="utf-8")
-    load_content(CAMPAIGN, docs)
+    load(PROJECT, docs_dir=docs)
 
 
 @pytest.mark.parametrize("word", ["nghèo", "Thuở", "giữa", "người", "khuỷu", "quốc", "NGUYỄN", "xoong", "hoà"])

@@ -6,16 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
-from mkdocs.exceptions import Abort
+from conftest import PROJECT, loaded_project
 
 from campaign_kit.build import build_site
 from campaign_kit.model.campaign import load_campaign
-from campaign_kit.model.content import load_content
-from campaign_kit.pages.context import page_url
+from campaign_kit.model.errors import ContentError
+from campaign_kit.model.sections import page_url
+from campaign_kit.project import load
 
 CAMPAIGN = load_campaign(PROJECT / "campaign")
-CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
+CONTENT = loaded_project().content
 REPOSITORY = str(CAMPAIGN.site.repository.url).rstrip("/")
 
 
@@ -48,7 +48,7 @@ def test_no_page_names_the_repository_widget(built_site: Path) -> None:
 def test_production_refuses_a_placeholder_repository(
     project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    for page in load_content(load_campaign(project_copy / "campaign"), project_copy / "docs").samples():
+    for page in load(project_copy).content.samples():
         page.path.unlink()
     site_yml = project_copy / "campaign" / "site.yml"
     site_yml.write_text(
@@ -57,6 +57,6 @@ def test_production_refuses_a_placeholder_repository(
         ),
         encoding="utf-8",
     )
-    with pytest.raises(Abort):
+    with pytest.raises(ContentError) as caught:
         build_site(project_copy, tmp_path / "out", production=True)
-    assert "repository.url" in caplog.text and "site_url" not in caplog.text
+    assert "repository.url" in str(caught.value) and "site_url" not in str(caught.value)

@@ -1,39 +1,32 @@
-"""The two hooks `load_content` calls, and what they remember in between."""
+"""The gate over loaded content: every check a Markdown file or another file under docs/ must pass."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..model.content import Content
 from ..model.errors import Problems
-from . import images, links, privacy, safety, scaffold, text
-from .markup import Markup, scan
-
-if TYPE_CHECKING:  # the content model calls these checks: no import at run time
-    from ..model.content import Content, Page
+from . import images, privacy, safety, scaffold, text
+from .markup import scan
 
 
-class ContentChecks:
-    def __init__(self, docs_dir: Path, problems: Problems) -> None:
-        self.docs_dir = docs_dir
-        self.problems = problems
-        self.markups: dict[str, Markup] = {}  # by file path: what the links check needs of each page
-        self.files: set[str] = set()  # paths under docs/ of every Markdown file, loaded or not
+def run_gate(content: Content, problems: Problems) -> None:
+    """Each Markdown file as written (also when its front matter could not be read),
+    then the other files under docs/. Links are checked against the site plan
+    (`campaign_kit.siteplan.links`), once the plan is made."""
+    for source in content.sources:
+        if source.text is None:
+            continue
+        markup = scan(source.text)
+        text.check(source.path, source.text, problems)
+        scaffold.check(source.path, source.text, problems)
+        privacy.check(source.path, source.text, source.page, problems)
+        safety.check(source.path, markup, problems)
+        images.check(source.path, markup, problems)
+    other_files = _other_files(content.docs_dir)
+    images.check_files(other_files, problems)
+    privacy.check_files(other_files, problems)
 
-    def check_page(self, path: Path, raw: str, page: Page | None) -> None:
-        """One Markdown file as written; `page` is None when its front matter could not be read."""
-        markup = scan(raw)
-        self.markups[str(path)] = markup
-        self.files.add(path.relative_to(self.docs_dir).as_posix())
-        text.check(path, raw, self.problems)
-        scaffold.check(path, raw, self.problems)
-        privacy.check(path, raw, page, self.problems)
-        safety.check(path, markup, self.problems)
-        images.check(path, markup, self.problems)
 
-    def check_tree(self, content: Content) -> None:
-        other_files = sorted(path for path in self.docs_dir.rglob("*") if path.suffix != ".md" and path.is_file())
-        every_file = self.files | {path.relative_to(self.docs_dir).as_posix() for path in other_files}
-        links.check(content, self.markups, every_file, self.problems)
-        images.check_files(other_files, self.problems)
-        privacy.check_files(other_files, self.problems)
+def _other_files(docs_dir: Path) -> list[Path]:
+    return sorted(path for path in docs_dir.rglob("*") if path.suffix != ".md" and path.is_file())

@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..model.content import Page
 from ..model.errors import Problems
 from ..slugs import slug
 from .markup import line_finder, without_urls
-
-if TYPE_CHECKING:  # the content model calls these checks: no import at run time
-    from ..model.content import Page
 
 # Every pattern opens with the digit (or + or letter) it needs and only then looks
 # behind it: Python's regex engine then skips straight to candidate characters,

@@ -22,20 +22,6 @@ _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK")
 _LEGACY_FONTS = (("TCVN3 (phông .VnTime)", from_tcvn3), ("VNI (phông VNI-Times)", from_vni))
 
 
-def decode_utf8(path: Path, data: bytes, problems: Problems) -> str | None:
-    """The file's text with "\\n" line ends, or None (reported) when it is not UTF-8."""
-    try:
-        return data.decode("utf-8").replace("\r\n", "\n")
-    except UnicodeDecodeError as error:
-        problems.add(
-            path,
-            data.count(b"\n", 0, error.start) + 1,
-            "tệp không lưu ở bảng mã UTF-8, nên chữ tiếng Việt sẽ hiện sai.",
-            "Mở tệp trong trình sửa của GitHub hoặc lưu lại với bảng mã UTF-8 (Unicode).",
-        )
-        return None
-
-
 def is_nfc(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)
 

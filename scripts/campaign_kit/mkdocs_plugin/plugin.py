@@ -1,8 +1,12 @@
-"""MkDocs adapter: load the content model, hand MkDocs the generated pages.
+"""MkDocs adapter: hand MkDocs the site plan's pages and configuration.
 
-All knowledge of content lives in `campaign_kit.model` and
-`campaign_kit.pages`; this file only translates between them and MkDocs
+All knowledge of content lives in `campaign_kit.model`, `campaign_kit.pages` and
+`campaign_kit.siteplan`; this file only translates between the plan and MkDocs
 events, so a different renderer needs a different adapter, nothing else.
+
+`campaign_kit.build` loads the project once and gives each language's MkDocs run
+the same plan (`use`); run by `mkdocs serve`, the plugin loads the project itself
+(reference language, preview).
 """
 
 from __future__ import annotations
@@ -12,14 +16,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..model.campaign import Campaign, load_campaign
-from ..model.content import load_content
 from ..model.errors import ContentError
-from ..pages import build_pages
+from ..project import Project, load
 from ..site_assets import site_assets
+from ..siteplan import SitePlan
+from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from .config import CampaignConfig
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -27,49 +32,36 @@ log = logging.getLogger("mkdocs.plugins.campaign")
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
     def __init__(self) -> None:
+        self.project: Project | None = None
+        self.language: str | None = None
         self.pages: dict[str, str] = {}
         self.assets: dict[str, Path | str] = {}
 
+    def use(self, project: Project, language: str) -> None:
+        """Build `language` of an already loaded project (called before MkDocs runs)."""
+        self.project, self.language = project, language
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        try:
-            campaign = load_campaign(root / self.config.campaign_dir)
-            content = load_content(campaign, Path(config.docs_dir), production=self.config.production)
-        except ContentError as error:
-            for problem in error.problems:
-                log.error(str(problem))
-            raise PluginError(f"Nội dung có {len(error.problems)} lỗi (xem các dòng ERROR ở trên).") from None
-        placeholders = campaign.site.placeholder_addresses if self.config.production else {}
-        if placeholders:
-            listed = "; ".join(f"{key} “{url}”" for key, url in placeholders.items())
-            raise PluginError(f"campaign/site.yml: {listed} vẫn là địa chỉ tạm.")
-        language = self.config.language
-        if language not in {entry.code for entry in campaign.languages}:
+        if self.project is None:
+            self.project = _load(root)
+        plan = self.project.plan
+        language = self.language or plan.reference.code
+        if language not in plan.sites:
             raise PluginError(f"Ngôn ngữ “{language}” không có trong campaign/languages.yml.")
-        self._configure_site(config, campaign, language)
-        self.pages = build_pages(content, language)
-        self.assets = site_assets(campaign, root / self.config.fonts_dir, root / ".cache", language)
+        _configure(config, plan, language)
+        self.pages = plan.sites[language].pages
+        self.assets = site_assets(plan.content.campaign, root / self.config.fonts_dir, root / ".cache", language)
         config.extra_css[:0] = [uri for uri in self.assets if uri.endswith(".css")]
         return config
 
-    @staticmethod
-    def _configure_site(config: MkDocsConfig, campaign: Campaign, language: str) -> None:
-        site = campaign.site
-        prefix = "" if language == campaign.default_language else f"{language}/"
-        config.site_name = site.site_name
-        config.site_url = f"{site.site_url}{prefix}"
-        config.theme["language"] = language
-        config.extra["alternate"] = [
-            {
-                "name": entry.name,
-                "lang": entry.code,
-                "link": site.base_path + ("" if entry.code == campaign.default_language else f"{entry.code}/"),
-            }
-            for entry in campaign.languages
-        ]
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        """Campaign facts are content too: a change in campaign/ rebuilds the preview."""
+        server.watch(str(Path(config.config_file_path).parent / self.config.campaign_dir))
+        return server
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Replace the Markdown sources by the model's pages; add fonts and styles."""
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Replace the Markdown sources by the plan's pages; add fonts and styles."""
         kept = [file for file in files if not file.is_documentation_page()]
         generated = [File.generated(config, uri, content=markdown) for uri, markdown in self.pages.items()]
         for uri, source in self.assets.items():
@@ -78,3 +70,27 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             else:
                 generated.append(File.generated(config, uri, content=source))
         return Files(kept + generated)
+
+
+def _load(root: Path) -> Project:
+    try:
+        return load(root)
+    except ContentError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise PluginError(f"Nội dung có {len(error.problems)} lỗi (xem các dòng ERROR ở trên).") from None
+
+
+def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:
+    """Everything per language comes from the plan and campaign/: no mkdocs.<lang>.yml."""
+    site = plan.content.campaign.site
+    config.site_name = site.site_name
+    config.site_url = plan.site_url + plan.sites[language].prefix
+    config.theme["language"] = language
+    config.nav = list(plan.nav)
+    config.markdown_extensions = list(EXTENSIONS)
+    config.mdx_configs = dict(EXTENSION_CONFIGS)
+    config.extra["alternate"] = [
+        {"name": other.language.name, "lang": other.code, "link": plan.language_root(other.code)}
+        for other in plan.sites.values()
+    ]

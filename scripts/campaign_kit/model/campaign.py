@@ -57,6 +57,7 @@ class Site(Strict):
     program: Text
     repository: Repository
     palette: Palette
+    nav: Annotated[list[Text], Field(min_length=1)]  # src_uris of the global menu, in order
 
     @property
     def base_path(self) -> str:

@@ -1,7 +1,9 @@
 """`docs/`: every Markdown page, loaded, validated and cross-checked.
 
 This is the one place that reads content. The site, print and checks all take
-a `Content` from `load_content` and never parse a page themselves.
+a `Content` from `load_content` and never parse a page themselves. Loading
+only parses and validates (schema and cross-references): the contribution gate
+(`campaign_kit.checks`) runs on the loaded `Content` afterwards.
 """
 
 from __future__ import annotations
@@ -12,17 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checks import ContentChecks
-from ..checks.text import decode_utf8
-from .campaign import Campaign, load_campaign
+from ..slugs import is_slug
+from .campaign import Campaign
 from .errors import Problems
 from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
 from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
-from .sections import BY_KIND, section_of
+from .sections import BY_TYPE, section_of
 from .validation import validate
 from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HEADING2 = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
@@ -33,7 +33,7 @@ class Page:
     src_uri: str  # path under docs/ of the reference-language page, e.g. "chinh-sach/bao-hiem-y-te.md"
     language: str
     path: Path
-    kind: str  # "page" or the kind of its section ("policy", "story", …)
+    content_type: str  # "page" or the content type of its section ("policy", "story", …)
     meta: Any  # the section's schema model (PageMeta subclass)
     body: str
     body_line: int
@@ -52,11 +52,21 @@ class Page:
         return bool(self.meta.sample)
 
 
+@dataclass(frozen=True)
+class SourceFile:
+    """One Markdown file under docs/ as written, whether or not it became a page."""
+
+    path: Path
+    text: str | None  # None when the file is not UTF-8 (reported by the loader)
+    page: Page | None  # None when its name or front matter could not be read
+
+
 @dataclass
 class Content:
     campaign: Campaign
     docs_dir: Path
     pages: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
+    sources: list[SourceFile] = field(default_factory=list)
     _items: dict[str, list[Page]] = field(default_factory=dict, repr=False)
 
     def page(self, src_uri: str, language: str) -> Page | None:
@@ -66,20 +76,20 @@ class Content:
     def reference(self, src_uri: str) -> Page:
         return self.pages[src_uri][self.campaign.default_language]
 
-    def items(self, kind: str) -> list[Page]:
-        """Reference-language items of one kind, newest (or first in order) first.
+    def items(self, content_type: str) -> list[Page]:
+        """Reference-language items of one content type, newest (or first in order) first.
 
-        Computed once per kind: pages are not added after loading, and every
+        Computed once per type: pages are not added after loading, and every
         listing, block and district page asks for the same lists."""
-        if kind not in self._items:
+        if content_type not in self._items:
             found = [
                 languages[self.campaign.default_language]
                 for languages in self.pages.values()
                 if self.campaign.default_language in languages
-                and languages[self.campaign.default_language].kind == kind
+                and languages[self.campaign.default_language].content_type == content_type
             ]
-            self._items[kind] = sorted(found, key=self._item_order)
-        return self._items[kind]
+            self._items[content_type] = sorted(found, key=self._item_order)
+        return self._items[content_type]
 
     def _item_order(self, page: Page) -> tuple[Any, ...]:
         """Policies by group (as listed in campaign/), then `order`; dated items newest first."""
@@ -100,36 +110,39 @@ class Content:
         )
 
 
-def load_content(campaign: Campaign, docs_dir: Path, *, production: bool = False) -> Content:
-    """Load every page under `docs_dir`; raise ContentError listing all problems."""
-    problems = Problems(docs_dir.parent)
+def load_content(campaign: Campaign, docs_dir: Path, problems: Problems) -> Content:
+    """Load every page under `docs_dir`, adding every mistake found to `problems`.
+
+    Pages with a mistake of their own are left out of `pages` (but kept in
+    `sources`, so the gate still reads their text)."""
     content = Content(campaign, docs_dir)
     codes = [language.code for language in campaign.languages]
     context = {
         "districts": [district.key for district in campaign.districts],
         "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
     }
-    checks = ContentChecks(docs_dir, problems)
     for path in sorted(docs_dir.rglob("*.md")):
         raw = decode_utf8(path, path.read_bytes(), problems)
-        if raw is None:
-            continue
-        page = _load_page(path, raw, docs_dir, codes, context, problems)
-        checks.check_page(path, raw, page)
+        page = None if raw is None else _load_page(path, raw, docs_dir, codes, context, problems)
+        content.sources.append(SourceFile(path, raw, page))
         if page is not None:
             content.pages[page.src_uri][page.language] = page
     _check_references(content, problems)
-    checks.check_tree(content)
-    if production:
-        for page in content.samples():
-            problems.add(
-                page.path,
-                1,
-                "bản chính thức không được đăng nội dung minh họa (sample: true).",
-                "Xóa trang minh họa này, hoặc thay bằng câu chuyện thật đã có giấy đồng ý.",
-            )
-    problems.raise_if_any()
     return content
+
+
+def decode_utf8(path: Path, data: bytes, problems: Problems) -> str | None:
+    """The file's text with "\\n" line ends, or None (reported) when it is not UTF-8."""
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        problems.add(
+            path,
+            data.count(b"\n", 0, error.start) + 1,
+            "tệp không lưu ở bảng mã UTF-8, nên chữ tiếng Việt sẽ hiện sai.",
+            "Mở tệp trong trình sửa của GitHub hoặc lưu lại với bảng mã UTF-8 (Unicode).",
+        )
+        return None
 
 
 def _load_page(
@@ -141,7 +154,7 @@ def _load_page(
     name = stem if language != codes[0] else path.name[:-3]
     src_uri = relative if language == codes[0] else relative[: -len(path.name)] + name + ".md"
     parts = [*Path(src_uri).parent.parts, name]
-    bad = [part for part in parts if not SLUG.match(part)]
+    bad = [part for part in parts if not is_slug(part)]
     if bad:
         problems.add(
             path,
@@ -170,16 +183,16 @@ def _load_page(
     meta = validate(schema, source.meta, path, problems, context)
     if meta is None:
         return None
-    kind = section.kind if section else "page"
-    return Page(src_uri, language, path, kind, meta, source.body, source.body_line, source.meta)
+    content_type = section.content_type if section else "page"
+    return Page(src_uri, language, path, content_type, meta, source.body, source.body_line, source.meta)
 
 
 def _check_references(content: Content, problems: Problems) -> None:
     campaign = content.campaign
     # Keys of the files, not of the valid pages: a page with its own mistake is
     # reported once, not again by every page that links to it.
-    legal = _keys_in(content.docs_dir / BY_KIND["legal"].folder)
-    policies = _keys_in(content.docs_dir / BY_KIND["policy"].folder)
+    legal = _keys_in(content.docs_dir / BY_TYPE["legal"].folder)
+    policies = _keys_in(content.docs_dir / BY_TYPE["policy"].folder)
     for key, figure in campaign.figures.items():
         if figure.source not in legal:
             problems.add(
@@ -271,8 +284,3 @@ def _check_policy_headings(page: Page, expected: list[str], problems: Problems) 
             "trang chính sách phải có đúng các mục “## " + "”, “## ".join(expected) + "” theo thứ tự này.",
             "Tìm thấy: " + (", ".join(found) if found else "không có mục ## nào") + ".",
         )
-
-
-def load_project(project: Path) -> Content:
-    """The content of a project folder: its `campaign/` and its `docs/`."""
-    return load_content(load_campaign(project / "campaign"), project / "docs")

@@ -14,9 +14,11 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..slugs import SLUG_PATTERN
+
 Text = Annotated[str, Field(min_length=1)]
 Summary = Annotated[str, Field(min_length=1, max_length=400)]
-Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Key = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 
 class Strict(BaseModel):

@@ -1,18 +1,37 @@
-"""The URL sections of the site and the content type each one holds."""
+"""Where every page lives: the URL sections, the content type each holds, and the
+one spelling of each page's path under docs/ (its `src_uri`) and of its URL."""
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
+from ..slugs import slug
 from .schema import CommendationMeta, FaqMeta, LegalDocumentMeta, NewsMeta, PageMeta, PolicyMeta, StoryMeta
 
 
 @dataclass(frozen=True)
 class Section:
     folder: str
-    kind: str
+    content_type: str
     schema: type[PageMeta]
     listed_by_facets: bool = False  # many items over the years: paginated, by district, year and tag
+
+    @property
+    def index(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def item(self, key: str) -> str:
+        return f"{self.folder}/{key}.md"
+
+    def by_district(self, district: str) -> str:
+        return f"{self.folder}/theo-dia-phuong/{district}.md"
+
+    def by_year(self, year: int) -> str:
+        return f"{self.folder}/theo-nam/{year}.md"
+
+    def by_tag(self, tag: str) -> str:
+        return f"{self.folder}/theo-chu-de/{slug(tag)}.md"
 
 
 SECTIONS = (
@@ -23,10 +42,12 @@ SECTIONS = (
     Section("tin-tuc", "news", NewsMeta, listed_by_facets=True),
     Section("hoi-dap", "faq", FaqMeta),
 )
-PLAN_FOLDER = "ke-hoach"
-DISTRICT_FOLDER = "dia-phuong"
-BY_KIND = {section.kind: section for section in SECTIONS}
+BY_TYPE = {section.content_type: section for section in SECTIONS}
 BY_FOLDER = {section.folder: section for section in SECTIONS}
+PLAN_URI = "ke-hoach/index.md"  # generated from campaign/plan.yml
+DISTRICT_FOLDER = "dia-phuong"  # generated from campaign/districts.yml
+DISTRICT_INDEX = f"{DISTRICT_FOLDER}/index.md"
+TRANSLATIONS_URI = "ban-dich.md"  # generated: the state of every translation
 
 
 def section_of(src_uri: str) -> Section | None:
@@ -35,3 +56,40 @@ def section_of(src_uri: str) -> Section | None:
     if not name or "/" in name or name == "index.md":
         return None
     return BY_FOLDER.get(folder)
+
+
+def legal_uri(key: str) -> str:
+    return BY_TYPE["legal"].item(key)
+
+
+def district_uri(key: str) -> str:
+    return f"{DISTRICT_FOLDER}/{key}.md"
+
+
+def page_url(src_uri: str) -> str:
+    """URL (relative to the language root) of a page with directory URLs."""
+    path = src_uri[:-3]
+    if path == "index" or path.endswith("/index"):
+        return path[:-5]
+    return path + "/"
+
+
+def link(here: str, target: str) -> str:
+    """Relative Markdown link from page `here` to page `target` (both src_uris)."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def href(here: str, target: str) -> str:
+    """Relative URL from page `here` to page `target` (src_uris), for generated HTML.
+
+    Long listings are written as HTML rather than Markdown: Python-Markdown is
+    the slowest step of a build, and these links are correct by construction."""
+    start, end = page_url(here), page_url(target)
+    common = 0
+    for a, b in zip(start.split("/")[:-1], end.split("/")[:-1], strict=False):
+        if a != b:
+            break
+        common += 1
+    ups = start.count("/") - common
+    rest = "/".join(end.split("/")[common:])
+    return "../" * ups + rest or "./"

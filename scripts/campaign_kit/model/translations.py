@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .sections import PLAN_FOLDER
+from .sections import PLAN_URI
 
 if TYPE_CHECKING:
     from .content import Content
@@ -66,7 +66,7 @@ def translation_states(content: Content) -> dict[str, list[TranslationState]]:
     return result
 
 
-PLAN_PAGE = f"{PLAN_FOLDER}/index.md"
+PLAN_PAGE = PLAN_URI
 
 
 def _plan_state(content: Content, language: str) -> TranslationState:

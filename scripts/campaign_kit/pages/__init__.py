@@ -7,11 +7,10 @@ MkDocs adapter hands it to MkDocs; another renderer would write it to a folder.
 from __future__ import annotations
 
 from ..model.content import Content
-from ..model.sections import SECTIONS
+from ..model.sections import DISTRICT_INDEX, SECTIONS
 from ..segmentation import mark_word_breaks
 from .blocks import cards, district_links, faq_entries, policies_by_group
 from .context import Context
-from .districts import FOLDER as DISTRICT_FOLDER
 from .districts import district_pages
 from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
@@ -23,24 +22,23 @@ def build_pages(content: Content, language: str) -> dict[str, str]:
     ctx = Context(content, content.campaign.language(language))
     pages = {src_uri: render_page(ctx, content.reference(src_uri)) for src_uri in content.pages}
     for section in SECTIONS:
-        index = f"{section.folder}/index.md"
+        index = section.index
         if index not in pages:
             continue
-        items = content.items(section.kind)
+        items = content.items(section.content_type)
         if section.listed_by_facets:
             title = ctx.page(index).meta.title
             head = pages[index] + facet_menu(ctx, section, index)
             pages.update(paginate(ctx, index, title, items, first_head=head))
             pages.update(facet_pages(ctx, section))
-        elif section.kind == "faq":
+        elif section.content_type == "faq":
             pages[index] += faq_entries(ctx, index)
-        elif section.kind == "policy":
+        elif section.content_type == "policy":
             pages[index] += policies_by_group(ctx, index)
         else:
             pages[index] += cards(ctx, index, items)
-    district_index = f"{DISTRICT_FOLDER}/index.md"
-    if district_index in pages:
-        pages[district_index] += district_links(ctx, district_index)
+    if DISTRICT_INDEX in pages:
+        pages[DISTRICT_INDEX] += district_links(ctx, DISTRICT_INDEX)
     pages.update(plan_page(ctx))
     pages.update(district_pages(ctx))
     pages.update(translation_status_page(ctx))

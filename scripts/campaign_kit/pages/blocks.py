@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from ..catalogue import catalogue, subject_title
 from ..formatting import format_figure
 from ..model.content import Page
 from ..model.placeholders import substitute
-from ..print.products import catalogue, subject_title
-from .context import Context, href, link
+from ..model.sections import district_uri, href, link
+from .context import Context
 
 LATEST_STORIES = 5
 
@@ -22,7 +23,7 @@ def cards(ctx: Context, here: str, pages: Iterable[Page], *, show_place: bool = 
         facts = []
         if show_place and getattr(reference.meta, "district", None):
             facts.append(ctx.campaign.district(reference.meta.district).name)
-        if reference.kind == "legal":
+        if reference.content_type == "legal":
             facts.append(ctx.citation(reference))
         elif hasattr(reference.meta, "date"):
             facts.append(ctx.date(reference.meta.date))
@@ -42,7 +43,7 @@ def cards(ctx: Context, here: str, pages: Iterable[Page], *, show_place: bool = 
 
 def district_links(ctx: Context, here: str) -> str:
     rows = [
-        f'<li><a href="{href(here, f"dia-phuong/{district.key}.md")}">{escape(ctx.district_name(district))}</a></li>'
+        f'<li><a href="{href(here, district_uri(district.key))}">{escape(ctx.district_name(district))}</a></li>'
         for district in ctx.campaign.districts
     ]
     return '<ul class="campaign-districts">' + "".join(rows) + "</ul>\n"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from ..model.campaign import District
-from ..model.sections import DISTRICT_FOLDER, SECTIONS
+from ..model.sections import SECTIONS, district_uri, link
 from .blocks import cards
-from .context import Context, link
+from .context import Context
 from .items import front_matter
 
 LATEST_PER_SECTION = 10
-FOLDER = DISTRICT_FOLDER
 
 
 def _contact(ctx: Context, district: District) -> str:
@@ -36,7 +35,7 @@ def district_pages(ctx: Context) -> dict[str, str]:
     }
     pages = {}
     for district in ctx.campaign.districts:
-        here = f"{FOLDER}/{district.key}.md"
+        here = district_uri(district.key)
         title = ctx.district_name(district)
         out = [front_matter(title, None), f"# {title}\n\n"]
         out.append(f"{ctx.strings.gso_code}: {district.gso_code}\n{{: .campaign-meta }}\n\n")
@@ -44,13 +43,13 @@ def district_pages(ctx: Context) -> dict[str, str]:
         for section in SECTIONS:
             if not section.listed_by_facets:
                 continue
-            items = [item for item in ctx.content.items(section.kind) if item.meta.district == district.key]
+            items = [item for item in ctx.content.items(section.content_type) if item.meta.district == district.key]
             if not items:
                 continue
-            out.append(f"## {headings[section.kind]}\n\n")
+            out.append(f"## {headings[section.content_type]}\n\n")
             out.append(cards(ctx, here, items[:LATEST_PER_SECTION], show_place=False))
             if len(items) > LATEST_PER_SECTION:
-                target = f"{section.folder}/theo-dia-phuong/{district.key}.md"
+                target = section.by_district(district.key)
                 out.append(f"\n[{ctx.strings.see_all} ({len(items)})]({link(here, target)})\n")
             out.append("\n")
         pages[here] = "".join(out)

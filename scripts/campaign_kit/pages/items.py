@@ -5,9 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from ..model.content import Page
-from ..model.sections import section_of
+from ..model.sections import district_uri, href, legal_uri, page_url, section_of
 from .blocks import expand
-from .context import Context, href, inline_html, page_url, tag_uri
+from .context import Context, inline_html
 
 
 def front_matter(
@@ -88,9 +88,8 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
     facts = []
     if getattr(meta, "district", None):
         district = ctx.campaign.district(meta.district)
-        target = f"dia-phuong/{district.key}.md"
-        facts.append(f'<a href="{href(here, target)}">{escape(ctx.district_name(district))}</a>')
-    if reference.kind == "legal":
+        facts.append(f'<a href="{href(here, district_uri(district.key))}">{escape(ctx.district_name(district))}</a>')
+    if reference.content_type == "legal":
         facts.append(escape(ctx.citation(reference)))
         if meta.effective:
             facts.append(escape(f"{ctx.strings.effective} {ctx.date(meta.effective)}"))
@@ -106,7 +105,7 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
     names = page.meta.tags if len(page.meta.tags) == len(meta.tags) else meta.tags
     for tag, name in dict.fromkeys(zip(meta.tags, names, strict=True)):
         if section is not None and section.listed_by_facets:
-            facts.append(f'<a href="{href(here, tag_uri(section.folder, tag))}">#{escape(name)}</a>')
+            facts.append(f'<a href="{href(here, section.by_tag(tag))}">#{escape(name)}</a>')
         else:
             facts.append(f"#{escape(name)}")
     return " · ".join(facts)
@@ -118,7 +117,7 @@ def _legal_basis(ctx: Context, here: str, reference: Page) -> str:
         return ""
     rows = []
     for ref in refs:
-        document = ctx.content.reference(f"van-ban/{ref.doc}.md")
+        document = ctx.content.reference(legal_uri(ref.doc))
         row = f'<li><a href="{href(here, document.src_uri)}">{escape(ctx.citation(document))}</a>'
         rows.append(row + (f" ({escape(ref.articles)})" if ref.articles else "") + "</li>")
     return f'## {ctx.strings.legal_basis}\n\n<ul class="campaign-legal">' + "".join(rows) + "</ul>\n"

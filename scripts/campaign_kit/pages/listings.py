@@ -8,12 +8,14 @@ items, and by district, year and tag.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from html import escape
 
 from ..model.content import Page
-from ..model.sections import Section
+from ..model.sections import Section, href
+from ..slugs import slug
 from .blocks import cards
-from .context import Context, href, slug, tag_uri
+from .context import Context
 from .items import front_matter
 
 PAGE_SIZE = 40
@@ -69,29 +71,42 @@ def paginate(ctx: Context, base: str, title: str, items: list[Page], first_head:
     return pages
 
 
-def facet_pages(ctx: Context, section: Section) -> dict[str, str]:
-    """Per-district, per-year and per-tag listings of one section."""
-    items = ctx.content.items(section.kind)
-    section_title = ctx.page(f"{section.folder}/index.md").meta.title
-    groups: dict[str, tuple[str, list[Page]]] = {}
-    by_district: dict[str, list[Page]] = defaultdict(list)
-    by_year: dict[int, list[Page]] = defaultdict(list)
-    by_tag: dict[str, list[Page]] = defaultdict(list)
-    tag_names: dict[str, str] = {}
+@dataclass
+class Facets:
+    """A section's items grouped the three ways readers browse them. Tags are keyed by
+    their slug (the listing's URL), so two spellings of one tag make one listing."""
+
+    by_district: dict[str, list[Page]] = field(default_factory=lambda: defaultdict(list))
+    by_year: dict[int, list[Page]] = field(default_factory=lambda: defaultdict(list))
+    by_tag: dict[str, list[Page]] = field(default_factory=lambda: defaultdict(list))
+    tag_names: dict[str, str] = field(default_factory=dict)  # slug → the first spelling met
+
+
+def facets(items: list[Page]) -> Facets:
+    found = Facets()
     for item in items:
         if getattr(item.meta, "district", None):
-            by_district[item.meta.district].append(item)
-        by_year[item.meta.date.year].append(item)
+            found.by_district[item.meta.district].append(item)
+        found.by_year[item.meta.date.year].append(item)
+        for tag in dict.fromkeys(slug(tag) for tag in item.meta.tags):
+            found.by_tag[tag].append(item)
         for tag in item.meta.tags:
-            by_tag[slug(tag)].append(item)
-            tag_names.setdefault(slug(tag), tag)
-    for key, pages in by_district.items():
+            found.tag_names.setdefault(slug(tag), tag)
+    return found
+
+
+def facet_pages(ctx: Context, section: Section) -> dict[str, str]:
+    """Per-district, per-year and per-tag listings of one section."""
+    found = facets(ctx.content.items(section.content_type))
+    section_title = ctx.page(section.index).meta.title
+    groups: dict[str, tuple[str, list[Page]]] = {}
+    for key, pages in found.by_district.items():
         name = ctx.district_name(ctx.campaign.district(key))
-        groups[f"{section.folder}/theo-dia-phuong/{key}.md"] = (f"{section_title}: {name}", pages)
-    for year, pages in by_year.items():
-        groups[f"{section.folder}/theo-nam/{year}.md"] = (f"{section_title}: {year}", pages)
-    for key, pages in by_tag.items():
-        groups[tag_uri(section.folder, tag_names[key])] = (f"{section_title}: #{tag_names[key]}", pages)
+        groups[section.by_district(key)] = (f"{section_title}: {name}", pages)
+    for year, pages in found.by_year.items():
+        groups[section.by_year(year)] = (f"{section_title}: {year}", pages)
+    for key, pages in found.by_tag.items():
+        groups[section.by_tag(key)] = (f"{section_title}: #{found.tag_names[key]}", pages)
     result: dict[str, str] = {}
     for base, (title, pages) in groups.items():
         result.update(paginate(ctx, base, title, pages))
@@ -100,39 +115,30 @@ def facet_pages(ctx: Context, section: Section) -> dict[str, str]:
 
 def facet_menu(ctx: Context, section: Section, here: str) -> str:
     """Links to the district, year and tag listings, with counts."""
-    items = ctx.content.items(section.kind)
+    items = ctx.content.items(section.content_type)
     if not items:
         return ""
-    districts: dict[str, int] = defaultdict(int)
-    years: dict[int, int] = defaultdict(int)
-    tags: dict[str, int] = defaultdict(int)
-    for item in items:
-        if getattr(item.meta, "district", None):
-            districts[item.meta.district] += 1
-        years[item.meta.date.year] += 1
-        for tag in item.meta.tags:
-            tags[tag] += 1
+    found = facets(items)
 
     def to(target: str, label: str, count: int) -> str:
         return f'<a href="{href(here, target)}">{escape(label)}</a> ({count})'
 
     lines = []
-    if districts:
+    if found.by_district:
         links = [
-            to(f"{section.folder}/theo-dia-phuong/{d.key}.md", d.name, districts[d.key])
+            to(section.by_district(d.key), d.name, len(found.by_district[d.key]))
             for d in ctx.campaign.districts
-            if d.key in districts
+            if d.key in found.by_district
         ]
         lines.append(f"<p><strong>{ctx.strings.by_district}:</strong> " + " · ".join(links) + "</p>")
     year_links = [
-        to(f"{section.folder}/theo-nam/{year}.md", str(year), count)
-        for year, count in sorted(years.items(), reverse=True)
+        to(section.by_year(year), str(year), len(pages)) for year, pages in sorted(found.by_year.items(), reverse=True)
     ]
     lines.append(f"<p><strong>{ctx.strings.by_year}:</strong> " + " · ".join(year_links) + "</p>")
-    if tags:
+    if found.by_tag:
         tag_links = [
-            to(tag_uri(section.folder, tag), tag, count)
-            for tag, count in sorted(tags.items(), key=lambda pair: (-pair[1], slug(pair[0])))
+            to(section.by_tag(key), found.tag_names[key], len(pages))
+            for key, pages in sorted(found.by_tag.items(), key=lambda pair: (-len(pair[1]), pair[0]))
         ]
         lines.append(f"<p><strong>{ctx.strings.by_tag}:</strong> " + " · ".join(tag_links) + "</p>")
     return '<div class="campaign-facets">\n' + "\n".join(lines) + "\n</div>\n\n"

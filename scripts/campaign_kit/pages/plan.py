@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model.sections import PLAN_FOLDER
-from .context import Context, link
+from ..model.sections import PLAN_URI, legal_uri, link
+from .context import Context
 from .items import front_matter, notice
-
-PLAN_URI = f"{PLAN_FOLDER}/index.md"
 
 
 def plan_page(ctx: Context) -> dict[str, str]:
@@ -36,7 +34,7 @@ def plan_page(ctx: Context) -> dict[str, str]:
     if plan.number_note:
         out.append(f"*{plan.number_note}*\n\n")
     if plan.implements:
-        docs = [ctx.content.reference(f"van-ban/{key}.md") for key in plan.implements]
+        docs = [ctx.content.reference(legal_uri(key)) for key in plan.implements]
         refs = ", ".join(f"[{ctx.citation(doc)}]({link(here, doc.src_uri)})" for doc in docs)
         out.append(f"**{labels.implements}:** {refs}\n\n")
     out.append(f"## {labels.purpose}\n\n{plan.purpose}\n\n## {labels.requirements}\n\n" + bullets(plan.requirements))
@@ -55,7 +53,7 @@ def plan_page(ctx: Context) -> dict[str, str]:
     if plan.cites:
         out.append(f"## {labels.cites}\n\n")
         for cited in plan.cites:
-            text = f"[{cited.text}]({link(here, f'van-ban/{cited.doc}.md')})" if cited.doc else cited.text
+            text = f"[{cited.text}]({link(here, legal_uri(cited.doc))})" if cited.doc else cited.text
             out.append(f"- {text}" + (f" *({cited.note})*" if cited.note else "") + "\n")
         out.append("\n")
     out.append(f"## {labels.recipients}\n\n" + bullets([agency(key) for key in plan.recipients]))

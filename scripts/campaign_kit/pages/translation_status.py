@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
+from ..model.sections import TRANSLATIONS_URI as STATUS_URI
+from ..model.sections import href
 from ..model.translations import translation_states
-from .context import Context, href
+from .context import Context
 from .items import front_matter
 
-STATUS_URI = "ban-dich.md"
 ORDER = ("stale", "unreviewed", "missing", "reviewed")
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from ..model.content import Content, Page
+from ..catalogue import GENERAL, Product
+from ..model.content import Page
+from ..model.sections import BY_TYPE
 from ..pages.blocks import expand
-from ..pages.context import Context, inline_html, page_url
-from .products import GENERAL, Product
+from ..pages.context import Context, inline_html
+from ..siteplan import SitePlan
 from .qr import qr_svg
 
 
@@ -43,11 +45,6 @@ class Copy:
     poster_line: str | None = None
 
 
-def absolute_url(ctx: Context, src_uri: str, anchor: str = "") -> str:
-    prefix = "" if ctx.is_reference else f"{ctx.language.code}/"
-    return f"{ctx.campaign.site.site_url}{prefix}{page_url(src_uri)}" + (f"#{anchor}" if anchor else "")
-
-
 def _contact(ctx: Context, product: Product) -> tuple[str, list[str]]:
     if product.district is None:
         return ctx.strings.contact, [ctx.strings.contact_missing]
@@ -57,14 +54,14 @@ def _contact(ctx: Context, product: Product) -> tuple[str, list[str]]:
     return f"{ctx.strings.contact}: {ctx.district_name(district)}", lines or [ctx.strings.contact_missing]
 
 
-def _policy_block(ctx: Context, policy: Page) -> Block:
+def _policy_block(plan: SitePlan, ctx: Context, policy: Page) -> Block:
     page = ctx.page(policy.src_uri)
     points = page.meta.key_points
     questions = [
         (question, [inline_html(expand(ctx, policy.src_uri, item)) for item in items])
         for question, items in zip(ctx.strings.policy_sections, points.sections(), strict=True)
     ]
-    url = absolute_url(ctx, policy.src_uri)
+    url = plan.url(policy.src_uri, ctx.language.code)
     return Block(key=policy.key, heading=page.meta.title, questions=questions, url=url, qr=qr_svg(url))
 
 
@@ -72,7 +69,8 @@ def _title_and_summary(page: Page) -> str:
     return f"<b>{escape(page.meta.title)}</b>: {escape(page.meta.summary or '')}"
 
 
-def product_copy(content: Content, product: Product) -> Copy:
+def product_copy(plan: SitePlan, product: Product) -> Copy:
+    content = plan.content
     ctx = Context(content, content.campaign.language(product.language))
     campaign = content.campaign
     home = ctx.page("index.md")
@@ -82,9 +80,9 @@ def product_copy(content: Content, product: Product) -> Copy:
         "contact_lines": contact_lines,
         "owner": campaign.site.owner,
     }
-    if product.kind in ("poster", "banner"):
+    if product.product_type in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
-        url = absolute_url(ctx, "index.md")
+        url = plan.url("index.md", product.language)
         return Copy(
             title=campaign.site.site_name,
             slogan=slogan.text,
@@ -99,7 +97,7 @@ def product_copy(content: Content, product: Product) -> Copy:
     policies = [policy for policy in content.items("policy") if content.page(policy.src_uri, product.language)]
     movement = campaign.slogans[0].text
     if product.subject == GENERAL:
-        url = absolute_url(ctx, "index.md")
+        url = plan.url("index.md", product.language)
         audiences = sorted(
             {key for policy in policies for key in policy.meta.audiences}, key=list(ctx.strings.audiences).index
         )
@@ -107,7 +105,7 @@ def product_copy(content: Content, product: Product) -> Copy:
             Block("who", ctx.strings.for_whom, items=[escape(ctx.strings.audiences[key]) for key in audiences]),
             Block(
                 "policies",
-                ctx.page("chinh-sach/index.md").meta.title,
+                ctx.page(BY_TYPE["policy"].index).meta.title,
                 items=[_title_and_summary(ctx.page(policy.src_uri)) for policy in policies],
             ),
         ]
@@ -122,12 +120,12 @@ def product_copy(content: Content, product: Product) -> Copy:
         )
     group = next(g for g in campaign.policy_groups[product.language] if g.key == product.subject)
     members = [policy for policy in policies if policy.meta.group == group.key]
-    url = absolute_url(ctx, "chinh-sach/index.md", anchor=group.key)
+    url = plan.url(BY_TYPE["policy"].index, product.language, anchor=group.key)
     return Copy(
         title=group.title,
         slogan=movement,
         intro=[ctx.page(p.src_uri).meta.summary for p in members],
-        blocks=[_policy_block(ctx, policy) for policy in members],
+        blocks=[_policy_block(plan, ctx, policy) for policy in members],
         url=url,
         qr=qr_svg(url),
         **common,

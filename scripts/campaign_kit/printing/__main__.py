@@ -1,11 +1,12 @@
 """make print: every print product into dist/print/, with previews, manifest and overview.
 
-python -m campaign_kit.print [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-districts]
+python -m campaign_kit.printing [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-districts]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import shutil
 import sys
@@ -13,37 +14,32 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..model.campaign import load_campaign
-from ..model.content import Content, load_project
+from ..catalogue import Product
 from ..model.errors import ContentError
+from ..project import Project, load
+from ..siteplan import SitePlan
 from .layout import PrintError
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
-from .products import Product, catalogue
 from .render import RenderOptions, render_pdf
 
 PREVIEW_DIR = "xem-truoc"
 
-# Each worker process loads the content model once, then renders many products.
+# The plan is loaded once, in the parent; forked workers inherit it and render many products.
 _worker: dict[str, object] = {}
 
 
-def _start_worker(project: Path, options: RenderOptions) -> None:
-    _worker["content"] = load_project(project)
-    _worker["options"] = options
-
-
 def _render(product: Product) -> tuple[Product, bytes, bytes] | str:
-    content = _worker["content"]
-    assert isinstance(content, Content)
+    plan = _worker["plan"]
+    assert isinstance(plan, SitePlan)
     try:
-        pdf = render_pdf(content, product, _worker["options"])  # type: ignore[arg-type]
+        pdf = render_pdf(plan, product, _worker["options"])  # type: ignore[arg-type]
     except PrintError as error:
         return str(error)
     return product, pdf, preview_png(pdf)
 
 
 def build_print(
-    project: Path,
+    project: Project,
     out_dir: Path,
     *,
     jobs: int,
@@ -53,18 +49,19 @@ def build_print(
     cmyk_profile: Path | None = None,
 ) -> tuple[list[Entry], list[str]]:
     """Render the catalogue into `out_dir` (emptied first). `districts`: the variants to make (None: all)."""
-    content = load_project(project)
+    plan = project.plan
     products = [
         product
-        for product in catalogue(content)
+        for product in plan.products
         if only in product.stem and (districts is None or product.district is None or product.district in districts)
     ]
-    options = RenderOptions(fonts_dir=(project / "fonts").resolve(), marks=marks, cmyk_profile=cmyk_profile)
+    options = RenderOptions(fonts_dir=(project.root / "fonts").resolve(), marks=marks, cmyk_profile=cmyk_profile)
     shutil.rmtree(out_dir, ignore_errors=True)
     (out_dir / PREVIEW_DIR).mkdir(parents=True)
     entries: list[Entry] = []
     errors: list[str] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(project, options)) as pool:
+    _worker.update(plan=plan, options=options)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         for result in pool.map(_render, products, chunksize=4):
             if isinstance(result, str):
                 errors.append(result)
@@ -73,9 +70,9 @@ def build_print(
             (out_dir / product.filename).write_bytes(pdf)
             preview = f"{PREVIEW_DIR}/{product.stem}.png"
             (out_dir / preview).write_bytes(png)
-            entries.append(entry(content, product, pdf, preview))
+            entries.append(entry(plan.content, product, pdf, preview))
     write_manifest(entries, out_dir)
-    write_overview(content, entries, out_dir)
+    write_overview(plan.content, entries, out_dir)
     return entries, errors
 
 
@@ -93,12 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--district", action="append", help="only this district's variants (repeatable)")
     parser.add_argument("--no-districts", action="store_true", help="skip the per-district variants")
     args = parser.parse_args(argv)
-    project = args.project.resolve()
-    out = args.out or project / "dist" / "print"
-    if args.site:
-        out = args.site / load_campaign(project / "campaign").print_settings.site_folder
     started = time.perf_counter()
     try:
+        project = load(args.project.resolve())
+        out = args.out or project.root / "dist" / "print"
+        if args.site:
+            out = args.site / project.content.campaign.print_settings.site_folder
         entries, errors = build_print(
             project,
             out.resolve(),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model.campaign import PrintFormat
-from ..model.content import Content
+from .model.campaign import PrintFormat
+from .model.content import Content
 
-Kind = Literal["leaflet", "poster", "banner"]
+ProductType = Literal["leaflet", "poster", "banner"]
 GENERAL = "chung"  # the general campaign leaflet, beside one per policy group
 FILE_PREFIX = {"leaflet": "to-roi", "poster": "ap-phich", "banner": "bang-ron"}
 PAGES = {"leaflet": 2, "poster": 1, "banner": 1}
@@ -16,7 +16,7 @@ PAGES = {"leaflet": 2, "poster": 1, "banner": 1}
 
 @dataclass(frozen=True)
 class Product:
-    kind: Kind
+    product_type: ProductType
     subject: str  # GENERAL, a policy group key, or a slogan key
     format: PrintFormat
     language: str
@@ -24,11 +24,10 @@ class Product:
 
     @property
     def stem(self) -> str:
-        parts = [FILE_PREFIX[self.kind], self.subject, self.format.key]
+        parts = [FILE_PREFIX[self.product_type], self.subject, self.format.key]
         if self.district:
             parts.append(self.district)
-        if self.language != "vi":
-            parts.append(self.language)
+        parts.append(self.language)
         return "-".join(parts)
 
     @property
@@ -37,7 +36,7 @@ class Product:
 
     @property
     def pages(self) -> int:
-        return PAGES[self.kind]
+        return PAGES[self.product_type]
 
 
 def leaflet_subjects(content: Content, language: str) -> list[str]:
@@ -74,7 +73,7 @@ def catalogue(content: Content, languages: list[str] | None = None) -> list[Prod
 def subject_title(content: Content, product: Product) -> str:
     """What a product is about, in words: the slogan, the policy group, or the campaign itself."""
     campaign = content.campaign
-    if product.kind != "leaflet":
+    if product.product_type != "leaflet":
         return campaign.slogan(product.subject).text
     if product.subject == GENERAL:
         return campaign.site.program

@@ -10,12 +10,12 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from weasyprint import HTML, Document
 
-from ..model.content import Content
+from ..catalogue import Product
 from ..segmentation import mark_word_breaks
+from ..siteplan import SitePlan
 from .colours import css_cmyk
-from .copy import product_copy
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
-from .products import Product
+from .wording import product_copy
 
 BANNER_INSET = 0.06  # of the short side: banners are read from afar and hung by their edges
 FIT_STEPS = 12
@@ -24,7 +24,7 @@ FIT_STEPS = 12
 @cache
 def templates() -> Environment:
     return Environment(
-        loader=PackageLoader("campaign_kit.print", "templates"),
+        loader=PackageLoader("campaign_kit.printing", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -40,8 +40,8 @@ class RenderOptions:
     cmyk_profile: Path | None = None
 
 
-def _context(content: Content, product: Product, options: RenderOptions) -> dict[str, object]:
-    campaign = content.campaign
+def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[str, object]:
+    campaign = plan.content.campaign
     settings = campaign.print_settings
     scripts = set(campaign.language(product.language).scripts)
     fonts = [
@@ -59,7 +59,7 @@ def _context(content: Content, product: Product, options: RenderOptions) -> dict
     return {
         "language": product.language,
         "scripts": campaign.language(product.language).scripts,
-        "copy": product_copy(content, product),
+        "copy": product_copy(plan, product),
         "fmt": fmt,
         "bleed": settings.bleed_mm,
         "safe": settings.safe_mm,
@@ -108,18 +108,18 @@ def _largest_fitting(render: Callable[[float], Document], low: float, high: floa
     return best
 
 
-def layout_product(content: Content, product: Product, options: RenderOptions) -> Document:
-    context = _context(content, product, options)
+def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> Document:
+    context = _context(plan, product, options)
     base = options.fonts_dir
     fmt = product.format
-    if product.kind == "leaflet" and fmt.panels_mm:
+    if product.product_type == "leaflet" and fmt.panels_mm:
         document = _layout("leaflet-folded.html.j2", context, base)
-    elif product.kind == "leaflet":
+    elif product.product_type == "leaflet":
         document = _layout("leaflet-sheet.html.j2", context, base)
         if len(document.pages) == 1:  # short text: the contact block goes on the back
             document = _layout("leaflet-sheet.html.j2", {**context, "closing_on_back": True}, base)
     else:
-        template = f"{product.kind}.html.j2"
+        template = f"{product.product_type}.html.j2"
         # Upper bound: one line of text as tall as the sheet's short side allows. Below a
         # twelfth of that (42 pt on A3), a slogan is too small for where it hangs.
         high = min(fmt.width_mm, fmt.height_mm) / 25.4 * 72 * 0.6
@@ -142,6 +142,6 @@ def _check(document: Document, product: Product) -> None:
         )
 
 
-def render_pdf(content: Content, product: Product, options: RenderOptions) -> bytes:
+def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> bytes:
     variant = {"pdf_variant": "pdf/x-4"} if options.cmyk_profile else {}
-    return layout_product(content, product, options).write_pdf(**variant)
+    return layout_product(plan, product, options).write_pdf(**variant)

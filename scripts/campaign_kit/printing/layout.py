@@ -12,7 +12,6 @@ from weasyprint import Document
 
 from ..model.campaign import PrintFormat
 
-PX_PER_MM = 96 / 25.4  # WeasyPrint lays out in CSS pixels
 TOLERANCE_PX = 0.5
 LEADING_TOLERANCE_PX = 3
 

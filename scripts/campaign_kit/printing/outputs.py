@@ -12,8 +12,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
+from ..catalogue import Product
 from ..model.content import Content
-from .products import Product
 from .render import templates
 
 PREVIEW_WIDTH_PX = 900
@@ -70,7 +70,7 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         file=product.filename,
         preview=preview,
         product=product.stem,
-        kind=product.kind,
+        kind=product.product_type,
         name=product.format.name,
         width_mm=product.format.width_mm,
         height_mm=product.format.height_mm,
@@ -97,6 +97,7 @@ def write_overview(content: Content, entries: list[Entry], out_dir: Path) -> Non
         .render(
             site=content.campaign.site,
             entries=entries,
+            language=content.campaign.default_language,
             strings=content.campaign.strings[content.campaign.default_language],
         )
     )

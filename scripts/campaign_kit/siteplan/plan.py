@@ -1,0 +1,108 @@
+"""SitePlan: what the site publishes, in every language, before any renderer runs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..catalogue import Product, catalogue
+from ..model.campaign import Language
+from ..model.content import Content
+from ..model.sections import page_url
+from ..model.yamlsource import split_front_matter
+from ..pages import build_pages
+from .markdown_config import new_markdown
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class LanguageSite:
+    """One language of the site: where it lives and the Markdown of each of its pages."""
+
+    language: Language
+    prefix: str  # path of the language's root under the site root: "" or "en/"
+    pages: dict[str, str]  # src_uri → Markdown with front matter
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+
+@dataclass
+class SitePlan:
+    content: Content
+    sites: dict[str, LanguageSite]  # by language code, reference language first
+    nav: list[str]  # src_uris of the global menu, in order
+    products: list[Product]
+    _anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def reference(self) -> LanguageSite:
+        return next(iter(self.sites.values()))
+
+    @cached_property
+    def site_url(self) -> str:
+        url = str(self.content.campaign.site.site_url)
+        return url if url.endswith("/") else url + "/"
+
+    def has_page(self, src_uri: str, language: str) -> bool:
+        return src_uri in self.sites[language].pages
+
+    def path(self, src_uri: str, language: str) -> str:
+        """The page's URL path from the site root: 'en/chinh-sach/bao-hiem-y-te/'."""
+        return self.sites[language].prefix + page_url(src_uri)
+
+    def url(self, src_uri: str, language: str, anchor: str | None = None) -> str:
+        """The page's absolute URL under site_url (printed in QR codes, hreflang, share cards)."""
+        return self.site_url + self.path(src_uri, language) + (f"#{anchor}" if anchor else "")
+
+    def language_root(self, language: str) -> str:
+        """URL path of a language's home from the server root: '/', '/en/' (or under a sub-path)."""
+        return self.content.campaign.site.base_path + self.sites[language].prefix
+
+    def alternates(self, src_uri: str) -> dict[str, str]:
+        """{language code: absolute URL} of the same page in every language that has it."""
+        return {code: self.url(src_uri, code) for code in self.sites if self.has_page(src_uri, code)}
+
+    def front_matter(self, src_uri: str, language: str) -> dict:
+        return split_front_matter(self.sites[language].pages[src_uri]).meta.data or {}
+
+    def title(self, src_uri: str, language: str) -> str:
+        return str(self.front_matter(src_uri, language).get("title", ""))
+
+    def anchors(self, src_uri: str, language: str) -> set[str]:
+        """Every id in the page as the build renders it (headings through the site's toc slug)."""
+        key = (src_uri, language)
+        if key not in self._anchors:
+            body = split_front_matter(self.sites[language].pages[src_uri]).body
+            self._anchors[key] = set(_ID.findall(new_markdown().convert(body)))
+        return self._anchors[key]
+
+    def export(self, folder: Path) -> list[Path]:
+        """Every page as Markdown with front matter, one folder per language prefix: the
+        whole site for a renderer other than MkDocs (Material reaches end of life in 2027)."""
+        written = []
+        for site in self.sites.values():
+            for src_uri, markdown in site.pages.items():
+                path = folder / site.prefix / src_uri
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(markdown, encoding="utf-8")
+                written.append(path)
+        return written
+
+
+def plan_site(content: Content) -> SitePlan:
+    campaign = content.campaign
+    reference = campaign.default_language
+    sites = {
+        language.code: LanguageSite(
+            language,
+            "" if language.code == reference else f"{language.code}/",
+            build_pages(content, language.code),
+        )
+        for language in campaign.languages
+    }
+    return SitePlan(content, sites, list(campaign.site.nav), catalogue(content))
