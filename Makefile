@@ -20,9 +20,24 @@ print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ 
 translations: $(BUILD_STAMP)  ## per language: pages missing, stale (source changed) and unreviewed
 	$(BIN)/python -m campaign_kit.check --translations
 
-test: $(TEST_STAMP)  ## the whole suite: lint, then pytest
+test: $(TEST_STAMP) system-packages  ## the whole suite: lint, then pytest (CI=true: a skipped test fails the run)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# The Debian packages of system-packages.txt: installed when missing if we are root
+# (CI, a fresh container), otherwise the exact command is printed and make stops.
+SYSTEM_PACKAGES := $(shell sed -e 's/\#.*//' system-packages.txt)
+.PHONY: system-packages
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing system packages. Run:"; echo "  sudo apt-get install --no-install-recommends" $$missing; exit 1; \
+	  fi; \
+	fi
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..model.content import Page
 from ..model.errors import Problems
+from ..model.schema import Consent, DatedMeta
 from ..slugs import slug
 from .markup import line_finder, without_urls
 
@@ -63,8 +64,8 @@ def check(path: Path, text: str, page: Page | None, problems: Problems) -> None:
         if line not in reported:  # one personal detail per line is enough to send the editor there
             problems.add(path, line, message, hint)
             reported.add(line)
-    if page is not None and getattr(page.meta, "consent", None) is not None:
-        _check_consent(page, problems)
+    if page is not None and page.meta.consent_record is not None:
+        _check_consent(page, page.meta.consent_record, problems)
 
 
 def check_files(files: list[Path], problems: Problems) -> None:
@@ -121,9 +122,8 @@ def _is_house_number(text: str) -> bool:
     return not (len(last) == 4 and last.isdigit())
 
 
-def _check_consent(page: Page, problems: Problems) -> None:
-    consent = page.meta.consent
-    published = getattr(page.meta, "date", None)
+def _check_consent(page: Page, consent: Consent, problems: Problems) -> None:
+    published = page.meta.date if isinstance(page.meta, DatedMeta) else None
     if published is not None and consent.date > published:
         problems.add(
             page.path,

@@ -20,6 +20,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from ..checks.gate import Memo
 from ..model.errors import ContentError
 from ..project import Project, load
 from ..site_assets import site_assets
@@ -28,6 +29,9 @@ from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from .config import CampaignConfig
 
 log = logging.getLogger("mkdocs.plugins.campaign")
+# `mkdocs serve` makes a new plugin for every rebuild: the gate's findings for files
+# that did not change are kept here, so an edit re-checks only the edited file.
+_GATE_MEMO: Memo = {}
 
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
@@ -74,7 +78,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
 def _load(root: Path) -> Project:
     try:
-        return load(root)
+        return load(root, memo=_GATE_MEMO)
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))

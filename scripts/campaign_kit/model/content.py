@@ -18,7 +18,7 @@ from ..slugs import is_slug
 from .campaign import Campaign
 from .errors import Problems
 from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
-from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
+from .schema import DatedMeta, FaqMeta, LegalDocumentMeta, OrderedMeta, PageMeta, PolicyMeta
 from .sections import BY_TYPE, section_of
 from .validation import validate
 from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
@@ -34,7 +34,7 @@ class Page:
     language: str
     path: Path
     content_type: str  # "page" or the content type of its section ("policy", "story", …)
-    meta: Any  # the section's schema model (PageMeta subclass)
+    meta: PageMeta  # the schema model of the page's section
     body: str
     body_line: int
     front: YamlDocument  # the front matter as written, for the line of each key
@@ -97,9 +97,9 @@ class Content:
         if isinstance(meta, PolicyMeta):
             groups = [group.key for group in self.campaign.policy_groups[self.campaign.default_language]]
             return (groups.index(meta.group), meta.order, page.key)
-        if hasattr(meta, "order"):
+        if isinstance(meta, OrderedMeta):
             return (0, meta.order, page.key)
-        if hasattr(meta, "date"):
+        if isinstance(meta, DatedMeta):
             return (0, -meta.date.toordinal(), page.key)
         return (0, 0, page.key)
 
@@ -229,7 +229,7 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
                     "Ghi đúng tên tệp (không có .md) của một văn bản trong docs/van-ban/, hoặc thêm văn bản đó.",
                 )
         _check_policy_headings(page, campaign.strings[page.language].policy_sections, problems)
-    for index, related in enumerate(getattr(meta, "related", [])):
+    for index, related in enumerate(meta.related if isinstance(meta, FaqMeta) else []):
         if related not in policies:
             problems.add(
                 page.path,

@@ -78,9 +78,29 @@ class PageMeta(Strict):
         recorded consent (NĐ 13/2023/NĐ-CP Điều 11), and no home address may appear."""
         return False
 
+    @property
+    def consent_record(self) -> Consent | None:
+        return None
 
-class DistrictMixin:
-    @field_validator("district", check_fields=False)
+
+class OrderedMeta(PageMeta):
+    """Pages listed in an editorial order (policies, FAQ entries)."""
+
+    order: int = 100
+
+
+class DatedMeta(PageMeta):
+    """Pages listed newest first (legal documents, stories, commendations, news)."""
+
+    date: dt.date
+
+
+class PlacedMeta(DatedMeta):
+    """Dated pages that may say where they happened: a district of 2024 (campaign/districts.yml)."""
+
+    district: Key | None = None
+
+    @field_validator("district")
     @classmethod
     def _district_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None:
@@ -104,11 +124,10 @@ class KeyPoints(Strict):
         return [self.who, self.what, self.how, self.where]
 
 
-class PolicyMeta(PageMeta):
+class PolicyMeta(OrderedMeta):
     kind_label: ClassVar[str] = "chính sách"
     summary: Summary
     group: Key
-    order: int = 100
     audiences: list[
         Literal["ho-ngheo", "ho-can-ngheo", "ho-moi-thoat-ngheo", "ho-muc-song-trung-binh", "nguoi-lao-dong"]
     ] = []
@@ -121,21 +140,19 @@ class PolicyMeta(PageMeta):
         return check_known(value, (info.context or {}).get("policy_groups"), "nhóm chính sách")
 
 
-class LegalDocumentMeta(PageMeta):
+class LegalDocumentMeta(DatedMeta):
     kind_label: ClassVar[str] = "văn bản"
     kind: Literal[
         "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị", "Kế hoạch", "Văn bản hợp nhất"
     ]
     number: Text
     issuer: Text
-    date: dt.date
     effective: dt.date | None = None
     summary: Summary
 
 
-class StoryMeta(DistrictMixin, PageMeta):
+class StoryMeta(PlacedMeta):
     kind_label: ClassVar[str] = "gương thoát nghèo"
-    date: dt.date
     district: Key
     summary: Summary
     consent: Consent
@@ -144,10 +161,13 @@ class StoryMeta(DistrictMixin, PageMeta):
     def about_people(self) -> bool:
         return True
 
+    @property
+    def consent_record(self) -> Consent | None:
+        return self.consent
 
-class CommendationMeta(DistrictMixin, PageMeta):
+
+class CommendationMeta(PlacedMeta):
     kind_label: ClassVar[str] = "biểu dương"
-    date: dt.date
     district: Key
     kind: Literal["household", "person", "organisation"]
     award: str | None = None
@@ -158,6 +178,10 @@ class CommendationMeta(DistrictMixin, PageMeta):
     def about_people(self) -> bool:
         return self.kind != "organisation"
 
+    @property
+    def consent_record(self) -> Consent | None:
+        return self.consent
+
     @model_validator(mode="after")
     def _people_need_consent(self) -> CommendationMeta:
         if self.about_people and self.consent is None:
@@ -165,15 +189,12 @@ class CommendationMeta(DistrictMixin, PageMeta):
         return self
 
 
-class NewsMeta(DistrictMixin, PageMeta):
+class NewsMeta(PlacedMeta):
     kind_label: ClassVar[str] = "tin tức"
-    date: dt.date
-    district: Key | None = None
     summary: Summary
 
 
-class FaqMeta(PageMeta):
+class FaqMeta(OrderedMeta):
     kind_label: ClassVar[str] = "hỏi đáp"
     summary: Summary
-    order: int = 100
     related: list[Key] = []

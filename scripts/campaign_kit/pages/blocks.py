@@ -9,6 +9,7 @@ from ..catalogue import catalogue, subject_title
 from ..formatting import format_figure
 from ..model.content import Page
 from ..model.placeholders import substitute
+from ..model.schema import DatedMeta, LegalDocumentMeta, PlacedMeta
 from ..model.sections import district_uri, href, link
 from .context import Context
 
@@ -21,12 +22,13 @@ def cards(ctx: Context, here: str, pages: Iterable[Page], *, show_place: bool = 
     for reference in pages:
         page = ctx.page(reference.src_uri)
         facts = []
-        if show_place and getattr(reference.meta, "district", None):
-            facts.append(ctx.campaign.district(reference.meta.district).name)
-        if reference.content_type == "legal":
+        meta = reference.meta
+        if show_place and isinstance(meta, PlacedMeta) and meta.district:
+            facts.append(ctx.campaign.district(meta.district).name)
+        if isinstance(meta, LegalDocumentMeta):
             facts.append(ctx.citation(reference))
-        elif hasattr(reference.meta, "date"):
-            facts.append(ctx.date(reference.meta.date))
+        elif isinstance(meta, DatedMeta):
+            facts.append(ctx.date(meta.date))
         if reference.is_sample:
             facts.append(ctx.strings.sample_title)
         lang = f' lang="{page.language}"' if page.language != ctx.language.code else ""

@@ -11,6 +11,7 @@ import markdown
 from ..formatting import format_date
 from ..model.campaign import Campaign, District, Language, Strings
 from ..model.content import Content, Page
+from ..model.schema import LegalDocumentMeta
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Context:
     def citation(self, document: Page) -> str:
         """'Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ' for a legal document."""
         meta = self.page(document.src_uri).meta
+        assert isinstance(meta, LegalDocumentMeta)
         return self.strings.citation.format(
             kind=meta.kind, number=meta.number, date=self.date(meta.date), issuer=meta.issuer
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model.content import Page
+from ..model.schema import CommendationMeta, DatedMeta, LegalDocumentMeta, PlacedMeta, PolicyMeta
 from ..model.sections import district_uri, href, legal_uri, page_url, section_of
 from .blocks import expand
 from .context import Context, inline_html
@@ -71,9 +72,9 @@ def render_page(ctx: Context, reference: Page) -> str:
 
 def _key_points(ctx: Context, here: str, page: Page) -> str:
     """The policy's plain summary, the same words as its leaflet."""
-    points = getattr(page.meta, "key_points", None)
-    if points is None:
+    if not isinstance(page.meta, PolicyMeta):
         return ""
+    points = page.meta.key_points
     out = [f'<div class="campaign-keypoints"><p><strong>{escape(ctx.strings.key_points)}</strong></p>']
     for question, items in zip(ctx.strings.policy_sections, points.sections(), strict=True):
         out.append(f'<p class="campaign-keypoints__question">{escape(question)}</p><ul>')
@@ -86,18 +87,18 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
     """District, date, kind and tags of a page, as one line of HTML."""
     meta = reference.meta
     facts = []
-    if getattr(meta, "district", None):
+    if isinstance(meta, PlacedMeta) and meta.district:
         district = ctx.campaign.district(meta.district)
         facts.append(f'<a href="{href(here, district_uri(district.key))}">{escape(ctx.district_name(district))}</a>')
-    if reference.content_type == "legal":
+    if isinstance(meta, LegalDocumentMeta):
         facts.append(escape(ctx.citation(reference)))
         if meta.effective:
             facts.append(escape(f"{ctx.strings.effective} {ctx.date(meta.effective)}"))
-    elif hasattr(meta, "date"):
+    elif isinstance(meta, DatedMeta):
         facts.append(ctx.date(meta.date))
-    if getattr(meta, "kind", None) in ctx.strings.commendation_kinds:
+    if isinstance(meta, CommendationMeta):
         facts.append(escape(ctx.strings.commendation_kinds[meta.kind]))
-    if getattr(meta, "audiences", None):
+    if isinstance(meta, PolicyMeta) and meta.audiences:
         names = ", ".join(ctx.strings.audiences[key] for key in meta.audiences)
         facts.append(escape(f"{ctx.strings.for_whom}: {names}"))
     section = section_of(here)
@@ -112,11 +113,10 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
 
 
 def _legal_basis(ctx: Context, here: str, reference: Page) -> str:
-    refs = getattr(reference.meta, "legal_basis", None)
-    if not refs:
+    if not isinstance(reference.meta, PolicyMeta):
         return ""
     rows = []
-    for ref in refs:
+    for ref in reference.meta.legal_basis:
         document = ctx.content.reference(legal_uri(ref.doc))
         row = f'<li><a href="{href(here, document.src_uri)}">{escape(ctx.citation(document))}</a>'
         rows.append(row + (f" ({escape(ref.articles)})" if ref.articles else "") + "</li>")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..model.content import Page
+from ..model.schema import PlacedMeta
 from ..model.sections import Section, href
 from ..slugs import slug
 from .blocks import cards
@@ -85,9 +86,11 @@ class Facets:
 def facets(items: list[Page]) -> Facets:
     found = Facets()
     for item in items:
-        if getattr(item.meta, "district", None):
-            found.by_district[item.meta.district].append(item)
-        found.by_year[item.meta.date.year].append(item)
+        meta = item.meta
+        assert isinstance(meta, PlacedMeta)  # only sections listed by facets get here
+        if meta.district:
+            found.by_district[meta.district].append(item)
+        found.by_year[meta.date.year].append(item)
         for tag in dict.fromkeys(slug(tag) for tag in item.meta.tags):
             found.by_tag[tag].append(item)
         for tag in item.meta.tags:

@@ -81,16 +81,17 @@ class SitePlan:
             self._anchors[key] = set(_ID.findall(new_markdown().convert(body)))
         return self._anchors[key]
 
-    def export(self, folder: Path) -> list[Path]:
-        """Every page as Markdown with front matter, one folder per language prefix: the
-        whole site for a renderer other than MkDocs (Material reaches end of life in 2027)."""
-        written = []
+    def export(self, folder: Path) -> dict[str, Path]:
+        """Every page as Markdown with front matter, one folder per language code: the whole
+        site for a renderer other than MkDocs (Material reaches end of life in 2027).
+        Returns {language code: its folder}."""
+        written = {}
         for site in self.sites.values():
+            written[site.code] = folder / site.code
             for src_uri, markdown in site.pages.items():
-                path = folder / site.prefix / src_uri
+                path = folder / site.code / src_uri
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(markdown, encoding="utf-8")
-                written.append(path)
         return written
 
 
