@@ -7,14 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import loaded_project
 
 from campaign_kit.build import build_site
-from campaign_kit.model.campaign import load_campaign
 from campaign_kit.model.errors import ContentError
 from campaign_kit.project import load
 
-DISTRICT = load_campaign(PROJECT / "campaign").districts[0].key
+DISTRICT = loaded_project().content.campaign.districts[0].key
 STORY = f"""\
 ---
 title: Chị Năm nuôi vịt

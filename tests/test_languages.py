@@ -9,15 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, loaded_project
+from conftest import loaded_project
 
-from campaign_kit.model.campaign import load_campaign
 from campaign_kit.model.sections import page_url
 from campaign_kit.model.translations import translation_states
 from campaign_kit.project import load
 from campaign_kit.segmentation import ZWSP, mark_word_breaks
 
-CAMPAIGN = load_campaign(PROJECT / "campaign")
+CAMPAIGN = loaded_project().content.campaign
 CONTENT = loaded_project().content
 CODES = [language.code for language in CAMPAIGN.languages]
 BASE = CAMPAIGN.site.base_path

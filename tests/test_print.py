@@ -16,7 +16,6 @@ from conftest import PROJECT, loaded_project
 from PIL import Image, ImageChops, ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, catalogue
-from campaign_kit.model.campaign import load_campaign
 from campaign_kit.pages.blocks import expand
 from campaign_kit.pages.context import Context
 from campaign_kit.printing.__main__ import build_print
@@ -28,7 +27,7 @@ TOOLS = ("pdffonts", "pdfinfo", "pdftotext", "qpdf", "zbarimg")
 pytestmark = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in TOOLS), reason="needs poppler-utils, qpdf and zbar-tools"
 )
-CAMPAIGN = load_campaign(PROJECT / "campaign")
+CAMPAIGN = loaded_project().content.campaign
 PLAN = loaded_project().plan
 CONTENT = PLAN.content
 DISTRICT = CAMPAIGN.districts[0]

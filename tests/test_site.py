@@ -8,13 +8,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PROJECT, loaded_project
+from conftest import loaded_project
 
-from campaign_kit.model.campaign import load_campaign
-from campaign_kit.model.sections import page_url
+from campaign_kit.formatting import format_date, format_number
+from campaign_kit.model.sections import legal_uri, page_url
 
-CAMPAIGN = load_campaign(PROJECT / "campaign")
 CONTENT = loaded_project().content
+CAMPAIGN = CONTENT.campaign
+VI = CAMPAIGN.language("vi")
 SITE_HOST = urlsplit(str(CAMPAIGN.site.site_url)).hostname
 
 
@@ -138,9 +139,9 @@ def test_policy_pages_cite_their_legal_basis_with_number_and_date(built_site: Pa
         text = text_of(html_of(built_site, policy.src_uri))
         assert "Căn cứ pháp lý" in text
         for ref in policy.meta.legal_basis:
-            document = CONTENT.reference(f"van-ban/{ref.doc}.md").meta
+            document = CONTENT.reference(legal_uri(ref.doc)).meta
             assert document.number in text
-            assert document.date.strftime("%d/%m/%Y") in text
+            assert format_date(document.date, VI, CAMPAIGN.strings["vi"]) in text
 
 
 def test_figures_are_written_the_vietnamese_way(built_site: Path) -> None:
@@ -151,8 +152,7 @@ def test_figures_are_written_the_vietnamese_way(built_site: Path) -> None:
         assert "{{" not in text, policy.src_uri
         for key in re.findall(r"\{\{ figure:(\w+) \}\}", policy.body):
             figure = CAMPAIGN.figures[key]
-            whole = f"{int(figure.value):,}".replace(",", ".")
-            assert whole in text, (policy.src_uri, key)
+            assert format_number(figure.value, VI) in text, (policy.src_uri, key)
             used += 1
     assert used
     money = [f for f in CAMPAIGN.figures.values() if f.unit.startswith("dong") and f.value >= 1000]
@@ -164,7 +164,8 @@ def test_figures_are_written_the_vietnamese_way(built_site: Path) -> None:
 def test_dates_are_written_day_month_year(built_site: Path) -> None:
     story = CONTENT.items("story")[0]
     text = text_of(html_of(built_site, story.src_uri))
-    assert story.meta.date.strftime("%d/%m/%Y") in text
+    written = format_date(story.meta.date, VI, CAMPAIGN.strings["vi"])
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", written) and written in text
     assert story.meta.date.isoformat() not in text
 
 

@@ -9,16 +9,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, loaded_project
 from photos import photo
 
 from campaign_kit.checks.images import MAX_BYTES
-from campaign_kit.model.campaign import load_campaign
 from campaign_kit.model.errors import ContentError, Problem
 from campaign_kit.project import load
 
 CORPUS = Path(__file__).parent / "corpus"
-CAMPAIGN = load_campaign(PROJECT / "campaign")
+CAMPAIGN = loaded_project().content.campaign
 STORY = "guong-thoat-ngheo/"
 
 # (file in corpus/ and docs/, line, start of the message)

@@ -8,14 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, loaded_project
 
 from campaign_kit.checks.legacy_fonts import from_tcvn3, from_vni
 from campaign_kit.checks.syllables import is_syllable
-from campaign_kit.model.campaign import load_campaign
 from campaign_kit.project import load
 
-CAMPAIGN = load_campaign(PROJECT / "campaign")
+CAMPAIGN = loaded_project().content.campaign
 LEGITIMATE_STORY = """\
 ---
 title: Chị Ba trồng rau sạch

@@ -9,12 +9,11 @@ import pytest
 from conftest import PROJECT, loaded_project
 
 from campaign_kit.build import build_site
-from campaign_kit.model.campaign import load_campaign
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import page_url
 from campaign_kit.project import load
 
-CAMPAIGN = load_campaign(PROJECT / "campaign")
+CAMPAIGN = loaded_project().content.campaign
 CONTENT = loaded_project().content
 REPOSITORY = str(CAMPAIGN.site.repository.url).rstrip("/")
 
