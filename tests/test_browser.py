@@ -9,7 +9,7 @@ desktop-sized screen, each in a fresh browser context:
 * axe-core (the copy bundled with axe-playwright-python) finds no serious or
   critical violation;
 * the vendored "Noto Sans" web font is loaded and used for the text;
-* the theme's accessibility fixes are in place (named search dialog, focusable
+* the theme's accessibility fixes are in place (named search link, focusable
   table scroll areas) and body text is large.
 
 Without /usr/bin/chromium the module is skipped, except under CI (env CI set),
@@ -18,31 +18,18 @@ where a missing browser fails the tests.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from conftest import CHROMIUM, LOCAL_HOST
+from playwright.sync_api import Browser, Page, Route
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOST = "127.0.0.1"
 BLOCKING_IMPACTS = ("serious", "critical")
 MIN_PHONE_TEXT_PX = 17.0
 TIMEOUT_MS = 30_000
@@ -114,46 +101,6 @@ def _page_path(site: Path, which: str) -> str:
 # Fixtures: local server, browser, one audit per page and screen
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-        ".woff2": "font/woff2",
-    }
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing, and browser tests are required under CI")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 @dataclass
 class Audit:
     url: str
@@ -209,13 +156,13 @@ _FONTS_JS = """async () => {
 }"""
 
 _THEME_JS = """() => {
-  const dialog = document.querySelector('div.md-search[role=dialog]');
+  const search = document.querySelector('.md-header a[href*="tim-kiem"]');
   const wraps = Array.from(document.querySelectorAll('.md-typeset__scrollwrap')).map(w => ({
     tabindex: w.getAttribute('tabindex'), role: w.getAttribute('role'), label: w.getAttribute('aria-label')
   }));
   const text = document.querySelector('article.md-content__inner');
   return {
-    dialogLabel: dialog ? dialog.getAttribute('aria-label') : null,
+    searchLabel: search ? search.getAttribute('aria-label') : null,
     wraps: wraps,
     textPx: text ? parseFloat(getComputedStyle(text).fontSize) : 0,
   };
@@ -347,7 +294,7 @@ def test_vendored_font_is_used(audit: AuditFn, which: str, viewport: str) -> Non
 def test_theme_fixes_in_place(audit: AuditFn, which: str, viewport: str) -> None:
     result = audit(which, viewport)
     theme = result.theme
-    assert theme["dialogLabel"], f"{result.url}: search dialog has no aria-label"
+    assert theme["searchLabel"], f"{result.url}: the header's search link has no aria-label"
     bad = [w for w in theme["wraps"] if w["tabindex"] != "0" or w["role"] != "region" or not w["label"]]
     assert not bad, f"{result.url}: table scroll areas not focusable/named: {bad}"
     if viewport == "phone":

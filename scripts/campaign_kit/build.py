@@ -18,17 +18,19 @@ from mkdocs.exceptions import MkDocsException
 
 from .model.errors import ContentError
 from .project import Project, load
+from .search_index import index_site
 
 CONFIG_FILE = "mkdocs.yml"
 
 
 def render_site(project: Project, site_dir: Path) -> None:
     """Reference language into `site_dir`, every other language into its prefix folder
-    (the reference first: MkDocs empties its site_dir before writing)."""
+    (the reference first: MkDocs empties its site_dir before writing), then the search index."""
     for site in project.plan.sites.values():
         config = load_config(config_file=str(project.root / CONFIG_FILE), site_dir=str(site_dir / site.prefix))
         config.plugins["campaign"].use(project, site.code)
         build(config)
+    index_site(site_dir)
 
 
 def build_site(root: Path, site_dir: Path, *, production: bool = False) -> Project:

@@ -22,10 +22,12 @@ from mkdocs.structure.files import File, Files
 
 from ..checks.gate import Memo
 from ..model.errors import ContentError
+from ..model.sections import SEARCH_URI, page_url
 from ..project import Project, load
 from ..site_assets import site_assets
 from ..siteplan import SitePlan
 from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
+from ..siteplan.sitemap import sitemap_xml
 from .config import CampaignConfig
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -50,7 +52,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if self.project is None:
             self.project = _load(root)
         plan = self.project.plan
-        language = self.language or plan.reference.code
+        language = self.language = self.language or plan.reference.code
         if language not in plan.sites:
             raise PluginError(f"Ngôn ngữ “{language}” không có trong campaign/languages.yml.")
         _configure(config, plan, language)
@@ -63,6 +65,13 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         """Campaign facts are content too: a change in campaign/ rebuilds the preview."""
         server.watch(str(Path(config.config_file_path).parent / self.config.campaign_dir))
         return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """MkDocs' sitemap, replaced by the plan's: the same pages, with their hreflang alternates."""
+        assert self.project is not None and self.language is not None
+        site_dir = Path(config.site_dir)
+        (site_dir / "sitemap.xml").write_text(sitemap_xml(self.project.plan, self.language), encoding="utf-8")
+        (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Replace the Markdown sources by the plan's pages; add fonts and styles."""
@@ -94,7 +103,13 @@ def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:
     config.nav = list(plan.nav)
     config.markdown_extensions = list(EXTENSIONS)
     config.mdx_configs = dict(EXTENSION_CONFIGS)
-    config.extra["alternate"] = [
-        {"name": other.language.name, "lang": other.code, "link": plan.language_root(other.code)}
-        for other in plan.sites.values()
-    ]
+    strings = plan.content.campaign.strings[language]
+    config.extra["campaign"] = {
+        "short_name": site.short_name,
+        "edit_label": strings.edit_page,
+        "search_url": page_url(SEARCH_URI),
+        "languages": [
+            {"name": other.language.name, "lang": other.code, "link": plan.language_root(other.code)}
+            for other in plan.sites.values()
+        ],
+    }

@@ -52,6 +52,7 @@ class Site(Strict):
     province: Text
     year: int
     site_name: Text
+    short_name: Annotated[str, Field(min_length=1, max_length=24)]  # the phone header shows this whole
     site_url: HttpUrl
     owner: Text
     program: Text
@@ -170,6 +171,13 @@ class Strings(Strict):
     faq_related: Text
     citation: Text
     edit_page: Text
+    search_title: Text
+    search_label: Text
+    search_button: Text
+    search_hint: Text
+    search_none: Text
+    search_needs_js: Text
+    search_count: Text
     plan: PlanLabels
     months: Annotated[list[Text], Field(min_length=12, max_length=12)]
     units: dict[str, Text]

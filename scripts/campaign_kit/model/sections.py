@@ -16,6 +16,7 @@ class Section:
     content_type: str
     schema: type[PageMeta]
     listed_by_facets: bool = False  # many items over the years: paginated, by district, year and tag
+    search_weight: float = 1.0  # above 1: ranks first in search when the words match as well
 
     @property
     def index(self) -> str:
@@ -35,12 +36,12 @@ class Section:
 
 
 SECTIONS = (
-    Section("chinh-sach", "policy", PolicyMeta),
-    Section("van-ban", "legal", LegalDocumentMeta),
+    Section("chinh-sach", "policy", PolicyMeta, search_weight=2.0),
+    Section("van-ban", "legal", LegalDocumentMeta, search_weight=0.5),
     Section("guong-thoat-ngheo", "story", StoryMeta, listed_by_facets=True),
     Section("bieu-duong", "commendation", CommendationMeta, listed_by_facets=True),
     Section("tin-tuc", "news", NewsMeta, listed_by_facets=True),
-    Section("hoi-dap", "faq", FaqMeta),
+    Section("hoi-dap", "faq", FaqMeta, search_weight=1.5),
 )
 BY_TYPE = {section.content_type: section for section in SECTIONS}
 BY_FOLDER = {section.folder: section for section in SECTIONS}
@@ -48,6 +49,8 @@ PLAN_URI = "ke-hoach/index.md"  # generated from campaign/plan.yml
 DISTRICT_FOLDER = "dia-phuong"  # generated from campaign/districts.yml
 DISTRICT_INDEX = f"{DISTRICT_FOLDER}/index.md"
 TRANSLATIONS_URI = "ban-dich.md"  # generated: the state of every translation
+SEARCH_URI = "tim-kiem.md"  # generated: the search page
+SEARCH_BUNDLE = "pagefind"  # folder under the site root of the search index, made after the build
 
 
 def section_of(src_uri: str) -> Section | None:

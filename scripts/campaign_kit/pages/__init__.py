@@ -15,6 +15,7 @@ from .districts import district_pages
 from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
 from .plan import plan_page
+from .search import search_page
 from .translation_status import translation_status_page
 
 
@@ -42,5 +43,6 @@ def build_pages(content: Content, language: str) -> dict[str, str]:
     pages.update(plan_page(ctx))
     pages.update(district_pages(ctx))
     pages.update(translation_status_page(ctx))
+    pages.update(search_page(ctx))
     scripts = ctx.language.scripts
     return {uri: mark_word_breaks(markdown, scripts) for uri, markdown in pages.items()}

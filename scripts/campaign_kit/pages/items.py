@@ -12,13 +12,24 @@ from .context import Context, inline_html
 
 
 def front_matter(
-    title: str, summary: str | None, *, searchable: bool = True, content_language: str | None = None
+    title: str,
+    summary: str | None,
+    *,
+    searchable: bool = True,
+    content_language: str | None = None,
+    edit_url: str | None = None,
+    search_weight: float = 1.0,
 ) -> str:
     """Front matter for the renderer. Listings are left out of search: it should find the items themselves.
-    `content_language` marks a page shown in another language than the build's (a fallback)."""
+    `content_language` marks a page shown in another language than the build's (a fallback);
+    `edit_url` opens the page's file in GitHub's web editor (the theme puts the link after the content)."""
     lines = ["---", f"title: {_yaml_text(title)}"]
     if content_language:
         lines.append(f"content_language: {content_language}")
+    if edit_url:
+        lines.append(f"edit_url: {_yaml_text(edit_url)}")
+    if search_weight != 1.0:
+        lines.append(f"search_weight: {search_weight}")
     if summary:
         lines.append(f"description: {_yaml_text(summary)}")
     if not searchable:
@@ -49,7 +60,17 @@ def render_page(ctx: Context, reference: Page) -> str:
     page = page or reference
     meta = page.meta
     content_language = reference.language if fallback and not ctx.is_reference else None
-    parts = [front_matter(meta.title, meta.summary, content_language=content_language), f"# {meta.title}\n\n"]
+    edit_url = ctx.campaign.site.repository.edit_url(page.path.relative_to(ctx.content.docs_dir.parent).as_posix())
+    parts = [
+        front_matter(
+            meta.title,
+            meta.summary,
+            content_language=content_language,
+            edit_url=edit_url,
+            search_weight=section.search_weight if (section := section_of(here)) else 1.0,
+        ),
+        f"# {meta.title}\n\n",
+    ]
     facts = _facts_line(ctx, here, reference, page)
     if facts:
         parts.append(f'<p class="campaign-meta">{facts}</p>\n\n')
@@ -66,7 +87,6 @@ def render_page(ctx: Context, reference: Page) -> str:
     parts.append(_key_points(ctx, here, page))
     parts.append(expand(ctx, here, page.body).strip() + "\n\n")
     parts.append(_legal_basis(ctx, here, reference))
-    parts.append(_edit_link(ctx, page))
     return "".join(parts)
 
 
@@ -121,10 +141,3 @@ def _legal_basis(ctx: Context, here: str, reference: Page) -> str:
         row = f'<li><a href="{href(here, document.src_uri)}">{escape(ctx.citation(document))}</a>'
         rows.append(row + (f" ({escape(ref.articles)})" if ref.articles else "") + "</li>")
     return f'## {ctx.strings.legal_basis}\n\n<ul class="campaign-legal">' + "".join(rows) + "</ul>\n"
-
-
-def _edit_link(ctx: Context, page: Page) -> str:
-    """Opens the page's own file in GitHub's web editor, where editors make their changes."""
-    path = page.path.relative_to(ctx.content.docs_dir.parent).as_posix()
-    link = f'<a href="{escape(ctx.campaign.site.repository.edit_url(path))}">{escape(ctx.strings.edit_page)}</a>'
-    return f'<p class="campaign-edit" lang="{ctx.language.code}">{link}</p>\n'

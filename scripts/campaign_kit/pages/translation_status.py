@@ -15,7 +15,10 @@ ORDER = ("stale", "unreviewed", "missing", "reviewed")
 
 def translation_status_page(ctx: Context) -> dict[str, str]:
     strings = ctx.strings
-    out = [front_matter(strings.translations_title, strings.translations_intro), f"# {strings.translations_title}\n\n"]
+    out = [
+        front_matter(strings.translations_title, strings.translations_intro, searchable=False),
+        f"# {strings.translations_title}\n\n",
+    ]
     out.append(f"{strings.translations_intro}\n\n")
     for code, states in translation_states(ctx.content).items():
         out.append(f"## {escape(ctx.campaign.language(code).name)}\n\n")

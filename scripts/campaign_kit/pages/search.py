@@ -1,0 +1,38 @@
+"""The search page: a form that works as a link target without JavaScript, and the results
+of the site's Pagefind index (built after the site, see `campaign_kit.search_index`) with it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model.sections import BY_TYPE, SEARCH_BUNDLE, SEARCH_URI, href, page_url
+from .context import Context
+from .items import front_matter
+
+SCRIPT = "assets/javascripts/search.js"
+
+
+def search_page(ctx: Context) -> dict[str, str]:
+    strings = ctx.strings
+    up = "../" * page_url(SEARCH_URI).count("/")
+    bundle = ctx.campaign.site.base_path + SEARCH_BUNDLE + "/"
+    policies, faq = BY_TYPE["policy"].index, BY_TYPE["faq"].index
+    browse = (
+        f'<a href="{href(SEARCH_URI, policies)}">{escape(ctx.page(policies).meta.title)}</a> · '
+        f'<a href="{href(SEARCH_URI, faq)}">{escape(ctx.page(faq).meta.title)}</a>'
+    )
+    html = f"""<form class="campaign-search" role="search" data-campaign-search data-bundle="{bundle}"
+ data-base="{ctx.campaign.site.base_path}" data-none="{escape(strings.search_none)}"
+ data-count="{escape(strings.search_count)}">
+<label for="campaign-search-input">{escape(strings.search_label)}</label>
+<div class="campaign-search__row"><input id="campaign-search-input" type="search" name="q" autocomplete="off"
+ enterkeyhint="search"><button type="submit">{escape(strings.search_button)}</button></div>
+<p class="campaign-search__hint">{escape(strings.search_hint)}</p>
+</form>
+<noscript><p>{escape(strings.search_needs_js)} {browse}</p></noscript>
+<p class="campaign-search__status" role="status" aria-live="polite"></p>
+<ol class="campaign-search__results"></ol>
+<script type="module" src="{up}{SCRIPT}"></script>
+"""
+    title = strings.search_title
+    return {SEARCH_URI: front_matter(title, None, searchable=False) + f"# {title}\n\n" + html}
