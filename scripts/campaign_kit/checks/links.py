@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify, unique
 
 from ..model.errors import Problems
 from ..model.placeholders import find_placeholders
-from ..model.sections import DISTRICT_FOLDER, PLAN_FOLDER, SECTIONS
+from ..model.sections import DISTRICT_FOLDER, FINDER_FOLDER, PLAN_FOLDER, SECTIONS
 from .markup import Link, Markup
 from .safety import scheme_of
 
@@ -31,6 +31,7 @@ _LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 def check(content: Content, markups: dict[str, Markup], files: set[str], problems: Problems) -> None:
     """`markups`: the scanned Markup of each page file (by path); `files`: every file under docs/."""
     generated = {f"{PLAN_FOLDER}/index.md"} | {f"{DISTRICT_FOLDER}/{d.key}.md" for d in content.campaign.districts}
+    generated |= {f"{FINDER_FOLDER}/index.md"} | {f"{FINDER_FOLDER}/{u.key}.md" for u in content.campaign.admin_map.units}
     targets = files | generated
     for languages in content.pages.values():
         for page in languages.values():

@@ -108,6 +108,10 @@ def load_content(campaign: Campaign, docs_dir: Path, *, production: bool = False
     context = {
         "districts": [district.key for district in campaign.districts],
         "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
+        "communes": {
+            district.key: [former.key for former, _ in campaign.admin_map.communes_of(district.key)]
+            for district in campaign.districts
+        },
     }
     checks = ContentChecks(docs_dir, problems)
     for path in sorted(docs_dir.rglob("*.md")):
@@ -242,6 +246,7 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
         "figure": campaign.figures,
         "slogan": {slogan.key for slogan in campaign.slogans},
         "site": SITE_FIELDS,
+        "contact": {contact.key for contact in campaign.contacts},
         "block": BLOCKS,
     }
     for placeholder in find_placeholders(page.body):
@@ -251,7 +256,8 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
                 page.path,
                 page.body_line + placeholder.line,
                 f"không hiểu chỗ giữ chỗ “{{{{ {placeholder.kind}:{placeholder.name} }}}}”.",
-                "Dùng figure:, slogan:, site: hoặc block: với một tên có trong campaign/.",
+                "Dùng figure:, slogan:, site:, contact: (sổ liên hệ campaign/contacts.yml) hoặc block:"
+                " với một tên có trong campaign/.",
             )
     if isinstance(meta, LegalDocumentMeta) and meta.effective and meta.effective < meta.date:
         problems.add(

@@ -86,6 +86,20 @@ class DistrictMixin:
         return check_known(value, (info.context or {}).get("districts"), "huyện, thành phố")
 
 
+class CommuneMixin:
+    """An optional commune, ward or town of 2024, one of the story's district (campaign/admin_map.yml):
+    the story is then listed on the page of the unit that took it."""
+
+    @field_validator("commune", check_fields=False)
+    @classmethod
+    def _commune_in_district(cls, value: str | None, info: ValidationInfo) -> str | None:
+        communes = (info.context or {}).get("communes")
+        district = info.data.get("district")
+        if value is None or communes is None or district not in communes:
+            return value
+        return check_known(value, communes[district], f"xã, phường, thị trấn năm 2024 thuộc “{district}”")
+
+
 Point = Annotated[str, Field(min_length=1, max_length=160)]
 
 
@@ -131,10 +145,11 @@ class LegalDocumentMeta(PageMeta):
     summary: Summary
 
 
-class StoryMeta(DistrictMixin, PageMeta):
+class StoryMeta(DistrictMixin, CommuneMixin, PageMeta):
     kind_label: ClassVar[str] = "gương thoát nghèo"
     date: dt.date
     district: Key
+    commune: Key | None = None
     summary: Summary
     consent: Consent
 
@@ -143,10 +158,11 @@ class StoryMeta(DistrictMixin, PageMeta):
         return True
 
 
-class CommendationMeta(DistrictMixin, PageMeta):
+class CommendationMeta(DistrictMixin, CommuneMixin, PageMeta):
     kind_label: ClassVar[str] = "biểu dương"
     date: dt.date
     district: Key
+    commune: Key | None = None
     kind: Literal["household", "person", "organisation"]
     award: str | None = None
     summary: Summary

@@ -25,6 +25,7 @@ SECTIONS = (
 )
 PLAN_FOLDER = "ke-hoach"
 DISTRICT_FOLDER = "dia-phuong"
+FINDER_FOLDER = "hoi-o-dau"  # the finder ("Hỏi ở đâu?") and one page per unit of today
 BY_KIND = {section.kind: section for section in SECTIONS}
 BY_FOLDER = {section.folder: section for section in SECTIONS}
 

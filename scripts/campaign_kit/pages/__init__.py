@@ -17,6 +17,7 @@ from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
 from .plan import plan_page
 from .translation_status import translation_status_page
+from .units import units_pages
 
 
 def build_pages(content: Content, language: str) -> dict[str, str]:
@@ -43,6 +44,7 @@ def build_pages(content: Content, language: str) -> dict[str, str]:
         pages[district_index] += district_links(ctx, district_index)
     pages.update(plan_page(ctx))
     pages.update(district_pages(ctx))
+    pages.update(units_pages(ctx))
     pages.update(translation_status_page(ctx))
     scripts = ctx.language.scripts
     return {uri: mark_word_breaks(markdown, scripts) for uri, markdown in pages.items()}

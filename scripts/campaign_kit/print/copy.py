@@ -1,7 +1,7 @@
 """The words and links of each product, taken from the content model.
 
 Everything printed comes from here: the same summaries, key points, figures,
-slogans and district contacts as the site, so a fact corrected once is
+slogans, units of today and contacts as the site, so a fact corrected once is
 corrected on paper too.
 """
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..model.content import Content, Page
+from ..pages.admin_text import FINDER_URI, committee, contact_lines, dated_note
 from ..pages.blocks import expand
 from ..pages.context import Context, inline_html, page_url
 from .products import GENERAL, Product
@@ -40,6 +41,9 @@ class Copy:
     url: str
     qr: str
     owner: str
+    dated_note: str = ""
+    finder_url: str | None = None  # the generic leaflet: how a reader finds their unit
+    finder_qr: str | None = None
     poster_line: str | None = None
 
 
@@ -48,13 +52,26 @@ def absolute_url(ctx: Context, src_uri: str, anchor: str = "") -> str:
     return f"{ctx.campaign.site.site_url}{prefix}{page_url(src_uri)}" + (f"#{anchor}" if anchor else "")
 
 
-def _contact(ctx: Context, product: Product) -> tuple[str, list[str]]:
-    if product.district is None:
-        return ctx.strings.contact, [ctx.strings.contact_missing]
-    district = ctx.campaign.district(product.district)
-    contact = district.contact
-    lines = [value for value in (contact.office, contact.address, contact.phone, contact.email) if value]
-    return f"{ctx.strings.contact}: {ctx.district_name(district)}", lines or [ctx.strings.contact_missing]
+def _contact(ctx: Context, product: Product) -> dict[str, object]:
+    """Where to ask: the unit's People's Committee and its sourced contacts; on the generic version,
+    how to find one's unit (the finder, by QR code)."""
+    labels = ctx.strings.map
+    if product.unit is None:
+        url = absolute_url(ctx, FINDER_URI)
+        lines = [labels.leaflet_where, labels.leaflet_find]
+        return {
+            "contact_heading": labels.finder_title,
+            "contact_lines": lines,
+            "finder_url": url,
+            "finder_qr": qr_svg(url),
+        }
+    unit = ctx.campaign.admin_map.unit(product.unit)
+    sourced = ctx.campaign.contacts_of(unit.key)
+    lines = [committee(ctx, unit)]
+    lines += [line for contact in sourced for line in contact_lines(ctx, contact)]
+    if not sourced:
+        lines.append(labels.no_contact.format(committee=committee(ctx, unit)))
+    return {"contact_heading": labels.finder_title, "contact_lines": lines}
 
 
 def _policy_block(ctx: Context, policy: Page) -> Block:
@@ -76,12 +93,7 @@ def product_copy(content: Content, product: Product) -> Copy:
     ctx = Context(content, content.campaign.language(product.language))
     campaign = content.campaign
     home = ctx.page("index.md")
-    contact_heading, contact_lines = _contact(ctx, product)
-    common = {
-        "contact_heading": contact_heading,
-        "contact_lines": contact_lines,
-        "owner": campaign.site.owner,
-    }
+    common = {**_contact(ctx, product), "owner": campaign.site.owner, "dated_note": " ".join(dated_note(ctx))}
     if product.kind in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
         url = absolute_url(ctx, "index.md")
