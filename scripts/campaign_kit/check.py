@@ -6,7 +6,8 @@
 Prints every problem as `path:line: message` with a hint, in Vietnamese, and
 exits 1 if there is any. Under GitHub Actions each problem is also written as
 an annotation, so editors see it on the file in their pull request. Stale
-translations are warnings, and so is a "Hỏi ở đâu?" naming a unit that no longer exists. With --translations it also reports, per language,
+translations are warnings, and so is a "Hỏi ở đâu?" naming a unit that no
+longer exists. With --translations it also reports, per language,
 the pages missing, stale and unreviewed.
 """
 

@@ -31,7 +31,8 @@ _LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 def check(content: Content, markups: dict[str, Markup], files: set[str], problems: Problems) -> None:
     """`markups`: the scanned Markup of each page file (by path); `files`: every file under docs/."""
     generated = {f"{PLAN_FOLDER}/index.md"} | {f"{DISTRICT_FOLDER}/{d.key}.md" for d in content.campaign.districts}
-    generated |= {f"{FINDER_FOLDER}/index.md"} | {f"{FINDER_FOLDER}/{u.key}.md" for u in content.campaign.admin_map.units}
+    generated |= {f"{FINDER_FOLDER}/index.md"}
+    generated |= {f"{FINDER_FOLDER}/{unit.key}.md" for unit in content.campaign.admin_map.units}
     targets = files | generated
     for languages in content.pages.values():
         for page in languages.values():

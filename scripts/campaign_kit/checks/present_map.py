@@ -72,7 +72,7 @@ def abolished_mentions(content: Content) -> list[Problem]:
                         page.path,
                         line,
                         "phần “Hỏi ở đâu?” nêu đơn vị nay không còn: " + ", ".join(sorted(found)) + ".",
-                        "Từ 01/7/2025 không còn cấp huyện và thị trấn: ghi “Ủy ban nhân dân xã, phường, đặc khu nơi bạn ở”"
-                        " hoặc tên đơn vị hiện nay (trang Hỏi ở đâu?).",
+                        "Nay không còn cấp huyện và thị trấn: ghi “Ủy ban nhân dân xã, phường, đặc khu nơi bạn ở”"
+                        " hoặc tên một đơn vị hiện nay (campaign/admin_map.yml).",
                     )
     return sorted(problems.items)
