@@ -42,7 +42,8 @@ class Copy:
     qr: str
     owner: str
     dated_note: str = ""
-    finder_url: str | None = None  # the generic leaflet: how a reader finds their unit
+    finder_text: str = ""  # the generic leaflet: how a reader finds their unit, beside a QR code to the finder
+    finder_url: str | None = None
     finder_qr: str | None = None
     poster_line: str | None = None
 
@@ -58,10 +59,10 @@ def _contact(ctx: Context, product: Product) -> dict[str, object]:
     labels = ctx.strings.map
     if product.unit is None:
         url = absolute_url(ctx, FINDER_URI)
-        lines = [labels.leaflet_where, labels.leaflet_find]
         return {
             "contact_heading": labels.finder_title,
-            "contact_lines": lines,
+            "contact_lines": [labels.leaflet_where],
+            "finder_text": labels.leaflet_find,
             "finder_url": url,
             "finder_qr": qr_svg(url),
         }
@@ -72,6 +73,11 @@ def _contact(ctx: Context, product: Product) -> dict[str, object]:
     if not sourced:
         lines.append(labels.no_contact.format(committee=committee(ctx, unit)))
     return {"contact_heading": labels.finder_title, "contact_lines": lines}
+
+
+def _dated(ctx: Context) -> str:
+    title, text = dated_note(ctx)
+    return f"{title}{ctx.strings.sentence_end} {text}"
 
 
 def _policy_block(ctx: Context, policy: Page) -> Block:
@@ -93,7 +99,7 @@ def product_copy(content: Content, product: Product) -> Copy:
     ctx = Context(content, content.campaign.language(product.language))
     campaign = content.campaign
     home = ctx.page("index.md")
-    common = {**_contact(ctx, product), "owner": campaign.site.owner, "dated_note": " ".join(dated_note(ctx))}
+    common = {**_contact(ctx, product), "owner": campaign.site.owner, "dated_note": _dated(ctx)}
     if product.kind in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
         url = absolute_url(ctx, "index.md")
