@@ -119,21 +119,25 @@ def test_banners_carry_their_slogan(printed: Path) -> None:
             assert text == flat(slogan.text)
 
 
+def qr_urls(pdf: Path, tmp_path: Path) -> list[str]:
+    """What zbarimg reads from the QR codes of every page."""
+    document = pdfium.PdfDocument(str(pdf))
+    found = []
+    for number, page in enumerate(document):
+        image = tmp_path / f"page-{number}.png"
+        page.render(scale=4).to_pil().save(image)
+        decoded = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, check=False)
+        found += decoded.stdout.split()
+    document.close()
+    return found
+
+
 def test_qr_codes_open_pages_of_the_site(printed: Path, tmp_path: Path) -> None:
     site = str(CAMPAIGN.site.site_url)
     for row in manifest(printed):
         if row["kind"] == "banner":
             continue
-        document = pdfium.PdfDocument(str(printed / row["file"]))
-        found = []
-        for number, page in enumerate(document):
-            image = tmp_path / f"page-{number}.png"
-            page.render(scale=4).to_pil().save(image)
-            decoded = subprocess.run(
-                ["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, check=False
-            )
-            found += decoded.stdout.split()
-        document.close()
+        found = qr_urls(printed / row["file"], tmp_path)
         assert found, row["file"]
         assert all(url.startswith(site) for url in found), (row["file"], found)
 
@@ -281,15 +285,6 @@ def test_leaflets_send_readers_to_units_of_today(printed: Path, tmp_path: Path) 
         if row["unit"]:
             assert "Ủy ban nhân dân phường Vĩnh Thông" in text, row["file"]
             continue
-        document = pdfium.PdfDocument(str(printed / row["file"]))
-        found = []
-        for number, page in enumerate(document):
-            image = tmp_path / f"page-{number}.png"
-            page.render(scale=4).to_pil().save(image)
-            decoded = subprocess.run(
-                ["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, check=False
-            )
-            found += decoded.stdout.split()
-        document.close()
+        found = qr_urls(printed / row["file"], tmp_path)
         language = "" if row["language"] == "vi" else f"{row['language']}/"
         assert f"{CAMPAIGN.site.site_url}{language}hoi-o-dau/" in found, row["file"]
