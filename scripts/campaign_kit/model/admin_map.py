@@ -20,7 +20,8 @@ from ..slugs import slug
 from .errors import Problems
 from .schema import Strict, Text
 from .validation import validate
-from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+from .yamlfile import read_yaml
+from .yamlsource import YamlDocument
 
 UnitKind = Literal["xa", "phuong", "dac-khu"]
 FormerKind = Literal["xa", "phuong", "thi-tran"]
@@ -98,13 +99,8 @@ class AdminMap(Strict):
 
 def load_admin_map(path: Path, districts: list[str], problems: Problems) -> AdminMap | None:
     """Load and validate the map; every 2024 unit must lead to exactly one unit of today."""
-    if not path.exists():
-        problems.add(path, 1, "thiếu tệp bản đồ hành chính này.")
-        return None
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as error:
-        problems.add(path, error.line, "sai cú pháp YAML.", f"Chi tiết kỹ thuật: {error}.")
+    document = read_yaml(path, problems)
+    if document is None:
         return None
     admin_map = validate(AdminMap, document, path, problems, {})
     if admin_map is not None:

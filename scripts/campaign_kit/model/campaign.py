@@ -19,7 +19,7 @@ from .contacts import PublicContact, load_contacts
 from .errors import Problems
 from .schema import Key, Strict, Text, Translation
 from .validation import validate
-from .yamlsource import YamlSyntaxError, parse_yaml
+from .yamlfile import read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -395,15 +395,8 @@ class Campaign:
 
 
 def _load(path: Path, model: type[M], problems: Problems) -> M | None:
-    if not path.exists():
-        problems.add(path, 1, "thiếu tệp dữ liệu này.")
-        return None
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as error:
-        problems.add(path, error.line, "sai cú pháp YAML.", f"Chi tiết kỹ thuật: {error}.")
-        return None
-    return validate(model, document, path, problems, {})
+    document = read_yaml(path, problems)
+    return validate(model, document, path, problems, {}) if document is not None else None
 
 
 def load_campaign(root: Path) -> Campaign:

@@ -17,7 +17,7 @@ from pydantic import Field, model_validator
 from .errors import Problems
 from .schema import Key, Strict, Text
 from .validation import validate
-from .yamlsource import YamlSyntaxError, parse_yaml
+from .yamlfile import read_yaml
 
 Phone = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 .]{5,18}[0-9]$")]
 
@@ -54,13 +54,8 @@ class _Contacts(Strict):
 
 
 def load_contacts(path: Path, units: list[str], problems: Problems) -> list[PublicContact]:
-    if not path.exists():
-        problems.add(path, 1, "thiếu tệp sổ liên hệ này.")
-        return []
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as error:
-        problems.add(path, error.line, "sai cú pháp YAML.", f"Chi tiết kỹ thuật: {error}.")
+    document = read_yaml(path, problems)
+    if document is None:
         return []
     loaded = validate(_Contacts, document, path, problems, {})
     if loaded is None:
