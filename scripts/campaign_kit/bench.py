@@ -128,7 +128,7 @@ def timed_build(config: Path, site: Path, repeat: int) -> float:
 
 
 def timed_print(project: Path, out: Path) -> tuple[float, int]:
-    """The whole print catalogue (every district) of the real project: seconds, products."""
+    """The whole print catalogue (every unit variant) of the real project: seconds, products."""
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "campaign_kit.print", "--project", str(project), "--out", str(out)],
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio pipeline/bare: {ours / bare:.2f} (target ≤ 1.3)")
     print(f"ratio {args.scale}×pages/pages: {scaled / ours:.2f} (target ≤ {1.1 * args.scale:.1f})")
     print(
-        f"print kit: {products} products (all districts) in {printing:.1f} s, {printing / products:.2f} s per product"
+        f"print kit: {products} products (all units) in {printing:.1f} s, {printing / products:.2f} s per product"
     )
     return 0
 
