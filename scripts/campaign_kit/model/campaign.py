@@ -181,7 +181,6 @@ class Strings(Strict):
     read_more: Text
     latest_stories: Text
     districts_title: Text
-    contact: Text
     contact_address: Text
     contact_phone: Text
     gso_code: Text
