@@ -176,9 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"ratio pipeline/bare: {ours / bare:.2f} (target ≤ 1.3)")
     print(f"ratio {args.scale}×pages/pages: {scaled / ours:.2f} (target ≤ {1.1 * args.scale:.1f})")
-    print(
-        f"print kit: {products} products (all units) in {printing:.1f} s, {printing / products:.2f} s per product"
-    )
+    print(f"print kit: {products} products (all units) in {printing:.1f} s, {printing / products:.2f} s per product")
     return 0
 
 
