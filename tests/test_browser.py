@@ -44,7 +44,7 @@ VIEWPORTS: dict[str, dict[str, Any]] = {
     },
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
-PAGES = ("home", "home-en", "home-km", "policy", "story")
+PAGES = ("home", "home-en", "home-km", "policy", "story", "finder")
 
 
 def _under_ci() -> bool:
@@ -94,6 +94,8 @@ def _page_path(site: Path, which: str) -> str:
         return _first_policy_page(site)
     if which == "story":
         return _first_story_page(site)
+    if which == "finder":
+        return "hoi-o-dau/index.html"
     raise ValueError(which)
 
 

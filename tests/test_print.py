@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(
 CAMPAIGN = loaded_project().content.campaign
 PLAN = loaded_project().plan
 CONTENT = PLAN.content
-DISTRICT = CAMPAIGN.districts[0]
+UNIT = CAMPAIGN.admin_map.unit("phuong-vinh-thong")  # takes a commune of another 2024 district
 MM = 72 / 25.4
 
 
@@ -40,9 +40,9 @@ def run(*command: str) -> str:
 
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Everything generic plus the variants of one district, rendered once."""
+    """Everything generic plus the variants of one unit of today, rendered once."""
     out = tmp_path_factory.mktemp("print")
-    entries, errors = build_print(loaded_project(), out, jobs=2, districts={DISTRICT.key})
+    entries, errors = build_print(loaded_project(), out, jobs=2, units={UNIT.key})
     assert not errors
     assert entries
     return out
@@ -67,7 +67,7 @@ def test_every_product_is_listed_with_its_checksum(printed: Path) -> None:
         assert (printed / row["preview"]).stat().st_size > 1000
     kinds = {row["kind"] for row in rows}
     assert kinds == {"leaflet", "poster", "banner"}
-    assert any(row["district"] == DISTRICT.name for row in rows)
+    assert any(row["unit"] == UNIT.name for row in rows)
 
 
 def test_fonts_are_the_vendored_ones_embedded_and_subset(printed: Path) -> None:
@@ -98,9 +98,7 @@ def test_text_comes_back_in_nfc_with_the_source_strings(printed: Path) -> None:
         assert flat(CAMPAIGN.slogans[0].text) in flat(text) or row["kind"] != "leaflet", row["file"]
     ctx = Context(CONTENT, CAMPAIGN.language("vi"))
     groups = [
-        p
-        for p in catalogue(CONTENT, ["vi"])
-        if p.product_type == "leaflet" and p.subject != GENERAL and p.district is None
+        p for p in catalogue(CONTENT, ["vi"]) if p.product_type == "leaflet" and p.subject != GENERAL and p.unit is None
     ]
     assert groups
     for leaflet in groups:
@@ -123,6 +121,19 @@ def test_banners_carry_their_slogan(printed: Path) -> None:
             assert text == flat(slogan.text)
 
 
+def qr_urls(pdf: Path, tmp_path: Path) -> list[str]:
+    """What zbarimg reads from the QR codes of every page."""
+    document = pdfium.PdfDocument(str(pdf))
+    found = []
+    for number, page in enumerate(document):
+        image = tmp_path / f"page-{number}.png"
+        page.render(scale=200 / 72).to_pil().save(image)  # 200 dpi: how a phone camera sees a leaflet
+        decoded = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, check=False)
+        found += decoded.stdout.split()
+    document.close()
+    return found
+
+
 def test_qr_codes_open_pages_of_the_site(printed: Path, tmp_path: Path) -> None:
     """One product of each kind, size and language: the codes are made the same way in all of them."""
     site = str(CAMPAIGN.site.site_url)
@@ -130,16 +141,7 @@ def test_qr_codes_open_pages_of_the_site(printed: Path, tmp_path: Path) -> None:
     for row in samples.values():
         if row["kind"] == "banner":
             continue
-        document = pdfium.PdfDocument(str(printed / row["file"]))
-        found = []
-        for number, page in enumerate(document):
-            image = tmp_path / f"page-{number}.png"
-            page.render(scale=200 / 72).to_pil().save(image)  # 200 dpi: how a phone camera sees a leaflet
-            decoded = subprocess.run(
-                ["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, check=False
-            )
-            found += decoded.stdout.split()
-        document.close()
+        found = qr_urls(printed / row["file"], tmp_path)
         assert found, row["file"]
         assert all(url.startswith(site) for url in found), (row["file"], found)
 
@@ -152,14 +154,14 @@ def test_every_pdf_passes_qpdf_check(printed: Path) -> None:
 
 def test_same_input_gives_the_same_bytes() -> None:
     options = RenderOptions(fonts_dir=PROJECT / "fonts")
-    product = next(p for p in catalogue(CONTENT) if p.product_type == "leaflet" and p.district == DISTRICT.key)
+    product = next(p for p in catalogue(CONTENT) if p.product_type == "leaflet" and p.unit == UNIT.key)
     assert render_pdf(PLAN, product, options) == render_pdf(PLAN, product, options)
 
 
 def test_folded_leaflet_keeps_text_inside_its_panels(printed: Path) -> None:
     settings = CAMPAIGN.print_settings
     fmt = next(f for f in settings.leaflets if f.panels_mm)
-    product = Product("leaflet", GENERAL, fmt, "vi", DISTRICT.key)
+    product = Product("leaflet", GENERAL, fmt, "vi", UNIT.key)
     html = run("pdftotext", "-bbox", "-f", "1", "-l", "1", str(printed / product.filename), "-")
     folds = [0.0]
     for width in fmt.panels_mm:
@@ -272,3 +274,21 @@ def test_khmer_leaflet_is_shaped_with_the_khmer_font(tmp_path: Path) -> None:
     assert expected.size == page.size
     difference = ImageChops.difference(expected, page)
     assert ImageStat.Stat(difference).mean[0] < 1.0, "the Khmer leaflet no longer looks like its reference"
+
+
+def test_leaflets_send_readers_to_units_of_today(printed: Path, tmp_path: Path) -> None:
+    """The unit's version names its People's Committee; the generic one says how to find one's unit
+    (a QR code to the finder); every leaflet dates its content; none sends a reader to a town or district."""
+    leaflets = [row for row in manifest(printed) if row["kind"] == "leaflet"]
+    assert leaflets
+    for row in leaflets:
+        text = flat(run("pdftotext", "-raw", "-enc", "UTF-8", str(printed / row["file"]), "-"))
+        assert "thị trấn" not in text and "Liên hệ: Huyện" not in text, row["file"]
+        assert "An Giang" in text, row["file"]
+        assert "đang được cập nhật" not in text, row["file"]
+        if row["unit"]:
+            assert "Ủy ban nhân dân phường Vĩnh Thông" in text, row["file"]
+            continue
+        found = qr_urls(printed / row["file"], tmp_path)
+        language = "" if row["language"] == "vi" else f"{row['language']}/"
+        assert f"{CAMPAIGN.site.site_url}{language}hoi-o-dau/" in found, row["file"]

@@ -149,7 +149,7 @@ def best_time(build, site: Path, repeat: int) -> float:
 
 
 def timed_print(project: Path, out: Path) -> tuple[float, int]:
-    """The whole print catalogue (every district) of the real project: seconds, products."""
+    """The whole print catalogue (every unit variant) of the real project: seconds, products."""
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "campaign_kit.printing", "--project", str(project), "--out", str(out)],

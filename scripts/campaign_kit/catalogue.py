@@ -20,13 +20,13 @@ class Product:
     subject: str  # GENERAL, a policy group key, or a slogan key
     format: PrintFormat
     language: str
-    district: str | None = None  # district variant: its contact is printed
+    unit: str | None = None  # variant for a unit of today (admin_map.yml): its People's Committee is printed
 
     @property
     def stem(self) -> str:
         parts = [FILE_PREFIX[self.product_type], self.subject, self.format.key]
-        if self.district:
-            parts.append(self.district)
+        if self.unit:
+            parts.append(self.unit)
         parts.append(self.language)
         return "-".join(parts)
 
@@ -49,19 +49,19 @@ def leaflet_subjects(content: Content, language: str) -> list[str]:
 
 
 def catalogue(content: Content, languages: list[str] | None = None) -> list[Product]:
-    """Every product. The reference language gets district variants, posters and banners (the
+    """Every product. The reference language gets unit variants, posters and banners (the
     slogans are Vietnamese); other languages get their leaflets in a generic version."""
     campaign = content.campaign
     settings = campaign.print_settings
     reference = campaign.default_language
     products: list[Product] = []
     for language in languages or [entry.code for entry in campaign.languages]:
-        districts: list[str | None] = [None]
+        units: list[str | None] = [None]
         if language == reference:
-            districts += [district.key for district in campaign.districts]
+            units += [unit.key for unit in campaign.admin_map.units]
         for subject in leaflet_subjects(content, language):
             for fmt in settings.leaflets:
-                products += [Product("leaflet", subject, fmt, language, district) for district in districts]
+                products += [Product("leaflet", subject, fmt, language, unit) for unit in units]
         if language != reference:
             continue
         for slogan in campaign.slogans:

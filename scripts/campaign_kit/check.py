@@ -6,7 +6,8 @@
 Prints every problem as `path:line: message` with a hint, in Vietnamese, and
 exits 1 if there is any. Under GitHub Actions each problem is also written as
 an annotation, so editors see it on the file in their pull request. Stale
-translations are warnings. With --translations it also reports, per language,
+translations are warnings, and so is a "Hỏi ở đâu?" naming a unit that no
+longer exists. With --translations it also reports, per language,
 the pages missing, stale and unreviewed.
 """
 
@@ -17,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from .checks.present_map import abolished_mentions
 from .model.content import Content
 from .model.errors import ContentError, Problem
 from .model.translations import status_report, translation_states
@@ -42,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = sum(len(languages) for languages in content.pages.values())
     print(f"Không có lỗi: đã kiểm tra {pages} trang.")
     _warn_stale_translations(content, project)
+    for problem in abolished_mentions(content):
+        print(f"Cảnh báo: {problem}")
     if args.translations:
         print("\n".join(status_report(content)))
     return 0

@@ -44,22 +44,31 @@ def load(
     problems = Problems(docs_dir.parent)  # messages name files from the folder that holds docs/
     campaign = load_campaign(root / "campaign")
     content = load_content(campaign, docs_dir, problems)
+    model_ok = not problems.items
     if gate:
         run_gate(content, problems, memo)
     if production:
         check_production(content, problems)
-    try:
-        plan = plan_site(content)
-    except KeyError:
-        # A page refers to one that has a mistake of its own (already reported):
-        # nothing can be planned until it is fixed.
-        problems.raise_if_any()
-        raise
+    plan = _plan(content, problems, model_ok)
     _check_nav(plan, problems)
     if gate:
         check_links(plan, problems)
     problems.raise_if_any()
     return Project(root, plan, production)
+
+
+def _plan(content: Content, problems: Problems, model_ok: bool) -> SitePlan:
+    """The site plan. When a page has a mistake in its front matter it is left out of the
+    content, and a page referring to it may not be plannable: the plan is then attempted
+    so that broken links are still reported with everything else, and when it cannot be
+    made, the problems already found explain why."""
+    if model_ok:
+        return plan_site(content)
+    try:
+        return plan_site(content)
+    except Exception:  # any failure here follows from a problem already reported
+        problems.raise_if_any()
+        raise
 
 
 def _check_nav(plan: SitePlan, problems: Problems) -> None:

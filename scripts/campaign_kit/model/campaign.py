@@ -14,10 +14,12 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, HttpUrl, model_validator
 
+from .admin_map import AdminMap, load_admin_map
+from .contacts import PublicContact, load_contacts
 from .errors import Problems
 from .schema import Key, Strict, Text, Translation
 from .validation import validate
-from .yamlsource import YamlSyntaxError, parse_yaml
+from .yamlfile import read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -115,6 +117,43 @@ class PlanLabels(Strict):
     recipients: Text
 
 
+class MapLabels(Strict):
+    """Words of the finder, the unit pages, the history pages and the dated note (campaign/admin_map.yml)."""
+
+    finder_title: Text
+    finder_summary: Text
+    finder_intro: Text
+    finder_label: Text
+    finder_example: Text
+    finder_listing: Text
+    finder_no_match: Text
+    finder_matches: Text
+    now_part_of: Text
+    people_committee: Text
+    unit_name: Text
+    what_to_ask: Text
+    questions: Annotated[list[Text], Field(min_length=1)]
+    no_contact: Text
+    contacts_title: Text
+    contact_hours: Text
+    contact_source: Text
+    formed_from: Text
+    units_title: Text
+    units_intro: Text
+    unit_kinds: dict[Literal["xa", "phuong", "dac-khu"], Text]
+    former_kinds: dict[Literal["xa", "phuong", "thi-tran"], Text]
+    district_history: Text
+    replaced_by: Text
+    communes_2024: Text
+    source: Text
+    source_status: dict[Literal["verified", "partial"], Text]
+    dated_title: Text
+    dated_note: Text
+    find_unit: Text
+    leaflet_where: Text
+    leaflet_find: Text
+
+
 class Strings(Strict):
     """Words of generated pages in one language (campaign/strings/<code>.yml)."""
 
@@ -144,12 +183,8 @@ class Strings(Strict):
     read_more: Text
     latest_stories: Text
     districts_title: Text
-    contact: Text
-    contact_office: Text
     contact_address: Text
     contact_phone: Text
-    contact_email: Text
-    contact_missing: Text
     gso_code: Text
     stories_here: Text
     commendations_here: Text
@@ -181,25 +216,16 @@ class Strings(Strict):
     plan: PlanLabels
     months: Annotated[list[Text], Field(min_length=12, max_length=12)]
     units: dict[str, Text]
-
-
-class Contact(Strict):
-    office: str | None = None
-    address: str | None = None
-    phone: str | None = None
-    email: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not any((self.office, self.address, self.phone, self.email))
+    map: MapLabels
 
 
 class District(Strict):
+    """A district-level unit of 2024 (history since the district level ended: see admin_map.yml)."""
+
     key: Key
     name: Text
     kind: Literal["thanh-pho", "huyen"]
     gso_code: Annotated[str, Field(pattern=r"^[0-9]{3}$")]
-    contact: Contact = Contact()
 
 
 class Agency(Strict):
@@ -352,6 +378,8 @@ class Campaign:
     plans: dict[str, Plan]
     strings: dict[str, Strings]
     print_settings: PrintSettings
+    admin_map: AdminMap
+    contacts: list[PublicContact]
 
     @property
     def default_language(self) -> str:
@@ -369,17 +397,14 @@ class Campaign:
     def slogan(self, key: str) -> Slogan:
         return next(s for s in self.slogans if s.key == key)
 
+    def contacts_of(self, unit: str | None) -> list[PublicContact]:
+        """The sourced contacts of a unit of today (None: of the province): only these are published."""
+        return [contact for contact in self.contacts if contact.unit == unit and contact.is_sourced]
+
 
 def _load(path: Path, model: type[M], problems: Problems) -> M | None:
-    if not path.exists():
-        problems.add(path, 1, "thiếu tệp dữ liệu này.")
-        return None
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as error:
-        problems.add(path, error.line, "sai cú pháp YAML.", f"Chi tiết kỹ thuật: {error}.")
-        return None
-    return validate(model, document, path, problems, {})
+    document = read_yaml(path, problems)
+    return validate(model, document, path, problems, {}) if document is not None else None
 
 
 def load_campaign(root: Path) -> Campaign:
@@ -393,6 +418,9 @@ def load_campaign(root: Path) -> Campaign:
     print_settings = _load(root / "print.yml", PrintSettings, problems)
     problems.raise_if_any()
     assert site and languages and districts and slogans and figures and print_settings
+    admin_map = load_admin_map(root / "admin_map.yml", [d.key for d in districts.districts], problems)
+    units = [unit.key for unit in admin_map.units] if admin_map else []
+    contacts = load_contacts(root / "contacts.yml", units, problems)
     codes = [language.code for language in languages.languages]
 
     def localised(name: str, model: type[M]) -> dict[str, M]:
@@ -410,6 +438,7 @@ def load_campaign(root: Path) -> Campaign:
     plans = localised("plan", Plan)
     strings = {code: _load(root / "strings" / f"{code}.yml", Strings, problems) for code in codes}
     problems.raise_if_any()
+    assert admin_map
     campaign = Campaign(
         root=root,
         site=site,
@@ -423,6 +452,8 @@ def load_campaign(root: Path) -> Campaign:
         plans=plans,
         strings={code: value for code, value in strings.items() if value is not None},
         print_settings=print_settings,
+        admin_map=admin_map,
+        contacts=contacts,
     )
     _check_references(campaign, problems)
     problems.raise_if_any()

@@ -120,6 +120,10 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems) -> Cont
     context = {
         "districts": [district.key for district in campaign.districts],
         "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
+        "communes": {
+            district.key: [former.key for former, _ in campaign.admin_map.communes_of(district.key)]
+            for district in campaign.districts
+        },
     }
     for path in sorted(docs_dir.rglob("*.md")):
         raw = decode_utf8(path, path.read_bytes(), problems)
@@ -255,6 +259,7 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
         "figure": campaign.figures,
         "slogan": {slogan.key for slogan in campaign.slogans},
         "site": SITE_FIELDS,
+        "contact": {contact.key for contact in campaign.contacts},
         "block": BLOCKS,
     }
     for placeholder in find_placeholders(page.body):
@@ -264,7 +269,8 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
                 page.path,
                 page.body_line + placeholder.line,
                 f"không hiểu chỗ giữ chỗ “{{{{ {placeholder.kind}:{placeholder.name} }}}}”.",
-                "Dùng figure:, slogan:, site: hoặc block: với một tên có trong campaign/.",
+                "Dùng figure:, slogan:, site:, contact: (sổ liên hệ campaign/contacts.yml) hoặc block:"
+                " với một tên có trong campaign/.",
             )
     if isinstance(meta, LegalDocumentMeta) and meta.effective and meta.effective < meta.date:
         problems.add(

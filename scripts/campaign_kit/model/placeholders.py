@@ -1,4 +1,4 @@
-"""`{{ kind:name }}` placeholders in Markdown: figures, slogans, site facts, blocks.
+"""`{{ kind:name }}` placeholders in Markdown: figures, slogans, site facts, contacts, blocks.
 
 A figure written once in `campaign/figures.yml` appears in every page and
 language through `{{ figure:key }}`, so no page retypes a policy figure.
@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 PATTERN = re.compile(r"\{\{\s*([a-z_]+)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}")
 SITE_FIELDS = ("province", "year", "owner", "program", "site_name")
-BLOCKS = ("key_policies", "latest_stories", "districts", "slogans", "faq", "print_products")
+BLOCKS = (
+    "key_policies",
+    "latest_stories",
+    "districts",
+    "slogans",
+    "faq",
+    "print_products",
+    "find_unit",
+    "dated_note",
+)
 
 
 @dataclass(frozen=True)

@@ -96,9 +96,12 @@ class DatedMeta(PageMeta):
 
 
 class PlacedMeta(DatedMeta):
-    """Dated pages that may say where they happened: a district of 2024 (campaign/districts.yml)."""
+    """Dated pages that may say where they happened: a district of 2024 (campaign/districts.yml)
+    and, within it, a commune, ward or town of 2024 (campaign/admin_map.yml): the page is then
+    listed on the page of the unit of today that took it."""
 
     district: Key | None = None
+    commune: Key | None = None
 
     @field_validator("district")
     @classmethod
@@ -106,6 +109,15 @@ class PlacedMeta(DatedMeta):
         if value is None:
             return value
         return check_known(value, (info.context or {}).get("districts"), "huyện, thành phố")
+
+    @field_validator("commune")
+    @classmethod
+    def _commune_in_district(cls, value: str | None, info: ValidationInfo) -> str | None:
+        communes = (info.context or {}).get("communes")
+        district = info.data.get("district")
+        if value is None or communes is None or district not in communes:
+            return value
+        return check_known(value, communes[district], f"xã, phường, thị trấn năm 2024 thuộc “{district}”")
 
 
 Point = Annotated[str, Field(min_length=1, max_length=160)]

@@ -48,6 +48,8 @@ BY_FOLDER = {section.folder: section for section in SECTIONS}
 PLAN_URI = "ke-hoach/index.md"  # generated from campaign/plan.yml
 DISTRICT_FOLDER = "dia-phuong"  # generated from campaign/districts.yml
 DISTRICT_INDEX = f"{DISTRICT_FOLDER}/index.md"
+FINDER_FOLDER = "hoi-o-dau"  # the finder ("Hỏi ở đâu?") and one page per unit of today (admin_map.yml)
+FINDER_URI = f"{FINDER_FOLDER}/index.md"
 TRANSLATIONS_URI = "ban-dich.md"  # generated: the state of every translation
 SEARCH_URI = "tim-kiem.md"  # generated: the search page
 SEARCH_BUNDLE = "pagefind"  # folder under the site root of the search index, made after the build
@@ -67,6 +69,11 @@ def legal_uri(key: str) -> str:
 
 def district_uri(key: str) -> str:
     return f"{DISTRICT_FOLDER}/{key}.md"
+
+
+def unit_uri(key: str) -> str:
+    """The page of a unit of today."""
+    return f"{FINDER_FOLDER}/{key}.md"
 
 
 def page_url(src_uri: str) -> str:

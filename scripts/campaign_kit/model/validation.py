@@ -19,6 +19,7 @@ FIELD_NAMES = {
     "summary": "tóm tắt (summary)",
     "date": "ngày (date)",
     "district": "huyện, thành phố (district)",
+    "commune": "xã, phường, thị trấn năm 2024 (commune)",
     "tags": "chủ đề (tags)",
     "sample": "đánh dấu nội dung minh họa (sample)",
     "consent": "ghi nhận đồng ý đăng tin (consent)",

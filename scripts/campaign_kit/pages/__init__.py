@@ -17,6 +17,7 @@ from .listings import facet_menu, facet_pages, paginate
 from .plan import plan_page
 from .search import search_page
 from .translation_status import translation_status_page
+from .units import units_pages
 
 
 def build_pages(content: Content, language: str) -> dict[str, str]:
@@ -42,6 +43,7 @@ def build_pages(content: Content, language: str) -> dict[str, str]:
         pages[DISTRICT_INDEX] += district_links(ctx, DISTRICT_INDEX)
     pages.update(plan_page(ctx))
     pages.update(district_pages(ctx))
+    pages.update(units_pages(ctx))
     pages.update(translation_status_page(ctx))
     pages.update(search_page(ctx))
     scripts = ctx.language.scripts

@@ -10,7 +10,8 @@ from ..formatting import format_figure
 from ..model.content import Page
 from ..model.placeholders import substitute
 from ..model.schema import DatedMeta, LegalDocumentMeta, PlacedMeta
-from ..model.sections import district_uri, href, link
+from ..model.sections import FINDER_URI, district_uri, href, link
+from .admin_text import contact_html, dated_note_html
 from .context import Context
 
 LATEST_STORIES = 5
@@ -74,14 +75,14 @@ def policies_by_group(ctx: Context, here: str) -> str:
 
 
 def print_products(ctx: Context) -> str:
-    """The print catalogue (generic versions; every leaflet also exists per district), linked where deployed."""
+    """The print catalogue (generic versions; every leaflet also exists per unit of today), linked where deployed."""
     folder = ctx.campaign.site.base_path + ctx.campaign.print_settings.site_folder + "/"
     rows = [
         f"| {escape(product.format.name)} | {escape(subject_title(ctx.content, product))} "
         f"| {product.format.width_mm:g} × {product.format.height_mm:g} "
         f'| <a href="{folder}{product.filename}">{product.filename}</a> |'
         for product in catalogue(ctx.content, [ctx.language.code])
-        if product.district is None
+        if product.unit is None
     ]
     header = f"| {ctx.strings.print_product} | {ctx.strings.print_subject} | mm | PDF |\n|---|---|---|---|\n"
     overview = f'<p><a href="{folder}index.html">{escape(ctx.strings.print_overview)}</a></p>\n\n'
@@ -101,6 +102,11 @@ def render_block(ctx: Context, here: str, name: str) -> str:
         return faq_entries(ctx, here)
     if name == "print_products":
         return print_products(ctx)
+    if name == "find_unit":
+        label = escape(ctx.strings.map.find_unit)
+        return f'<p class="campaign-find-unit"><a href="{href(here, FINDER_URI)}">{label} →</a></p>\n'
+    if name == "dated_note":
+        return dated_note_html(ctx)
     raise KeyError(name)
 
 
@@ -116,6 +122,8 @@ def expand(ctx: Context, here: str, text: str) -> str:
             return ctx.campaign.slogan(name).text
         if kind == "site":
             return str(getattr(ctx.campaign.site, name))
+        if kind == "contact":
+            return contact_html(ctx, next(c for c in ctx.campaign.contacts if c.key == name))
         return render_block(ctx, here, name)
 
     return substitute(text, resolve)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model.sections import PLAN_URI, legal_uri, link
+from .admin_text import dated_note_html
 from .context import Context
 from .items import front_matter, notice
 
@@ -27,6 +28,7 @@ def plan_page(ctx: Context) -> dict[str, str]:
         f"{labels.number}: {number} · {plan.date_text} · {labels.issued_by}: {agency(plan.issuer)} · "
         f"{labels.signer}: {plan.signer.position} {plan.signer.name}\n{{: .campaign-meta }}\n\n"
     )
+    out.append(dated_note_html(ctx))
     if plan.translation is not None and plan.translation.status == "unreviewed":
         out.append(
             notice(ctx, "campaign-unreviewed", ctx.strings.unreviewed_title, escape(ctx.strings.unreviewed_text))

@@ -1,6 +1,6 @@
 """make print: every print product into dist/print/, with previews, manifest and overview.
 
-python -m campaign_kit.printing [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-districts]
+python -m campaign_kit.printing [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-units]
 """
 
 from __future__ import annotations
@@ -45,15 +45,15 @@ def build_print(
     jobs: int,
     marks: bool = False,
     only: str = "",
-    districts: set[str] | None = None,
+    units: set[str] | None = None,
     cmyk_profile: Path | None = None,
 ) -> tuple[list[Entry], list[str]]:
-    """Render the catalogue into `out_dir` (emptied first). `districts`: the variants to make (None: all)."""
+    """Render the catalogue into `out_dir` (emptied first). `units`: the variants to make (None: all)."""
     plan = project.plan
     products = [
         product
         for product in plan.products
-        if only in product.stem and (districts is None or product.district is None or product.district in districts)
+        if only in product.stem and (units is None or product.unit is None or product.unit in units)
     ]
     options = RenderOptions(fonts_dir=(project.root / "fonts").resolve(), marks=marks, cmyk_profile=cmyk_profile)
     shutil.rmtree(out_dir, ignore_errors=True)
@@ -87,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--marks", action="store_true", help="crop marks (drawn in the bleed)")
     parser.add_argument("--pdfx", type=Path, metavar="PROFILE.icc", help="PDF/X-4 with this CMYK output intent")
     parser.add_argument("--only", default="", help="only products whose file name contains this text")
-    parser.add_argument("--district", action="append", help="only this district's variants (repeatable)")
-    parser.add_argument("--no-districts", action="store_true", help="skip the per-district variants")
+    parser.add_argument("--unit", action="append", help="only this unit's variants, e.g. xa-go-quao (repeatable)")
+    parser.add_argument("--no-units", action="store_true", help="skip the per-unit variants")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             marks=args.marks,
             only=args.only,
             cmyk_profile=args.pdfx,
-            districts=set() if args.no_districts else (set(args.district) if args.district else None),
+            units=set() if args.no_units else (set(args.unit) if args.unit else None),
         )
     except ContentError as error:
         print(error, file=sys.stderr)

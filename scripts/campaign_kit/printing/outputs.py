@@ -31,7 +31,7 @@ class Entry:
     width_mm: float
     height_mm: float
     pages: int
-    district: str
+    unit: str
     language: str
     sha256: str
 
@@ -65,7 +65,7 @@ def _bleed_crop(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
 
 
 def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry:
-    district = content.campaign.district(product.district).name if product.district else ""
+    unit = content.campaign.admin_map.unit(product.unit).name if product.unit else ""
     return Entry(
         file=product.filename,
         preview=preview,
@@ -75,7 +75,7 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         width_mm=product.format.width_mm,
         height_mm=product.format.height_mm,
         pages=product.pages,
-        district=district,
+        unit=unit,
         language=product.language,
         sha256=hashlib.sha256(pdf).hexdigest(),
     )

@@ -1,7 +1,7 @@
 """The words and links of each product, taken from the content model.
 
 Everything printed comes from here: the same summaries, key points, figures,
-slogans and district contacts as the site, so a fact corrected once is
+slogans, units of today and contacts as the site, so a fact corrected once is
 corrected on paper too.
 """
 
@@ -12,7 +12,8 @@ from html import escape
 
 from ..catalogue import GENERAL, Product
 from ..model.content import Page
-from ..model.sections import BY_TYPE
+from ..model.sections import BY_TYPE, FINDER_URI
+from ..pages.admin_text import committee, contact_lines, dated_note
 from ..pages.blocks import expand
 from ..pages.context import Context, inline_html
 from ..siteplan import SitePlan
@@ -42,16 +43,38 @@ class Copy:
     url: str
     qr: str
     owner: str
+    dated_note: str = ""
+    finder_text: str = ""  # the generic leaflet: how a reader finds their unit, beside a QR code to the finder
+    finder_url: str | None = None
+    finder_qr: str | None = None
     poster_line: str | None = None
 
 
-def _contact(ctx: Context, product: Product) -> tuple[str, list[str]]:
-    if product.district is None:
-        return ctx.strings.contact, [ctx.strings.contact_missing]
-    district = ctx.campaign.district(product.district)
-    contact = district.contact
-    lines = [value for value in (contact.office, contact.address, contact.phone, contact.email) if value]
-    return f"{ctx.strings.contact}: {ctx.district_name(district)}", lines or [ctx.strings.contact_missing]
+def _contact(plan: SitePlan, ctx: Context, product: Product) -> dict[str, object]:
+    """Where to ask: the unit's People's Committee and its sourced contacts; on the generic version,
+    how to find one's unit (the finder, by QR code)."""
+    labels = ctx.strings.map
+    if product.unit is None:
+        url = plan.url(FINDER_URI, product.language)
+        return {
+            "contact_heading": labels.finder_title,
+            "contact_lines": [labels.leaflet_where],
+            "finder_text": labels.leaflet_find,
+            "finder_url": url,
+            "finder_qr": qr_svg(url),
+        }
+    unit = ctx.campaign.admin_map.unit(product.unit)
+    sourced = ctx.campaign.contacts_of(unit.key)
+    lines = [committee(ctx, unit)]
+    lines += [line for contact in sourced for line in contact_lines(ctx, contact)]
+    if not sourced:
+        lines.append(labels.no_contact.format(committee=committee(ctx, unit)))
+    return {"contact_heading": labels.finder_title, "contact_lines": lines}
+
+
+def _dated(ctx: Context) -> str:
+    title, text = dated_note(ctx)
+    return f"{title}{ctx.strings.sentence_end} {text}"
 
 
 def _policy_block(plan: SitePlan, ctx: Context, policy: Page) -> Block:
@@ -74,12 +97,7 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
     ctx = Context(content, content.campaign.language(product.language))
     campaign = content.campaign
     home = ctx.page("index.md")
-    contact_heading, contact_lines = _contact(ctx, product)
-    common = {
-        "contact_heading": contact_heading,
-        "contact_lines": contact_lines,
-        "owner": campaign.site.owner,
-    }
+    common = {**_contact(plan, ctx, product), "owner": campaign.site.owner, "dated_note": _dated(ctx)}
     if product.product_type in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
         url = plan.url("index.md", product.language)

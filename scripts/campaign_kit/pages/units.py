@@ -1,0 +1,134 @@
+"""The "Hỏi ở đâu?" finder and one page per unit of today, from campaign/admin_map.yml.
+
+The finder lists every 2024 district with its communes, wards and towns and
+today's unit of each, so it works without JavaScript; finder.js filters the
+list as the reader types (`data-names` holds the folded names it compares).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model.admin_map import Unit
+from ..model.content import Page
+from ..model.sections import FINDER_URI, SECTIONS, href, link, unit_uri
+from .admin_text import committee, contact_html, fold, former_name, unit_title
+from .blocks import cards
+from .context import Context
+from .districts import LATEST_PER_SECTION
+from .items import front_matter
+
+
+def units_pages(ctx: Context) -> dict[str, str]:
+    pages = {FINDER_URI: finder_page(ctx)}
+    for unit in ctx.campaign.admin_map.units:
+        pages[unit_uri(unit.key)] = unit_page(ctx, unit)
+    return pages
+
+
+def source_line(ctx: Context) -> str:
+    admin_map = ctx.campaign.admin_map
+    labels = ctx.strings.map
+    status = labels.source_status[admin_map.source.status]
+    text = labels.source.format(source=f"{admin_map.source.text} ({status})", legal_basis=admin_map.legal_basis)
+    return f'<p class="campaign-meta campaign-source">{escape(text)}</p>\n\n'
+
+
+def where_to_ask(ctx: Context, unit: Unit) -> str:
+    """The People's Committee of the unit and its sourced contacts, or plainly what to do without them."""
+    sourced = ctx.campaign.contacts_of(unit.key)
+    head = f"<p><strong>{escape(committee(ctx, unit))}</strong></p>\n"
+    if not sourced:
+        return head + f"<p>{escape(ctx.strings.map.no_contact.format(committee=committee(ctx, unit)))}</p>\n\n"
+    rows = "".join(f"<li>{contact_html(ctx, contact)}</li>" for contact in sourced)
+    return head + f"<p>{escape(ctx.strings.map.contacts_title)}:</p>\n<ul>{rows}</ul>\n\n"
+
+
+def items_of_unit(ctx: Context, kind: str, unit: Unit) -> list[Page]:
+    """Items of 2024 from the unit's area: their commune maps here, or their whole district did."""
+    admin_map = ctx.campaign.admin_map
+    found = []
+    for item in ctx.content.items(kind):
+        district = getattr(item.meta, "district", None)
+        commune = getattr(item.meta, "commune", None)
+        if district is None:
+            continue
+        here = admin_map.unit_of(district, commune) if commune else admin_map.whole_district_unit(district)
+        if here is not None and here.key == unit.key:
+            found.append(item)
+    return found
+
+
+def unit_page(ctx: Context, unit: Unit) -> str:
+    labels = ctx.strings.map
+    here = unit_uri(unit.key)
+    title = unit_title(ctx, unit)
+    summary = committee(ctx, unit)
+    out = [front_matter(title, summary), f"# {title}\n\n"]
+    out.append(f'<p class="campaign-meta">{escape(ctx.strings.gso_code)}: {unit.code}</p>\n\n')
+    out.append(f"## {labels.finder_title}\n\n" + where_to_ask(ctx, unit))
+    out.append(f"## {labels.what_to_ask}\n\n" + "".join(f"- {question}\n" for question in labels.questions))
+    out.append(f"\n[{ctx.page('chinh-sach/index.md').meta.title}]({link(here, 'chinh-sach/index.md')})\n\n")
+    out.append(f'## {labels.formed_from}\n\n<ul class="campaign-history">')
+    for former in unit.formed_from:
+        district = ctx.campaign.district(former.district)
+        target = href(here, f"dia-phuong/{district.key}.md")
+        out.append(
+            f"<li>{escape(former_name(ctx, former))}"
+            f' (<a href="{target}">{escape(ctx.district_name(district))}</a>)</li>'
+        )
+    out.append("</ul>\n\n" + source_line(ctx))
+    headings = {"story": ctx.strings.stories_here, "commendation": ctx.strings.commendations_here}
+    for section in SECTIONS:
+        if section.content_type not in headings:
+            continue
+        items = items_of_unit(ctx, section.content_type, unit)
+        if items:
+            out.append(f"## {headings[section.content_type]}\n\n")
+            out.append(cards(ctx, here, items[:LATEST_PER_SECTION]) + "\n")
+    return "".join(out)
+
+
+def finder_page(ctx: Context) -> str:
+    labels = ctx.strings.map
+    admin_map = ctx.campaign.admin_map
+    here = FINDER_URI
+    since = ctx.date(admin_map.since)
+    out = [front_matter(labels.finder_title, labels.finder_summary), f"# {labels.finder_title}\n\n"]
+    out.append(f"{labels.finder_intro.format(since=since)}\n\n")
+    out.append(
+        f'<div class="campaign-finder" data-finder data-matches="{escape(labels.finder_matches)}"'
+        f' data-no-match="{escape(labels.finder_no_match)}">\n'
+        f'<p class="campaign-finder__box" data-finder-box hidden><label for="campaign-finder-q">'
+        f"{escape(labels.finder_label)}</label>"
+        f'<input id="campaign-finder-q" type="search" autocomplete="off" spellcheck="false"'
+        f' placeholder="{escape(labels.finder_example)}"></p>\n'
+        f'<p class="campaign-finder__status" data-finder-status role="status" aria-live="polite"></p>\n'
+        f'<h2 id="theo-huyen-2024">{escape(labels.finder_listing)}</h2>\n'
+    )
+    for district in ctx.campaign.districts:
+        name = ctx.district_name(district)
+        out.append(
+            f'<section class="campaign-finder__group" data-finder-group data-names="{fold(name)}">'
+            f'<h3 id="{district.key}">{escape(name)}</h3><ul>'
+        )
+        for former, unit in admin_map.communes_of(district.key):
+            names = f"{fold(former_name(ctx, former))} | {fold(unit_title(ctx, unit))}"
+            contacts = "".join(f"; {contact_html(ctx, c)}" for c in ctx.campaign.contacts_of(unit.key))
+            link = f'<a href="{href(here, unit_uri(unit.key))}">{escape(unit_title(ctx, unit))}</a>'
+            out.append(
+                f'<li data-names="{names}"><span class="campaign-finder__old">{escape(former_name(ctx, former))}</span>'
+                f" → {escape(labels.now_part_of)} {link}: {escape(committee(ctx, unit))}{contacts}</li>"
+            )
+        out.append("</ul></section>\n")
+    out.append("</div>\n\n")
+    out.append(f"## {labels.what_to_ask}\n\n" + "".join(f"- {question}\n" for question in labels.questions) + "\n")
+    out.append(f"## {labels.units_title}\n\n")
+    out.append(labels.units_intro.format(province=ctx.campaign.site.province, count=len(admin_map.units)) + "\n\n")
+    links = [
+        f'<li><a href="{href(here, unit_uri(unit.key))}">{escape(unit_title(ctx, unit))}</a></li>'
+        for unit in admin_map.units
+    ]
+    out.append('<ul class="campaign-districts">' + "".join(links) + "</ul>\n\n")
+    out.append(source_line(ctx))
+    return "".join(out)

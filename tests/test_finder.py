@@ -1,0 +1,118 @@
+"""The "Hỏi ở đâu?" finder in headless Chromium: a reader types the name of 2024 they know.
+
+Served from the session's built site (tests/conftest.py); the local server and
+the browser are those of tests/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+FINDER = "hoi-o-dau/"
+
+# (what the reader types, the 2024 name that must show, today's unit it leads to)
+TYPED = [
+    ("dinh hoa", "xã Định Hòa", "Xã Định Hòa"),
+    ("Thi tran Go Quao", "thị trấn Gò Quao", "Xã Gò Quao"),
+    ("vinh thanh van", "phường Vĩnh Thanh Vân", "Phường Rạch Giá"),
+    ("U Minh Thuong", "xã An Minh Bắc", "Xã U Minh Thượng"),
+    ("U Minh Thuong", "xã Thạnh Yên", "Xã Vĩnh Hòa"),
+    ("my lam", "xã Mỹ Lâm", "Phường Vĩnh Thông"),
+    ("Mỹ Lâm", "xã Mỹ Lâm", "Phường Vĩnh Thông"),
+    ("duong hoa", "xã Dương Hòa", "Phường Tô Châu"),
+    ("DƯƠNG HÒA", "xã Dương Hòa", "Phường Tô Châu"),
+    ("phi thong", "xã Phi Thông", "Phường Vĩnh Thông"),
+    ("thuan yen", "xã Thuận Yên", "Phường Tô Châu"),
+    ("THI TRAN THU BA", "thị trấn Thứ Ba", "Xã An Biên"),
+    ("thứ mười một", "thị trấn Thứ Mười Một", "Xã An Minh"),
+    ("minh luong", "thị trấn Minh Lương", "Xã Châu Thành"),
+    ("soc son", "thị trấn Sóc Sơn", "Xã Mỹ Thuận"),
+    ("duong dong", "phường Dương Đông", "Đặc khu Phú Quốc"),
+    ("an thoi", "phường An Thới", "Đặc khu Phú Quốc"),
+    ("tho chau", "xã Thổ Châu", "Đặc khu Thổ Châu"),
+    ("nam du", "xã Nam Du", "Đặc khu Kiên Hải"),
+    ("thi tran vinh thuan", "thị trấn Vĩnh Thuận", "Xã Vĩnh Phong"),
+    ("xa vinh thuan", "xã Vĩnh Thuận", "Xã Vĩnh Thuận"),
+    ("ban tan dinh", "xã Bàn Tân Định", "Xã Giồng Riềng"),
+    ("tien hai", "xã Tiên Hải", "Xã Tiên Hải"),
+    ("đông hồ", "phường Đông Hồ", "Phường Hà Tiên"),
+    ("dong ho", "phường Đông Hồ", "Phường Hà Tiên"),
+    ("rach soi", "phường Rạch Sỏi", "Phường Rạch Giá"),
+    ("vinh hoa hung bac", "xã Vĩnh Hòa Hưng Bắc", "Xã Vĩnh Hòa Hưng"),
+    ("giong rieng", "xã Ngọc Chúc", "Xã Ngọc Chúc"),
+]
+
+VISIBLE_ROWS_JS = """() => [...document.querySelectorAll('[data-finder-group] li')]
+  .filter(row => row.offsetParent !== null)
+  .map(row => [row.querySelector('.campaign-finder__old').textContent, row.querySelector('a').textContent])"""
+
+
+@pytest.fixture
+def finder(browser: Browser, site_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + FINDER)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def visible_rows(page: Page) -> list[tuple[str, str]]:
+    return [tuple(row) for row in page.evaluate(VISIBLE_ROWS_JS)]
+
+
+def test_without_javascript_the_finder_is_the_whole_listing(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + FINDER)
+    rows = visible_rows(page)
+    assert len(rows) == 143
+    assert ("xã Mỹ Lâm", "Phường Vĩnh Thông") in rows
+    assert not page.locator("#campaign-finder-q").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(("typed", "old", "unit"), TYPED, ids=[f"{t}->{u}" for t, _, u in TYPED])
+def test_typing_a_2024_name_leads_to_todays_unit(finder: Page, typed: str, old: str, unit: str) -> None:
+    finder.locator("#campaign-finder-q").press_sequentially(typed)
+    rows = visible_rows(finder)
+    assert (old, unit) in rows
+    assert 0 < len(rows) < 143
+    assert str(len(rows)) in finder.locator("[data-finder-status]").text_content()
+
+
+def test_input_events_decomposed_text_and_clearing(finder: Page) -> None:
+    box = finder.locator("#campaign-finder-q")
+    box.fill(unicodedata.normalize("NFD", "Định Hòa"))  # one input event, no key events, NFD as some keyboards send
+    assert ("xã Định Hòa", "Xã Định Hòa") in visible_rows(finder)
+    assert len(visible_rows(finder)) < 10
+    box.fill("khong co ten nay")
+    assert visible_rows(finder) == []
+    assert finder.locator("[data-finder-status]").text_content().startswith("Không thấy")
+    box.fill("")
+    assert len(visible_rows(finder)) == 143
+
+
+def test_a_link_from_the_leaflet_or_home_can_carry_the_name(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + FINDER + "?q=go+quao")
+    rows = visible_rows(page)
+    assert ("thị trấn Gò Quao", "Xã Gò Quao") in rows
+    assert all(unit in ("Xã Gò Quao", "Xã Định Hòa", "Xã Vĩnh Hòa Hưng", "Xã Vĩnh Tuy") for _, unit in rows)
+    context.close()
+
+
+@pytest.mark.parametrize(("language", "unit"), [("en", "Định Hòa Commune"), ("km", "ឃុំ Định Hòa")])
+def test_finder_in_other_languages(browser: Browser, site_url: str, language: str, unit: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}{language}/{FINDER}")
+    page.locator("#campaign-finder-q").press_sequentially("dinh hoa")
+    assert unit in [found for _, found in visible_rows(page)]
+    context.close()
