@@ -10,13 +10,40 @@ ours beyond the search page. Only the article of searchable pages is indexed
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from .model.sections import SEARCH_BUNDLE
+from .segmentation import ZWSP, marked_words
+from .siteplan import SitePlan
 
 
 def index_site(site_dir: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", SEARCH_BUNDLE, "--silent"]
-    subprocess.run(command, check=True)
+    """Index a copy of the pages in which the zero-width spaces between Khmer words are
+    spaces: Pagefind does not split words there, and would index whole phrases."""
+    with tempfile.TemporaryDirectory(prefix="campaign-search-") as scratch:
+        pages = Path(scratch) / "site"
+        shutil.copytree(site_dir, pages, ignore=_not_pages)
+        for page in pages.rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            if ZWSP in text:
+                page.write_text(text.replace(ZWSP, " "), encoding="utf-8")
+        bundle = site_dir / SEARCH_BUNDLE
+        shutil.rmtree(bundle, ignore_errors=True)
+        command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(bundle), "--silent"]
+        subprocess.run(command, check=True)
+
+
+def _not_pages(folder: str, names: list[str]) -> list[str]:
+    return [name for name in names if "." in name and not name.endswith(".html")]
+
+
+def query_words(plan: SitePlan, language: str) -> str | None:
+    """JSON list of the words of a language written without spaces, as the build split them,
+    or None for a language written with spaces."""
+    words = marked_words(list(plan.sites[language].pages.values()), plan.sites[language].language.scripts)
+    return json.dumps(words, ensure_ascii=False) if words else None

@@ -26,6 +26,19 @@ def mark_word_breaks(text: str, scripts: list[str]) -> str:
     return text
 
 
+def marked_words(texts: list[str], scripts: list[str]) -> list[str]:
+    """The distinct words of unspaced-script runs in texts already marked by `mark_word_breaks`:
+    the search page splits a query typed without spaces into these (the words the index holds)."""
+    found: set[str] = set()
+    for script in scripts:
+        if script in UNSPACED:
+            run = UNSPACED[script][0]
+            for text in texts:
+                for match in run.finditer(text.replace(ZWSP, " ")):
+                    found.add(match[0])
+    return sorted(found)
+
+
 # Signs that end a phrase or sentence (Khmer khan ។, bariyoosan ៕, colon ៖…): a line never starts with one.
 CLOSING_SIGNS = frozenset("\u17d4\u17d5\u17d6\u17d7\u17d8\u17da")
 

@@ -7,7 +7,6 @@ if (form) {
   const status = document.querySelector(".campaign-search__status");
   const list = document.querySelector(".campaign-search__results");
   const language = document.documentElement.lang;
-  const segmenter = "Segmenter" in Intl ? new Intl.Segmenter(language, { granularity: "word" }) : null;
   let engine = null;
   let latest = 0;
 
@@ -20,12 +19,49 @@ if (form) {
     return engine;
   };
 
-  // NFC: Unikey's composite input arrives decomposed. Khmer is written without spaces:
-  // split the query into words as the build split the pages (both use ICU's dictionary).
-  const prepare = (text) => {
-    const query = text.normalize("NFC").trim();
-    if (!query || language !== "km" || !segmenter) return query;
-    return [...segmenter.segment(query)].filter((part) => part.isWordLike).map((part) => part.segment).join(" ");
+  // A language written without spaces (Khmer): the build put a space between the words of
+  // the indexed text, so the query is split into the same words, the longest known word
+  // first (the build's own word list, data-words); what no known word covers is left to
+  // the browser's segmenter.
+  let dictionary = null;
+  const words = async () => {
+    if (!dictionary) {
+      const list = await (await fetch(form.dataset.words)).json();
+      dictionary = { known: new Set(list), longest: Math.max(1, ...list.map((word) => word.length)) };
+    }
+    return dictionary;
+  };
+  const segmenter = "Segmenter" in Intl ? new Intl.Segmenter(language, { granularity: "word" }) : null;
+  const split = (run, { known, longest }) => {
+    const parts = [];
+    let unknown = "";
+    for (let start = 0; start < run.length; ) {
+      let end = Math.min(run.length, start + longest);
+      while (end > start + 1 && !known.has(run.slice(start, end))) end -= 1;
+      if (known.has(run.slice(start, end))) {
+        if (unknown) parts.push(...browserWords(unknown));
+        unknown = "";
+        parts.push(run.slice(start, end));
+      } else {
+        unknown += run[start];
+      }
+      start = end;
+    }
+    if (unknown) parts.push(...browserWords(unknown));
+    return parts;
+  };
+  const browserWords = (text) =>
+    segmenter ? [...segmenter.segment(text)].filter((part) => part.isWordLike).map((part) => part.segment) : [text];
+
+  // NFC: Unikey's composite input arrives decomposed.
+  const prepare = async (text) => {
+    const query = text.normalize("NFC").replace(/\u200b/g, " ").trim();
+    if (!query || !form.dataset.words) return query;
+    const dictionary = await words();
+    return query
+      .split(/\s+/)
+      .flatMap((run) => split(run, dictionary))
+      .join(" ");
   };
 
   // Pagefind folds tone marks but not đ, a letter of its own: a reader who types "d" at
@@ -60,6 +96,39 @@ if (form) {
     return [...best.values()].sort((a, b) => b.score - a.score);
   };
 
+  // Pagefind ranks by words, not phrases. Among its first RERANKED results, a page whose
+  // title holds every word of the query (the more of the title they make, the better), or
+  // the words as a phrase, comes first; with tone marks typed, a match with the same marks
+  // (đường, not dương) counts more.
+  const RERANKED = 24;
+  const fold = (text) =>
+    text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  const rank = (query, pages) => {
+    const plain = fold(query);
+    const words = plain.split(/\s+/);
+    const exact = query.toLowerCase() !== plain ? query.toLowerCase() : null;
+    const titleWords = (page) => fold(page.meta.title || "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    // The title says just what the reader typed: that page is the answer.
+    const isTitle = (page) => {
+      const own = titleWords(page);
+      return own.length === words.length && words.every((word) => own.includes(word));
+    };
+    const boost = (page) => {
+      const title = page.meta.title || "";
+      const own = titleWords(page);
+      let factor = 1;
+      if (words.every((word) => own.includes(word))) factor += 1 + (2 * words.length) / own.length;
+      if (words.length > 1 && fold(title).includes(plain)) factor += 2;
+      if (words.length > 1 && fold(page.content || "").includes(plain)) factor += 0.5;
+      if (exact && (title.toLowerCase().includes(exact) || (page.content || "").toLowerCase().includes(exact))) factor += 1;
+      return factor;
+    };
+    return pages
+      .map((page, index) => ({ page, tier: isTitle(page) ? 1 : 0, score: page.score * boost(page), index }))
+      .sort((a, b) => b.tier - a.tier || b.score - a.score || a.index - b.index)
+      .map(({ page }) => page);
+  };
+
   const render = (page) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
@@ -73,18 +142,23 @@ if (form) {
 
   const search = async () => {
     const ticket = ++latest;
-    const query = prepare(input.value);
+    const query = await prepare(input.value);
     if (!query) {
       list.replaceChildren();
       status.textContent = "";
+      status.dataset.query = input.value;
       return;
     }
     const pagefind = await load();
     const results = await find(pagefind, query);
-    const pages = await Promise.all(results.slice(0, 10).map((result) => result.data()));
+    const loaded = await Promise.all(
+      results.slice(0, RERANKED).map(async (result) => ({ ...(await result.data()), score: result.score })),
+    );
+    const pages = rank(query, loaded).slice(0, 10);
     if (ticket !== latest) return; // a newer query is on its way
     status.textContent = pages.length ? form.dataset.count.replace("{n}", results.length) : form.dataset.none;
     list.replaceChildren(...pages.map(render));
+    status.dataset.query = input.value; // what these results answer (the tests wait for it)
   };
 
   // "input" covers typing, pasting and dictation; compositionend, keyboards that compose.

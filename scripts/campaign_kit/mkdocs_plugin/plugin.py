@@ -22,8 +22,9 @@ from mkdocs.structure.files import File, Files
 
 from ..checks.gate import Memo
 from ..model.errors import ContentError
-from ..model.sections import SEARCH_URI, page_url
+from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..project import Project, load
+from ..search_index import query_words
 from ..site_assets import site_assets
 from ..siteplan import SitePlan
 from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
@@ -58,6 +59,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         _configure(config, plan, language)
         self.pages = plan.sites[language].pages
         self.assets = site_assets(plan.content.campaign, root / self.config.fonts_dir, root / ".cache", language)
+        words = query_words(plan, language)
+        if words is not None:
+            self.assets[SEARCH_WORDS] = words
         config.extra_css[:0] = [uri for uri in self.assets if uri.endswith(".css")]
         return config
 

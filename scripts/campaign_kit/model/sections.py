@@ -53,6 +53,7 @@ FINDER_URI = f"{FINDER_FOLDER}/index.md"
 TRANSLATIONS_URI = "ban-dich.md"  # generated: the state of every translation
 SEARCH_URI = "tim-kiem.md"  # generated: the search page
 SEARCH_BUNDLE = "pagefind"  # folder under the site root of the search index, made after the build
+SEARCH_WORDS = "assets/javascripts/search-words.json"  # words of a language written without spaces
 
 
 def section_of(src_uri: str) -> Section | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model.sections import BY_TYPE, SEARCH_BUNDLE, SEARCH_URI, href, page_url
+from ..model.sections import BY_TYPE, SEARCH_BUNDLE, SEARCH_URI, SEARCH_WORDS, href, page_url
+from ..segmentation import UNSPACED
 from .context import Context
 from .items import front_matter
 
@@ -21,7 +22,9 @@ def search_page(ctx: Context) -> dict[str, str]:
         f'<a href="{href(SEARCH_URI, policies)}">{escape(ctx.page(policies).meta.title)}</a> · '
         f'<a href="{href(SEARCH_URI, faq)}">{escape(ctx.page(faq).meta.title)}</a>'
     )
-    html = f"""<form class="campaign-search" role="search" data-campaign-search data-bundle="{bundle}"
+    # A language written without spaces: the query is split into the words of the index.
+    words = f' data-words="{up}{SEARCH_WORDS}"' if set(ctx.language.scripts) & UNSPACED.keys() else ""
+    html = f"""<form class="campaign-search" role="search" data-campaign-search data-bundle="{bundle}"{words}
  data-base="{ctx.campaign.site.base_path}" data-none="{escape(strings.search_none)}"
  data-count="{escape(strings.search_count)}">
 <label for="campaign-search-input">{escape(strings.search_label)}</label>

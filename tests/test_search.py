@@ -1,0 +1,150 @@
+"""Search as readers type it, in headless Chromium on the built site (Pagefind, see
+campaign_kit.search_index): without tone marks or with some, đ typed as d, capitals, decomposed
+(NFD) input as Unikey's "Unicode tổ hợp" sends it, pasted or dictated text that fires no key
+events, several words; and Khmer typed without spaces.
+
+Each case names the page that must be among the first five results and, when the query has
+diacritics, the page that must come first.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+
+@dataclass(frozen=True)
+class Case:
+    query: str
+    expected: str  # URL path of the page that must be in the first five
+    first: bool = False  # ...and must come first
+    how: str = "fill"  # fill: one input event, as paste or dictation; type: key by key; change: no input event
+
+
+VIETNAMESE = [
+    Case("ho ngheo", "/hoi-dap/ho-ngheo-la-gi/"),
+    Case("ho ngheo la gi", "/hoi-dap/ho-ngheo-la-gi/"),
+    Case("ho can ngheo", "/chinh-sach/xac-dinh-ho-ngheo/"),
+    Case("hoc phi", "/chinh-sach/giao-duc/"),
+    Case("mien hoc phi", "/chinh-sach/giao-duc/"),
+    Case("nha o", "/chinh-sach/nha-o/"),
+    Case("nha tam", "/hoi-dap/nha-tam-nha-dot-nat-co-duoc-ho-tro-khong/"),
+    Case("bao hiem y te", "/chinh-sach/bao-hiem-y-te/"),
+    Case("vay von", "/hoi-dap/vay-von-o-dau/"),
+    Case("giay chung nhan", "/hoi-dap/giay-chung-nhan-ho-ngheo-la-gi/"),
+    Case("hoc nghe", "/chinh-sach/hoc-nghe/"),
+    Case("chuan ngheo", "/chinh-sach/xac-dinh-ho-ngheo/"),
+    Case("ra soat", "/hoi-dap/muon-duoc-ra-soat-thi-lam-gi/"),
+    Case("tro giup phap ly", "/hoi-dap/tro-giup-phap-ly-mien-phi/"),
+    Case("tien dien", "/hoi-dap/ho-ngheo-co-duoc-ho-tro-tien-dien-khong/"),  # đ typed as d
+    Case("dien", "/hoi-dap/ho-ngheo-co-duoc-ho-tro-tien-dien-khong/"),
+    Case("hộ ngheo", "/hoi-dap/ho-ngheo-la-gi/"),  # some tone marks
+    Case("bảo hiem y tế", "/chinh-sach/bao-hiem-y-te/"),
+    Case("BAO HIEM Y TE", "/chinh-sach/bao-hiem-y-te/"),
+    Case("Hoc Phi", "/chinh-sach/giao-duc/"),
+    Case("bảo hiểm y tế", "/chinh-sach/bao-hiem-y-te/", first=True),
+    Case("học phí", "/chinh-sach/giao-duc/", first=True),
+    Case("nhà ở", "/chinh-sach/nha-o/", first=True),
+    Case("tiền điện", "/hoi-dap/ho-ngheo-co-duoc-ho-tro-tien-dien-khong/", first=True),
+    Case("vay vốn", "/hoi-dap/vay-von-o-dau/", first=True),
+    Case(unicodedata.normalize("NFD", "bảo hiểm y tế"), "/chinh-sach/bao-hiem-y-te/", first=True),
+    Case(unicodedata.normalize("NFD", "học phí"), "/chinh-sach/giao-duc/", first=True),
+    Case("thẻ bảo hiểm y tế", "/hoi-dap/ho-ngheo-co-duoc-cap-the-bao-hiem-y-te-khong/", first=True),
+    Case("hộ nghèo là gì", "/hoi-dap/ho-ngheo-la-gi/", first=True),  # a phrase: the title that opens with it
+    Case("vay vốn ngân hàng chính sách", "/hoi-dap/vay-von-o-dau/"),
+    Case("hoc phi", "/chinh-sach/giao-duc/", how="type"),
+    Case("nhà ở", "/chinh-sach/nha-o/", how="change"),
+]
+KHMER = [  # typed as a Khmer keyboard does: no spaces between words
+    Case("ធានារ៉ាប់រងសុខភាព", "/km/chinh-sach/bao-hiem-y-te/", first=True),  # health insurance
+    Case("ថ្លៃសិក្សា", "/km/chinh-sach/giao-duc/", first=True),  # tuition
+    Case("ផ្ទះ", "/km/chinh-sach/nha-o/"),  # house
+    Case("ខ្ចីប្រាក់", "/km/hoi-dap/vay-von-o-dau/", first=True),  # borrow money
+    Case("អគ្គិសនី", "/km/hoi-dap/ho-ngheo-co-duoc-ho-tro-tien-dien-khong/", first=True),  # electricity
+    Case("ជំនួយផ្លូវច្បាប់", "/km/hoi-dap/tro-giup-phap-ly-mien-phi/", first=True),  # legal aid
+    Case("លិខិតបញ្ជាក់", "/km/hoi-dap/giay-chung-nhan-ho-ngheo-la-gi/", first=True),  # certificate
+    Case("គ្រួសារជិតក្រីក្រ", "/km/hoi-dap/ho-can-ngheo-khac-ho-ngheo-the-nao/"),  # near-poor household
+    Case("វិជ្ជាជីវៈ", "/km/hoi-dap/hoc-nghe-co-duoc-ho-tro-khong/", first=True),  # vocation
+    Case("ស្តង់ដារភាពក្រីក្រ", "/km/chinh-sach/xac-dinh-ho-ngheo/"),  # poverty standard
+]
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser: Browser, site_url: str) -> Iterator[dict[str, Page]]:
+    """One search page per language, kept open: the index is loaded once, as for a reader."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
+    pages = {}
+    for prefix in ("", "km/"):
+        page = context.new_page()
+        page.goto(f"{site_url}{prefix}tim-kiem/")
+        pages[prefix] = page
+    yield pages
+    context.close()
+
+
+def results(page: Page, case: Case) -> list[str]:
+    field = page.locator("#campaign-search-input")
+    field.fill("")
+    if case.how == "type":
+        field.press_sequentially(case.query)
+    elif case.how == "change":
+        page.evaluate(
+            """(q) => { const f = document.querySelector('#campaign-search-input');
+                        f.value = q; f.dispatchEvent(new Event('change')); }""",
+            case.query,
+        )
+    else:
+        field.fill(case.query)
+    page.wait_for_function(
+        """(q) => document.querySelector('#campaign-search-input').value === q
+                  && document.querySelector('.campaign-search__status').dataset.query === q""",
+        arg=case.query,
+        timeout=15_000,
+    )
+    return page.eval_on_selector_all(".campaign-search__results a", "links => links.map(a => new URL(a.href).pathname)")
+
+
+@pytest.mark.parametrize("case", VIETNAMESE, ids=[f"{c.query}-{c.how}" for c in VIETNAMESE])
+def test_vietnamese_search(search_pages: dict[str, Page], case: Case) -> None:
+    found = results(search_pages[""], case)
+    assert case.expected in found[:5], (case.query, found[:5])
+    if case.first:
+        assert found[0] == case.expected, (case.query, found[:5])
+
+
+@pytest.mark.parametrize("case", KHMER, ids=[c.expected.split("/")[-2] for c in KHMER])
+def test_khmer_search_typed_without_spaces(search_pages: dict[str, Page], case: Case) -> None:
+    found = results(search_pages["km/"], case)
+    assert all(path.startswith("/km/") for path in found), found  # each language searches its own pages
+    assert case.expected in found[:5], (case.query, found[:5])
+    if case.first:
+        assert found[0] == case.expected, (case.query, found[:5])
+
+
+def test_the_index_is_downloaded_only_when_the_reader_searches(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}chinh-sach/")
+    page.goto(f"{site_url}tim-kiem/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/pagefind/" in url or "search_index" in url], requested
+    page.locator("#campaign-search-input").fill("ho ngheo")
+    page.wait_for_selector(".campaign-search__results a")
+    assert any("/pagefind/" in url for url in requested)
+    context.close()
+
+
+def test_a_query_in_the_address_is_searched(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}tim-kiem/?q=hoc%20phi")
+    page.wait_for_selector(".campaign-search__results a")
+    assert "/chinh-sach/giao-duc/" in page.eval_on_selector_all(
+        ".campaign-search__results a", "links => links.map(a => new URL(a.href).pathname)"
+    )
+    page.close()
