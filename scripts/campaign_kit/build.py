@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .model.errors import ContentError
+from .printing.__main__ import build_print
 from .project import Project, load
 from .search_index import index_site
 
@@ -34,9 +36,19 @@ def render_site(project: Project, site_dir: Path) -> None:
 
 
 def build_site(root: Path, site_dir: Path, *, production: bool = False) -> Project:
+    """A production build also puts the print kit in the site, where its pages link to it."""
     project = load(root, production=production)
     render_site(project, site_dir)
+    if production:
+        publish_print(project, site_dir)
     return project
+
+
+def publish_print(project: Project, site_dir: Path) -> None:
+    folder = site_dir / project.content.campaign.print_settings.site_folder
+    _entries, errors = build_print(project, folder, jobs=os.cpu_count() or 1)
+    if errors:
+        raise MkDocsException("Bộ tài liệu in có lỗi:\n" + "\n".join(errors))
 
 
 def main(argv: list[str] | None = None) -> int:

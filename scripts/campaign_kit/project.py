@@ -49,7 +49,7 @@ def load(
         run_gate(content, problems, memo)
     if production:
         check_production(content, problems)
-    plan = _plan(content, problems, model_ok)
+    plan = _plan(content, problems, model_ok, production)
     _check_nav(plan, problems)
     if gate:
         check_links(plan, problems)
@@ -57,15 +57,16 @@ def load(
     return Project(root, plan, production)
 
 
-def _plan(content: Content, problems: Problems, model_ok: bool) -> SitePlan:
+def _plan(content: Content, problems: Problems, model_ok: bool, production: bool) -> SitePlan:
     """The site plan. When a page has a mistake in its front matter it is left out of the
     content, and a page referring to it may not be plannable: the plan is then attempted
     so that broken links are still reported with everything else, and when it cannot be
     made, the problems already found explain why."""
+    # A production build publishes the print kit in the site, and its pages link to the files.
     if model_ok:
-        return plan_site(content)
+        return plan_site(content, print_published=production)
     try:
-        return plan_site(content)
+        return plan_site(content, print_published=production)
     except Exception:  # any failure here follows from a problem already reported
         problems.raise_if_any()
         raise

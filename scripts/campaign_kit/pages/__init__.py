@@ -20,8 +20,8 @@ from .translation_status import translation_status_page
 from .units import units_pages
 
 
-def build_pages(content: Content, language: str) -> dict[str, str]:
-    ctx = Context(content, content.campaign.language(language))
+def build_pages(content: Content, language: str, *, print_published: bool = False) -> dict[str, str]:
+    ctx = Context(content, content.campaign.language(language), print_published)
     pages = {src_uri: render_page(ctx, content.reference(src_uri)) for src_uri in content.pages}
     for section in SECTIONS:
         index = section.index

@@ -75,17 +75,25 @@ def policies_by_group(ctx: Context, here: str) -> str:
 
 
 def print_products(ctx: Context) -> str:
-    """The print catalogue (generic versions; every leaflet also exists per unit of today), linked where deployed."""
+    """The print catalogue (generic versions; every leaflet also exists per unit of today), linked
+    to the files where the build publishes them (production), named only in a preview."""
     folder = ctx.campaign.site.base_path + ctx.campaign.print_settings.site_folder + "/"
+
+    def file(name: str) -> str:
+        return f'<a href="{folder}{name}">{name}</a>' if ctx.print_published else name
+
     rows = [
         f"| {escape(product.format.name)} | {escape(subject_title(ctx.content, product))} "
-        f"| {product.format.width_mm:g} × {product.format.height_mm:g} "
-        f'| <a href="{folder}{product.filename}">{product.filename}</a> |'
+        f"| {product.format.width_mm:g} × {product.format.height_mm:g} | {file(product.filename)} |"
         for product in catalogue(ctx.content, [ctx.language.code])
         if product.unit is None
     ]
     header = f"| {ctx.strings.print_product} | {ctx.strings.print_subject} | mm | PDF |\n|---|---|---|---|\n"
-    overview = f'<p><a href="{folder}index.html">{escape(ctx.strings.print_overview)}</a></p>\n\n'
+    overview = (
+        f'<p><a href="{folder}index.html">{escape(ctx.strings.print_overview)}</a></p>\n\n'
+        if ctx.print_published
+        else ""
+    )
     return overview + header + "\n".join(rows) + "\n"
 
 

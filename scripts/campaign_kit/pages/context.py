@@ -18,6 +18,7 @@ from ..model.schema import LegalDocumentMeta
 class Context:
     content: Content
     language: Language
+    print_published: bool = False  # the print kit's files are in the site: pages may link to them
 
     @property
     def campaign(self) -> Campaign:

@@ -95,14 +95,15 @@ class SitePlan:
         return written
 
 
-def plan_site(content: Content) -> SitePlan:
+def plan_site(content: Content, *, print_published: bool = False) -> SitePlan:
+    """`print_published`: the build puts the print kit in the site (production), so pages link to it."""
     campaign = content.campaign
     reference = campaign.default_language
     sites = {
         language.code: LanguageSite(
             language,
             "" if language.code == reference else f"{language.code}/",
-            build_pages(content, language.code),
+            build_pages(content, language.code, print_published=print_published),
         )
         for language in campaign.languages
     }

@@ -1,0 +1,83 @@
+"""Every built page in every language, opened in headless Chromium: no console error, no failed
+request (a 404 on a phone is a broken link, a missing image or a script that did not run), no
+request to another host.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import LOCAL_HOST
+from playwright.sync_api import Browser
+
+
+def every_page(site: Path) -> list[str]:
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if relative.startswith("pagefind/") or relative.endswith("404.html"):
+            continue
+        pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return pages
+
+
+def test_no_page_has_a_console_error_a_failed_request_or_a_foreign_request(
+    browser: Browser, built_site: Path, site_url: str
+) -> None:
+    pages = every_page(built_site)
+    assert len(pages) > 300
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
+    problems: list[str] = []
+    page = context.new_page()
+    here = {"url": ""}
+    page.on(
+        "console",
+        lambda m: m.type in ("error", "warning") and problems.append(f"{here['url']}: console {m.type}: {m.text}"),
+    )
+    page.on("pageerror", lambda error: problems.append(f"{here['url']}: script error: {error}"))
+    # ERR_ABORTED: the next page was opened before this one's favicon arrived, not a failure.
+    page.on(
+        "requestfailed",
+        lambda r: "ERR_ABORTED" not in (r.failure or "") and problems.append(f"{here['url']}: failed {r.url}"),
+    )
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and problems.append(f"{here['url']}: {r.status} {r.url}"),
+    )
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).hostname not in (LOCAL_HOST, None)
+            and urlsplit(r.url).scheme not in ("data", "blob")
+            and problems.append(f"{here['url']}: request to another host: {r.url}")
+        ),
+    )
+    for path in pages:
+        here["url"] = path
+        page.goto(site_url + path, wait_until="load")
+    context.close()
+    assert not problems, f"{len(problems)} problems, first ones:\n" + "\n".join(problems[:30])
+
+
+def test_every_link_and_resource_of_every_page_exists(built_site: Path) -> None:
+    """What a reader can tap: every local href and src of every page leads to a file of the site."""
+    import re
+    from urllib.parse import unquote, urljoin
+
+    missing = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        if html_file.is_relative_to(built_site / "pagefind"):
+            continue
+        page_url = "/" + html_file.relative_to(built_site).as_posix()
+        html = html_file.read_text(encoding="utf-8")
+        for target in re.findall(r'(?:href|src)="([^"#?]+)', html):
+            if re.match(r"[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
+                continue  # another scheme or host: the request test and the gate judge those
+            path = unquote(urljoin(page_url, target)).lstrip("/")
+            file = built_site / path
+            if file.is_dir() or path.endswith("/") or not path:
+                file = file / "index.html"
+            if not file.exists():
+                missing.append(f"{page_url}: {target}")
+    assert not missing, f"{len(missing)} links lead nowhere, first ones:\n" + "\n".join(sorted(set(missing))[:30])
