@@ -30,7 +30,7 @@ consent:
 ---
 
 Ngày 17/4/2023 Chính phủ ban hành Nghị định 13/2023/NĐ-CP; từ 1/7 Ủy ban nhân dân xã làm theo.
-Quyết định 1315/QĐ-UBND giao vốn. Chị vay 100.000.000 đồng, trả dần 2.500.000 đồng mỗi tháng.
+Quyết định 1315/QĐ-UBND giao vốn. Chị vay 80.000.000 đồng, trả dần 1.800.000 đồng mỗi tháng.
 Năm 2024, cả xã có 3 đường dây nóng và Tổng đài 111; mã đơn vị hành chính 91234.
 Chị ở ấp 3, xã Định An. Tổ 5 họp ngày 12/3 Nguyễn Văn A chủ trì.
 Chị bán rau cho quán café “Nestlé” ở Rạch Giá: «Vì người nghèo».

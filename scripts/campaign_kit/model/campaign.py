@@ -124,6 +124,7 @@ class Strings(Strict):
     unreviewed_title: Text
     unreviewed_text: Text
     legal_basis: Text
+    checked: Text
     effective: Text
     issued_by: Text
     number_label: Text
@@ -208,10 +209,15 @@ class Slogan(Strict):
 
 
 class Figure(Strict):
+    """A policy figure, with where it comes from: the act (a page of docs/van-ban/) and
+    the FACTS.md entry that records it, e.g. "§4e" or "§13.1"."""
+
     value: int | float
     unit: Key | Annotated[str, Field(pattern=r"^[a-z_]+$")]
     label: Text
     source: Key
+    facts: Annotated[str, Field(pattern=r"^§[0-9]+[a-z]?(\.[0-9]+)?$")]
+    note: str | None = None
     status: Literal["verified", "partial"]
 
 

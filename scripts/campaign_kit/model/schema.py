@@ -76,6 +76,17 @@ class PageMeta(Strict):
         recorded consent (NĐ 13/2023/NĐ-CP Điều 11), and no home address may appear."""
         return False
 
+    @model_validator(mode="after")
+    def _consent_matches_people(self) -> PageMeta:
+        """A real person's page needs the record of their consent. An example page (`sample: true`)
+        is about nobody: a consent record there would be invented, so it may not have one."""
+        consent = getattr(self, "consent", None)
+        if self.sample and consent is not None:
+            raise PydanticCustomError("sample_consent", "no consent on a sample")
+        if self.about_people and not self.sample and consent is None:
+            raise PydanticCustomError("consent_missing", "consent required")
+        return self
+
 
 class DistrictMixin:
     @field_validator("district", check_fields=False)
@@ -111,6 +122,7 @@ class PolicyMeta(PageMeta):
         Literal["ho-ngheo", "ho-can-ngheo", "ho-moi-thoat-ngheo", "ho-muc-song-trung-binh", "nguoi-lao-dong"]
     ] = []
     legal_basis: Annotated[list[Annotated[LegalRef, BeforeValidator(_ref_from_text)]], Field(min_length=1)]
+    checked: dt.date  # when the page was last checked against the law in force: shown as "Cập nhật"
     key_points: KeyPoints
 
     @field_validator("group")
@@ -136,7 +148,7 @@ class StoryMeta(DistrictMixin, PageMeta):
     date: dt.date
     district: Key
     summary: Summary
-    consent: Consent
+    consent: Consent | None = None  # required unless the story is an example (PageMeta's rule)
 
     @property
     def about_people(self) -> bool:
@@ -155,12 +167,6 @@ class CommendationMeta(DistrictMixin, PageMeta):
     @property
     def about_people(self) -> bool:
         return self.kind != "organisation"
-
-    @model_validator(mode="after")
-    def _people_need_consent(self) -> CommendationMeta:
-        if self.about_people and self.consent is None:
-            raise PydanticCustomError("consent_missing", "consent required")
-        return self
 
 
 class NewsMeta(DistrictMixin, PageMeta):

@@ -98,6 +98,8 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
         facts.append(ctx.date(meta.date))
     if getattr(meta, "kind", None) in ctx.strings.commendation_kinds:
         facts.append(escape(ctx.strings.commendation_kinds[meta.kind]))
+    if getattr(meta, "checked", None):
+        facts.append(escape(f"{ctx.strings.checked} {ctx.date(meta.checked)}"))
     if getattr(meta, "audiences", None):
         names = ", ".join(ctx.strings.audiences[key] for key in meta.audiences)
         facts.append(escape(f"{ctx.strings.for_whom}: {names}"))

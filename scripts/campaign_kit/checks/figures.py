@@ -1,0 +1,73 @@
+"""Policy figures: each names the act it comes from, and pages write them only through
+`{{ figure:KEY }}`. A figure typed by hand stays behind when the law changes the amount:
+the page would then contradict every other page and leaflet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model.errors import Problems
+from ..model.sections import BY_KIND
+
+if TYPE_CHECKING:  # the content model calls these checks: no import at run time
+    from ..model.campaign import Figure
+    from ..model.content import Content
+
+# Amounts as editors type them: 1.500.000 (or 1,500,000 in English), 1,5 triệu, 100 triệu, VND 1.5 million.
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)")
+_IN_WORDS = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(triệu|tỷ|million|billion)\b", re.IGNORECASE)
+_MULTIPLIERS = {"triệu": 10**6, "million": 10**6, "tỷ": 10**9, "billion": 10**9}
+
+
+def money_figures(figures: Mapping[str, Figure]) -> dict[int, str]:
+    """{amount in đồng: figure key} for the figures that are sums of money."""
+    return {int(figure.value): key for key, figure in figures.items() if figure.unit.startswith("dong")}
+
+
+def amounts(line: str) -> list[int]:
+    """Every sum of money written out in `line`, in đồng."""
+    found = [int(match[0].replace(match[1], "")) for match in _GROUPED.finditer(line)]
+    for match in _IN_WORDS.finditer(line):
+        number = float(match[1].replace(",", "."))
+        found.append(round(number * _MULTIPLIERS[match[2].lower()]))
+    return found
+
+
+def check_page(path: Path, raw: str, money: Mapping[int, str], problems: Problems) -> None:
+    """No line of the file (front matter included: key points are printed on leaflets) types a figure's amount."""
+    for number, line in enumerate(raw.splitlines(), start=1):
+        for amount in amounts(line):
+            if amount in money:
+                problems.add(
+                    path,
+                    number,
+                    f"số tiền {amount:,} đồng được gõ tay; đây là số liệu “{money[amount]}” trong campaign/figures.yml."
+                    .replace(",", "."),
+                    f"Viết {{{{ figure:{money[amount]} }}}} thay cho con số, để mọi trang cùng đổi khi luật đổi.",
+                )
+
+
+def check_sources(content: Content, problems: Problems) -> None:
+    """Every figure names its act, and that act has a page in docs/van-ban/ (the page cites number and date)."""
+    campaign = content.campaign
+    folder = content.docs_dir / BY_KIND["legal"].folder
+    legal = {path.stem for path in folder.glob("*.md") if path.name != "index.md" and path.stem.count(".") == 0}
+    for key, figure in campaign.figures.items():
+        if figure.source not in legal:
+            problems.add(
+                campaign.root / "figures.yml",
+                _line_of(campaign.root / "figures.yml", key),
+                f"số liệu “{key}” dẫn văn bản “{figure.source}” nhưng docs/van-ban/ không có văn bản này.",
+                "Ghi ở source: tên tệp (không có .md) của văn bản pháp luật quy định số liệu, hoặc thêm văn bản đó.",
+            )
+
+
+def _line_of(path: Path, key: str) -> int:
+    """The line where figures.yml defines `key` (1 when it cannot be found)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() == f"{key}:":
+            return number
+    return 1
