@@ -263,6 +263,7 @@ class Plan(Strict):
     title: Text
     number: str | None = None
     number_note: str | None = None
+    context: Text  # what the plan belonged to and what carries the work on now, for today's reader
     date_text: Text
     issuer: Key
     signer: PlanSigner
