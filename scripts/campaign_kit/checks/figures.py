@@ -18,8 +18,8 @@ if TYPE_CHECKING:  # the content model calls these checks: no import at run time
 
 # Amounts as editors type them: 1.500.000 (or 1,500,000 in English), 1,5 triệu, 100 triệu, VND 1.5 million.
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)")
-_IN_WORDS = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(triệu|tỷ|million|billion)\b", re.IGNORECASE)
-_MULTIPLIERS = {"triệu": 10**6, "million": 10**6, "tỷ": 10**9, "billion": 10**9}
+_IN_WORDS = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(triệu|tỷ|million|billion|ពាន់លាន|លាន)", re.IGNORECASE)
+_MULTIPLIERS = {"triệu": 10**6, "million": 10**6, "លាន": 10**6, "tỷ": 10**9, "billion": 10**9, "ពាន់លាន": 10**9}
 
 
 def money_figures(figures: Mapping[str, Figure]) -> dict[int, str]:

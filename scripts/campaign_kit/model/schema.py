@@ -122,8 +122,16 @@ class PolicyMeta(PageMeta):
         Literal["ho-ngheo", "ho-can-ngheo", "ho-moi-thoat-ngheo", "ho-muc-song-trung-binh", "nguoi-lao-dong"]
     ] = []
     legal_basis: Annotated[list[Annotated[LegalRef, BeforeValidator(_ref_from_text)]], Field(min_length=1)]
-    checked: dt.date  # when the page was last checked against the law in force: shown as "Cập nhật"
+    # When the page was last checked against the law in force, shown as "Cập nhật". A translation
+    # shows its source's date, so only the source must carry it.
+    checked: dt.date | None = None
     key_points: KeyPoints
+
+    @model_validator(mode="after")
+    def _source_records_its_check(self) -> PolicyMeta:
+        if self.translation is None and self.checked is None:
+            raise PydanticCustomError("checked_missing", "checked required")
+        return self
 
     @field_validator("group")
     @classmethod
