@@ -16,9 +16,12 @@ if TYPE_CHECKING:  # the content model calls these checks: no import at run time
     from ..model.campaign import Figure
     from ..model.content import Content
 
-# Amounts as editors type them: 1.500.000 (or 1,500,000 in English), 1,5 triệu, 100 triệu, VND 1.5 million.
-_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)")
-_IN_WORDS = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(triệu|tỷ|million|billion|ពាន់លាន|លាន)", re.IGNORECASE)
+# Amounts as editors type them: 1.500.000 (1,500,000 in English), 1,5 triệu, 100 triệu, 12.690 tỷ, VND 1.5 million.
+_AMOUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)"
+    r"(?:\s*(triệu|tỷ|million|billion|ពាន់លាន|លាន))?",
+    re.IGNORECASE,
+)
 _MULTIPLIERS = {"triệu": 10**6, "million": 10**6, "លាន": 10**6, "tỷ": 10**9, "billion": 10**9, "ពាន់លាន": 10**9}
 
 
@@ -28,11 +31,18 @@ def money_figures(figures: Mapping[str, Figure]) -> dict[int, str]:
 
 
 def amounts(line: str) -> list[int]:
-    """Every sum of money written out in `line`, in đồng."""
-    found = [int(match[0].replace(match[1], "")) for match in _GROUPED.finditer(line)]
-    for match in _IN_WORDS.finditer(line):
-        number = float(match[1].replace(",", "."))
-        found.append(round(number * _MULTIPLIERS[match[2].lower()]))
+    """Every sum of money written out in `line`, in đồng: digits grouped by thousands, or a number of millions
+    or billions. Other numbers (years, 1,28%, 15 km) are not sums of money."""
+    found = []
+    for match in _AMOUNT.finditer(line):
+        digits, separator, multiplier = match[1], match[2], match[3]
+        if separator:  # thousands grouped: 1.500.000, 12.690 (tỷ)
+            number: float = int(digits.replace(separator, ""))
+        elif multiplier:  # 1,5 triệu, 1.5 million
+            number = float(digits.replace(",", "."))
+        else:
+            continue
+        found.append(round(number * _MULTIPLIERS[multiplier.lower()]) if multiplier else int(number))
     return found
 
 
