@@ -56,7 +56,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def _configure_site(config: MkDocsConfig, campaign: Campaign, language: str) -> None:
         site = campaign.site
         prefix = "" if language == campaign.default_language else f"{language}/"
-        config.site_name = site.site_name
+        config.site_name = campaign.strings[language].site_name or site.site_name
         config.site_url = f"{site.site_url}{prefix}"
         config.theme["language"] = language
         config.extra["alternate"] = [

@@ -116,6 +116,8 @@ class PlanLabels(Strict):
 class Strings(Strict):
     """Words of generated pages in one language (campaign/strings/<code>.yml)."""
 
+    site_name: Text | None = None  # the site's name in this language (site.yml has the reference one)
+    legal_kinds: dict[str, Text] = {}  # "Nghị định" → "Decree": citations name the kind of act in this language
     sample_title: Text
     sample_text: Text
     fallback_title: Text
