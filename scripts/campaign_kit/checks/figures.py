@@ -54,8 +54,9 @@ def check_page(path: Path, raw: str, money: Mapping[int, str], problems: Problem
                 problems.add(
                     path,
                     number,
-                    f"số tiền {amount:,} đồng được gõ tay; đây là số liệu “{money[amount]}” trong campaign/figures.yml."
-                    .replace(",", "."),
+                    f"số tiền {amount:,} đồng được gõ tay; đây là số liệu “{money[amount]}” trong campaign/figures.yml.".replace(
+                        ",", "."
+                    ),
                     f"Viết {{{{ figure:{money[amount]} }}}} thay cho con số, để mọi trang cùng đổi khi luật đổi.",
                 )
 

@@ -51,7 +51,10 @@ class Context:
         """'Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ' for a legal document."""
         meta = self.page(document.src_uri).meta
         return self.strings.citation.format(
-            kind=self.strings.legal_kinds.get(meta.kind, meta.kind), number=meta.number, date=self.date(meta.date), issuer=meta.issuer
+            kind=self.strings.legal_kinds.get(meta.kind, meta.kind),
+            number=meta.number,
+            date=self.date(meta.date),
+            issuer=meta.issuer,
         )
 
     def district_name(self, district: District) -> str:
