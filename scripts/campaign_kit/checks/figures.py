@@ -51,12 +51,11 @@ def check_page(path: Path, raw: str, money: Mapping[int, str], problems: Problem
     for number, line in enumerate(raw.splitlines(), start=1):
         for amount in amounts(line):
             if amount in money:
+                written = f"{amount:,}".replace(",", ".")
                 problems.add(
                     path,
                     number,
-                    f"số tiền {amount:,} đồng được gõ tay; đây là số liệu “{money[amount]}” trong campaign/figures.yml.".replace(
-                        ",", "."
-                    ),
+                    f"số tiền {written} đồng được gõ tay; đây là số liệu “{money[amount]}” trong campaign/figures.yml.",
                     f"Viết {{{{ figure:{money[amount]} }}}} thay cho con số, để mọi trang cùng đổi khi luật đổi.",
                 )
 
