@@ -79,7 +79,7 @@ def test_every_amount_on_policy_and_faq_pages_comes_from_figures(built_site: Pat
 def test_the_amount_check_reads_the_ways_amounts_are_written() -> None:
     written = "vay 100 triệu đồng, 1.500.000 đồng, VND 1.5 million, 2,500,000 dong, 100 លានដុង, 1,5 triệu"
     assert amounts(written) == [100_000_000, 1_500_000, 1_500_000, 2_500_000, 100_000_000, 1_500_000]
-    assert amounts("1,28% hộ nghèo, năm 2025, 6,6%/năm, 15 km, 12.690 tỷ") == [12_690_000_000_000]
+    assert amounts("1,28% hộ nghèo, năm 2025, 6,6%/năm, 15 km, 3.618 căn nhà, 12.690 tỷ") == [12_690_000_000_000]
 
 
 # What each language must translate: Khmer what a household needs; English all but the item collections.

@@ -16,10 +16,11 @@ if TYPE_CHECKING:  # the content model calls these checks: no import at run time
     from ..model.campaign import Figure
     from ..model.content import Content
 
-# Amounts as editors type them: 1.500.000 (1,500,000 in English), 1,5 triệu, 100 triệu, 12.690 tỷ, VND 1.5 million.
+# Amounts as editors type them: 1.500.000 đồng (1,500,000 dong in English), 1,5 triệu, 100 triệu, 12.690 tỷ,
+# VND 1.5 million. Digits grouped by thousands are money only next to a currency: 3.618 căn nhà is a count.
 _AMOUNT = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)"
-    r"(?:\s*(triệu|tỷ|million|billion|ពាន់លាន|លាន))?",
+    r"(VND\s*)?(?<![\d.,])(\d{1,3}(?:([.,])\d{3})(?:\3\d{3})*|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)"
+    r"(?:\s*(triệu|tỷ|million|billion|ពាន់លាន|លាន))?(\s*(?:đồng|đ\b|dong|VND|ដុង))?",
     re.IGNORECASE,
 )
 _MULTIPLIERS = {"triệu": 10**6, "million": 10**6, "លាន": 10**6, "tỷ": 10**9, "billion": 10**9, "ពាន់លាន": 10**9}
@@ -31,18 +32,16 @@ def money_figures(figures: Mapping[str, Figure]) -> dict[int, str]:
 
 
 def amounts(line: str) -> list[int]:
-    """Every sum of money written out in `line`, in đồng: digits grouped by thousands, or a number of millions
-    or billions. Other numbers (years, 1,28%, 15 km) are not sums of money."""
+    """Every sum of money written out in `line`, in đồng: a number of millions or billions, or digits
+    grouped by thousands next to a currency. Other numbers (years, counts, 1,28%, 15 km) are left alone."""
     found = []
     for match in _AMOUNT.finditer(line):
-        digits, separator, multiplier = match[1], match[2], match[3]
-        if separator:  # thousands grouped: 1.500.000, 12.690 (tỷ)
-            number: float = int(digits.replace(separator, ""))
-        elif multiplier:  # 1,5 triệu, 1.5 million
-            number = float(digits.replace(",", "."))
-        else:
-            continue
-        found.append(round(number * _MULTIPLIERS[multiplier.lower()]) if multiplier else int(number))
+        before, digits, separator, multiplier, currency = match.groups()
+        if multiplier:  # 1,5 triệu, 1.5 million, 12.690 tỷ
+            number = int(digits.replace(separator, "")) if separator else float(digits.replace(",", "."))
+            found.append(round(number * _MULTIPLIERS[multiplier.lower()]))
+        elif separator and (before or currency):  # 1.500.000 đồng, VND 1,500,000
+            found.append(int(digits.replace(separator, "")))
     return found
 
 
