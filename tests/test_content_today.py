@@ -4,6 +4,7 @@ and translations covering what a household needs."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from campaign_kit.model.campaign import load_campaign
 from campaign_kit.model.content import load_content
 from campaign_kit.model.translations import PLAN_PAGE, translation_states
 from campaign_kit.pages.context import page_url
+from campaign_kit.segmentation import ZWSP
 
 CAMPAIGN = load_campaign(PROJECT / "campaign")
 CONTENT = load_content(CAMPAIGN, PROJECT / "docs")
@@ -34,9 +36,9 @@ def html_of(site: Path, src_uri: str, language: str) -> str:
 
 
 def article_text(html: str) -> str:
-    """The page's own words: the article, without navigation, tags or scripts."""
-    article = html[html.index("<article") : html.index("</article>")]
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article))
+    """The page's own words: the article, without navigation, tags, scripts or the Khmer word breaks."""
+    article = html[html.index("<article") : html.index("</article>")].replace(ZWSP, "")
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
 @pytest.mark.parametrize("language", CODES)
@@ -80,6 +82,13 @@ def test_the_amount_check_reads_the_ways_amounts_are_written() -> None:
     written = "vay 100 triệu đồng, 1.500.000 đồng, VND 1.5 million, 2,500,000 dong, 100 លានដុង, 1,5 triệu"
     assert amounts(written) == [100_000_000, 1_500_000, 1_500_000, 2_500_000, 100_000_000, 1_500_000]
     assert amounts("1,28% hộ nghèo, năm 2025, 6,6%/năm, 15 km, 3.618 căn nhà, 12.690 tỷ") == [12_690_000_000_000]
+
+
+def test_the_translation_status_page_shows_the_term_list_in_every_language(built_site: Path) -> None:
+    for language in CODES:
+        text = article_text(html_of(built_site, "ban-dich.md", language))
+        for term in CAMPAIGN.glossary:
+            assert term.vi in text and all(word in text for word in term.say.values()), (language, term.vi)
 
 
 # What each language must translate: Khmer what a household needs; English all but the item collections.

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.errors import Problems
-from . import figures, images, links, privacy, safety, scaffold, text
+from . import figures, glossary, images, links, privacy, safety, scaffold, text
 from .markup import Markup, scan
 
 if TYPE_CHECKING:  # the content model calls these checks: no import at run time
@@ -39,5 +39,6 @@ class ContentChecks:
         every_file = self.files | {path.relative_to(self.docs_dir).as_posix() for path in other_files}
         links.check(content, self.markups, every_file, self.problems)
         figures.check_sources(content, self.problems)
+        glossary.check(content, self.problems)
         images.check_files(other_files, self.problems)
         privacy.check_files(other_files, self.problems)

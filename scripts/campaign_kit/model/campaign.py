@@ -163,6 +163,7 @@ class Strings(Strict):
     sentence_end: str
     translations_title: Text
     translations_intro: Text
+    glossary_title: Text
     translation_states: dict[Literal["missing", "stale", "unreviewed", "reviewed"], Text]
     print_product: Text
     print_subject: Text
@@ -221,6 +222,14 @@ class Figure(Strict):
     facts: Annotated[str, Field(pattern=r"^§[0-9]+[a-z]?(\.[0-9]+)?$")]
     note: str | None = None
     status: Literal["verified", "partial"]
+
+
+class Term(Strict):
+    """One entry of the term list every translation follows (campaign/glossary.yml)."""
+
+    vi: Text
+    say: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text]
+    avoid: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], list[Text]] = {}
 
 
 class PolicyGroup(Strict):
@@ -331,6 +340,10 @@ class _Figures(Strict):
     figures: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")], Figure]
 
 
+class _Glossary(Strict):
+    terms: list[Term]
+
+
 class _PolicyGroups(Strict):
     translation: Translation | None = None
     policy_groups: list[PolicyGroup]
@@ -352,6 +365,7 @@ class Campaign:
     plans: dict[str, Plan]
     strings: dict[str, Strings]
     print_settings: PrintSettings
+    glossary: list[Term]
 
     @property
     def default_language(self) -> str:
@@ -391,8 +405,9 @@ def load_campaign(root: Path) -> Campaign:
     slogans = _load(root / "slogans.yml", _Slogans, problems)
     figures = _load(root / "figures.yml", _Figures, problems)
     print_settings = _load(root / "print.yml", PrintSettings, problems)
+    glossary = _load(root / "glossary.yml", _Glossary, problems)
     problems.raise_if_any()
-    assert site and languages and districts and slogans and figures and print_settings
+    assert site and languages and districts and slogans and figures and print_settings and glossary
     codes = [language.code for language in languages.languages]
 
     def localised(name: str, model: type[M]) -> dict[str, M]:
@@ -423,6 +438,7 @@ def load_campaign(root: Path) -> Campaign:
         plans=plans,
         strings={code: value for code, value in strings.items() if value is not None},
         print_settings=print_settings,
+        glossary=glossary.terms,
     )
     _check_references(campaign, problems)
     problems.raise_if_any()
