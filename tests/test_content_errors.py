@@ -71,7 +71,7 @@ def test_a_correct_story_loads(project_copy: Path) -> None:
         ),
         (
             ("consent:\n  given_by: Chủ hộ (tên đã đổi)\n  date: 2024-05-30\n  kept_at: UBND xã (bản giấy)\n", ""),
-            "chi-nam-nuoi-vit.md:2: thiếu mục bắt buộc ghi nhận đồng ý đăng tin (consent).",
+            "chi-nam-nuoi-vit.md:2: trang nói về người hoặc hộ gia đình cụ thể nhưng thiếu ghi nhận đồng ý",
         ),
         (
             ("  kept_at: UBND xã (bản giấy)\n", ""),
