@@ -23,12 +23,28 @@ _AMOUNT = re.compile(
     r"(?:\s*(triệu|tỷ|million|billion|ពាន់លាន|លាន))?(\s*(?:đồng|đ\b|dong|VND|ដុង))?",
     re.IGNORECASE,
 )
+# Interest rates as typed: 6,6%/năm, 6.6% a year, 6.6% ក្នុងមួយឆ្នាំ.
+_RATE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?%\s*(?:/\s*năm|a year|per year|ក្នុងមួយឆ្នាំ)", re.IGNORECASE)
+_INTEREST = re.compile(r"lãi suất|interest|អត្រាការប្រាក់", re.IGNORECASE)
 _MULTIPLIERS = {"triệu": 10**6, "million": 10**6, "លាន": 10**6, "tỷ": 10**9, "billion": 10**9, "ពាន់លាន": 10**9}
 
 
 def money_figures(figures: Mapping[str, Figure]) -> dict[int, str]:
     """{amount in đồng: figure key} for the figures that are sums of money."""
     return {int(figure.value): key for key, figure in figures.items() if figure.unit.startswith("dong")}
+
+
+def rate_figures(figures: Mapping[str, Figure]) -> dict[float, str]:
+    """{rate in % a year: figure key} for the interest rates."""
+    return {float(figure.value): key for key, figure in figures.items() if figure.unit == "percent_per_year"}
+
+
+def rates(line: str) -> list[float]:
+    """Every interest rate written out in `line`, in % a year; only on a line about interest, since
+    "giảm trên 3% mỗi năm" is a target, not a rate."""
+    if not _INTEREST.search(line):
+        return []
+    return [float(match[1].replace(",", ".")) for match in _RATE.finditer(line)]
 
 
 def amounts(line: str) -> list[int]:
@@ -45,9 +61,21 @@ def amounts(line: str) -> list[int]:
     return found
 
 
-def check_page(path: Path, raw: str, money: Mapping[int, str], problems: Problems) -> None:
-    """No line of the file (front matter included: key points are printed on leaflets) types a figure's amount."""
+def check_page(
+    path: Path, raw: str, money: Mapping[int, str], interest: Mapping[float, str], problems: Problems
+) -> None:
+    """No line of the file (front matter included: key points are printed on leaflets) types a figure's
+    amount of money or interest rate."""
     for number, line in enumerate(raw.splitlines(), start=1):
+        for rate in rates(line):
+            if rate in interest:
+                written = f"{rate:g}".replace(".", ",")
+                problems.add(
+                    path,
+                    number,
+                    f"lãi suất {written}%/năm được gõ tay; đây là số liệu “{interest[rate]}” (campaign/figures.yml).",
+                    f"Viết {{{{ figure:{interest[rate]} }}}} thay cho con số, để mọi trang cùng đổi khi lãi suất đổi.",
+                )
         for amount in amounts(line):
             if amount in money:
                 written = f"{amount:,}".replace(",", ".")

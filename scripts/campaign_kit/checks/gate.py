@@ -19,6 +19,7 @@ class ContentChecks:
         self.docs_dir = docs_dir
         self.problems = problems
         self.money = figures.money_figures(campaign.figures)  # amounts no page may type by hand
+        self.interest = figures.rate_figures(campaign.figures)  # nor interest rates
         self.markups: dict[str, Markup] = {}  # by file path: what the links check needs of each page
         self.files: set[str] = set()  # paths under docs/ of every Markdown file, loaded or not
 
@@ -32,7 +33,7 @@ class ContentChecks:
         privacy.check(path, raw, page, self.problems)
         safety.check(path, markup, self.problems)
         images.check(path, markup, self.problems)
-        figures.check_page(path, raw, self.money, self.problems)
+        figures.check_page(path, raw, self.money, self.interest, self.problems)
 
     def check_tree(self, content: Content) -> None:
         other_files = sorted(path for path in self.docs_dir.rglob("*") if path.suffix != ".md" and path.is_file())
