@@ -67,23 +67,15 @@ def check_page(
     """No line of the file (front matter included: key points are printed on leaflets) types a figure's
     amount of money or interest rate."""
     for number, line in enumerate(raw.splitlines(), start=1):
-        for rate in rates(line):
-            if rate in interest:
-                written = f"{rate:g}".replace(".", ",")
+        typed = [(amount, money, "số tiền " + f"{amount:,}".replace(",", ".") + " đồng") for amount in amounts(line)]
+        typed += [(rate, interest, "lãi suất " + f"{rate:g}".replace(".", ",") + "%/năm") for rate in rates(line)]
+        for value, known, written in typed:
+            if value in known:
                 problems.add(
                     path,
                     number,
-                    f"lãi suất {written}%/năm được gõ tay; đây là số liệu “{interest[rate]}” (campaign/figures.yml).",
-                    f"Viết {{{{ figure:{interest[rate]} }}}} thay cho con số, để mọi trang cùng đổi khi lãi suất đổi.",
-                )
-        for amount in amounts(line):
-            if amount in money:
-                written = f"{amount:,}".replace(",", ".")
-                problems.add(
-                    path,
-                    number,
-                    f"số tiền {written} đồng được gõ tay; đây là số liệu “{money[amount]}” trong campaign/figures.yml.",
-                    f"Viết {{{{ figure:{money[amount]} }}}} thay cho con số, để mọi trang cùng đổi khi luật đổi.",
+                    f"{written} được gõ tay; đây là số liệu “{known[value]}” trong campaign/figures.yml.",
+                    f"Viết {{{{ figure:{known[value]} }}}} thay cho con số, để mọi trang cùng đổi khi luật đổi.",
                 )
 
 
