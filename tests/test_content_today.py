@@ -69,6 +69,22 @@ def test_every_policy_page_cites_its_acts_with_number_and_date_and_when_it_was_c
         assert re.search(rf"Cập nhật theo văn bản pháp luật ngày {DATE}", article_text(html)), src_uri
 
 
+def test_translated_policies_name_the_articles_in_their_language(built_site: Path) -> None:
+    checked = 0
+    for src_uri in POLICIES:
+        for language in CODES[1:]:
+            page = CONTENT.page(src_uri, language)
+            if page is None:
+                continue
+            legal = re.search(r'<ul class="campaign-legal">(.*?)</ul>', html_of(built_site, src_uri, language), re.S)
+            assert legal, (language, src_uri)
+            for ref in page.meta.legal_basis:
+                if ref.articles:
+                    assert f"({ref.articles})" in unescape(legal[1]), (language, src_uri, ref.articles)
+                    checked += 1
+    assert checked, "some translated policy cites articles"
+
+
 @pytest.mark.parametrize("language", CODES)
 def test_every_amount_on_policy_and_faq_pages_comes_from_figures(built_site: Path, language: str) -> None:
     known = money_figures(CAMPAIGN.figures)

@@ -118,6 +118,10 @@ def _legal_basis(ctx: Context, here: str, reference: Page) -> str:
     refs = getattr(reference.meta, "legal_basis", None)
     if not refs:
         return ""
+    # The acts are the reference's; a translation that cites the same acts names their articles in its language.
+    translated = getattr((ctx.content.page(here, ctx.language.code) or reference).meta, "legal_basis", refs)
+    if [ref.doc for ref in translated] == [ref.doc for ref in refs]:
+        refs = translated
     rows = []
     for ref in refs:
         document = ctx.content.reference(f"van-ban/{ref.doc}.md")
