@@ -21,7 +21,7 @@ date: 2024-06-01
 district: {DISTRICT}
 summary: Câu chuyện ví dụ.
 tags: [chăn nuôi]
-sample: true
+sample: false
 consent:
   given_by: Chủ hộ (tên đã đổi)
   date: 2024-05-30
@@ -63,12 +63,12 @@ def test_a_correct_story_loads(project_copy: Path) -> None:
         ),
         (("tags:", "tag:"), "chi-nam-nuoi-vit.md:6: mục “tag” không dùng được ở đây. Có phải ý bạn là “tags”?"),
         (
-            ("sample: true", "sample: có"),
+            ("sample: false", "sample: có"),
             "chi-nam-nuoi-vit.md:7: đánh dấu nội dung minh họa (sample) chỉ nhận true hoặc false.",
         ),
         (
             ("consent:\n  given_by: Chủ hộ (tên đã đổi)\n  date: 2024-05-30\n  kept_at: UBND xã (bản giấy)\n", ""),
-            "chi-nam-nuoi-vit.md:2: thiếu mục bắt buộc ghi nhận đồng ý đăng tin (consent).",
+            "chi-nam-nuoi-vit.md:2: trang nói về người hoặc hộ gia đình cụ thể nhưng thiếu ghi nhận đồng ý",
         ),
         (
             ("  kept_at: UBND xã (bản giấy)\n", ""),
@@ -112,8 +112,20 @@ def test_policy_needs_its_four_questions_and_a_known_legal_basis(project_copy: P
     assert any("căn cứ pháp lý “nghi-dinh-999-2099” không có trong docs/van-ban/" in p for p in problems), problems
 
 
+CONSENT = "consent:\n  given_by: Chủ hộ (tên đã đổi)\n  date: 2024-05-30\n  kept_at: UBND xã (bản giấy)\n"
+SAMPLE = STORY.replace("sample: false", "sample: true").replace(CONSENT, "")
+
+
+def test_a_sample_is_about_nobody_so_it_has_no_consent_record(project_copy: Path) -> None:
+    (project_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(SAMPLE, encoding="utf-8")
+    load(project_copy)
+    invented = SAMPLE.replace("sample: true\n", "sample: true\n" + CONSENT)
+    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", invented)
+    assert any("trang minh họa (sample: true) không nói về người thật" in p for p in problems), problems
+
+
 def test_production_refuses_sample_content(project_copy: Path) -> None:
-    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", STORY, production=True)
+    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", SAMPLE, production=True)
     assert any(
         p.startswith("docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md:1: bản chính thức không được đăng nội dung minh họa")
         for p in problems

@@ -128,7 +128,13 @@ def qr_urls(pdf: Path, tmp_path: Path) -> list[str]:
     for number, page in enumerate(document):
         image = tmp_path / f"page-{number}.png"
         page.render(scale=200 / 72).to_pil().save(image)  # 200 dpi: how a phone camera sees a leaflet
-        decoded = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, check=False)
+        decoded = subprocess.run(
+            # QR codes only: Khmer script can look like a 1D barcode (zbar once read "I2/5:060499").
+            ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(image)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         found += decoded.stdout.split()
     document.close()
     return found

@@ -62,13 +62,13 @@ VIETNAMESE = [
 KHMER = [  # typed as a Khmer keyboard does: no spaces between words
     Case("ធានារ៉ាប់រងសុខភាព", "/km/chinh-sach/bao-hiem-y-te/", first=True),  # health insurance
     Case("ថ្លៃសិក្សា", "/km/chinh-sach/giao-duc/", first=True),  # tuition
-    Case("ផ្ទះ", "/km/chinh-sach/nha-o/"),  # house
+    Case("សាងសង់ផ្ទះ", "/km/chinh-sach/nha-o/"),  # build a house
     Case("ខ្ចីប្រាក់", "/km/hoi-dap/vay-von-o-dau/", first=True),  # borrow money
-    Case("អគ្គិសនី", "/km/hoi-dap/ho-ngheo-co-duoc-ho-tro-tien-dien-khong/", first=True),  # electricity
+    Case("អគ្គិសនី", "/km/chinh-sach/ho-tro-tien-dien/", first=True),  # electricity
     Case("ជំនួយផ្លូវច្បាប់", "/km/hoi-dap/tro-giup-phap-ly-mien-phi/", first=True),  # legal aid
     Case("លិខិតបញ្ជាក់", "/km/hoi-dap/giay-chung-nhan-ho-ngheo-la-gi/", first=True),  # certificate
     Case("គ្រួសារជិតក្រីក្រ", "/km/hoi-dap/ho-can-ngheo-khac-ho-ngheo-the-nao/"),  # near-poor household
-    Case("វិជ្ជាជីវៈ", "/km/hoi-dap/hoc-nghe-co-duoc-ho-tro-khong/", first=True),  # vocation
+    Case("វិជ្ជាជីវៈ", "/km/chinh-sach/hoc-nghe/"),  # vocation
     Case("ស្តង់ដារភាពក្រីក្រ", "/km/chinh-sach/xac-dinh-ho-ngheo/"),  # poverty standard
 ]
 

@@ -22,10 +22,6 @@ date: 2024-03-02
 district: {district}
 summary: Một câu chuyện thử.
 sample: true
-consent:
-  given_by: Chị Tư
-  date: 2024-03-01
-  kept_at: Ủy ban nhân dân xã
 ---
 
 {body}

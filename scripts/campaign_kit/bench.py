@@ -87,8 +87,7 @@ def story(number: int, districts: list[str]) -> str:
     return (
         f"---\ntitle: Câu chuyện thử số {number}\ndate: {day}\n"
         f"district: {districts[number % len(districts)]}\nsummary: Câu chuyện sinh ra để đo tốc độ dựng trang.\n"
-        f"tags: [{TAGS[number % len(TAGS)]}, {TAGS[(number * 7) % len(TAGS)]}]\nsample: true\n"
-        f"consent:\n  given_by: Không có (dữ liệu thử)\n  date: {day}\n  kept_at: Không có\n---\n\n{body}\n"
+        f"tags: [{TAGS[number % len(TAGS)]}, {TAGS[(number * 7) % len(TAGS)]}]\nsample: true\n---\n\n{body}\n"
     )
 
 

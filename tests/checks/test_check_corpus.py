@@ -47,6 +47,14 @@ MISTAKES = [
     (STORY + "so-dien-thoai-quoc-te.md", 15, "số “+84 9••.•••.•78” giống số điện thoại di động"),
     (STORY + "so-nha.md", 15, "“số 12 đường” là địa chỉ nhà cụ thể"),
     (STORY + "dia-chi-hem.md", 15, "“123/4 Nguyễn Trãi” là địa chỉ nhà cụ thể"),
+    (STORY + "minh-hoa-bia-dong-y.md", 2, "trang minh họa (sample: true) không nói về người thật nên không được có"),
+    # figures
+    (STORY + "lai-suat-go-tay.md", 15, "lãi suất 6,6%/năm được gõ tay; đây là số liệu “credit_rate_poor”"),
+    (
+        STORY + "so-tien-go-tay.md",
+        15,
+        "số tiền 100.000.000 đồng được gõ tay; đây là số liệu “credit_ceiling_household”",
+    ),
     # safety
     (STORY + "the-script.md", 15, "không được dùng thẻ HTML <script> (chạy mã trên máy người đọc)."),
     (STORY + "nhung-video.md", 15, "không được dùng thẻ HTML <iframe>"),

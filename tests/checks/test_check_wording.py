@@ -29,8 +29,8 @@ consent:
 ---
 
 Ngày 17/4/2023 Chính phủ ban hành Nghị định 13/2023/NĐ-CP; từ 1/7 Ủy ban nhân dân xã làm theo.
-Quyết định 1315/QĐ-UBND giao vốn. Chị vay 100.000.000 đồng, trả dần 2.500.000 đồng mỗi tháng.
-Năm 2024, cả xã có 3 đường dây nóng và Tổng đài 111; mã đơn vị hành chính 91234.
+Quyết định 1315/QĐ-UBND giao vốn. Chị vay 80.000.000 đồng, trả dần 1.800.000 đồng mỗi tháng.
+Năm 2024, cả xã có 3 đường dây nóng và Tổng đài 111; mã đơn vị hành chính 91234, mã bản dịch 187328651fca.
 Chị ở ấp 3, xã Định An. Tổ 5 họp ngày 12/3 Nguyễn Văn A chủ trì.
 Chị bán rau cho quán café “Nestlé” ở Rạch Giá: «Vì người nghèo».
 Đọc thêm: [bài trên báo](https://baokiengiang.example/tin-091234567890.html) và [bảo hiểm y tế](../chinh-sach/bao-hiem-y-te.md#ai-duoc-huong).

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from ..model.content import Content, SourceFile
 from ..model.errors import Problem, Problems
-from . import images, privacy, safety, scaffold, text
+from . import figures, glossary, images, privacy, safety, scaffold, text
 from .markup import scan
 
-T = TypeVar("T")
 # What the checks found in a file, by what they were given: a file unchanged since the
 # last run (`make serve` rebuilding after an edit) is not checked again.
-Memo = dict[tuple[str, str | int], list[Problem]]
+Memo = dict[tuple[str, str | int, int], list[Problem]]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the per-file checks need from campaign/: the amounts and rates no page may type by hand."""
+
+    money: dict[int, str]
+    interest: dict[float, str]
+
+    @property
+    def fingerprint(self) -> int:
+        return hash((tuple(sorted(self.money.items())), tuple(sorted(self.interest.items()))))
 
 
 def run_gate(content: Content, problems: Problems, memo: Memo | None = None) -> None:
@@ -22,25 +33,29 @@ def run_gate(content: Content, problems: Problems, memo: Memo | None = None) -> 
     then the other files under docs/. Links are checked against the site plan
     (`campaign_kit.siteplan.links`), once the plan is made."""
     memo = {} if memo is None else memo
+    rules = Rules(figures.money_figures(content.campaign.figures), figures.rate_figures(content.campaign.figures))
     for source in content.sources:
         if source.text is not None:
-            key = (str(source.path), source.text)
-            problems.items.extend(_remembered(memo, key, problems.root, check_page, source))
+            key = (str(source.path), source.text, rules.fingerprint)
+            found = _remembered(memo, key, problems.root, lambda found, s=source: check_page(s, rules, found))
+            problems.items.extend(found)
     for path in sorted(path for path in content.docs_dir.rglob("*") if path.suffix != ".md" and path.is_file()):
         stat = path.stat()
-        key = (str(path), stat.st_mtime_ns ^ stat.st_size)
-        problems.items.extend(_remembered(memo, key, problems.root, check_file, path))
+        key = (str(path), stat.st_mtime_ns ^ stat.st_size, 0)
+        problems.items.extend(_remembered(memo, key, problems.root, lambda found, p=path: check_file(p, found)))
+    figures.check_sources(content, problems)
+    glossary.check(content, problems)
 
 
-def _remembered(memo: Memo, key: tuple[str, str | int], root: Path, check: Callable[[T, Problems], None], subject: T):
+def _remembered(memo: Memo, key: tuple[str, str | int, int], root: Path, check: Callable[[Problems], None]):
     if key not in memo:
         found = Problems(root)
-        check(subject, found)
+        check(found)
         memo[key] = found.items
     return memo[key]
 
 
-def check_page(source: SourceFile, problems: Problems) -> None:
+def check_page(source: SourceFile, rules: Rules, problems: Problems) -> None:
     assert source.text is not None
     markup = scan(source.text)
     text.check(source.path, source.text, problems)
@@ -48,6 +63,7 @@ def check_page(source: SourceFile, problems: Problems) -> None:
     privacy.check(source.path, source.text, source.page, problems)
     safety.check(source.path, markup, problems)
     images.check(source.path, markup, problems)
+    figures.check_page(source.path, source.text, rules.money, rules.interest, problems)
 
 
 def check_file(path: Path, problems: Problems) -> None:

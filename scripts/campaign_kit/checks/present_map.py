@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..model.campaign import Campaign
 from ..model.content import Content, Page
 from ..model.errors import Problem, Problems
+from ..model.schema import PolicyMeta
 from ..slugs import slug
 
 # District-level offices and the town, whatever unit they are followed by.
@@ -43,9 +44,8 @@ def abolished_names(campaign: Campaign) -> dict[str, str]:
 def _where_texts(content: Content, page: Page) -> Iterator[tuple[int, str]]:
     """(line, text) of the page's "where to ask" parts: key_points.where, the section, a bold FAQ lead."""
     question = content.campaign.strings[page.language].policy_sections[3]
-    points = getattr(page.meta, "key_points", None)
-    if points is not None:
-        for index, line in enumerate(points.where):
+    if isinstance(page.meta, PolicyMeta):
+        for index, line in enumerate(page.meta.key_points.where):
             yield page.line_of("key_points", "where", index), line
     inside = False
     for number, line in enumerate(page.body.splitlines()):

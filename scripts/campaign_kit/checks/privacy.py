@@ -21,8 +21,9 @@ from .markup import line_finder, without_urls
 # Every pattern opens with the digit (or + or letter) it needs and only then looks
 # behind it: Python's regex engine then skips straight to candidate characters,
 # which keeps the checks of thousands of pages fast.
-_FIRST_DIGIT = r"\d(?<![\d.,/]\d)"  # a digit that does not continue a number (1.500.000, 24/2021)
-_LAST_DIGIT = r"(?![\d]|[.,/]\d)"
+# A digit that does not continue a number (1.500.000, 24/2021) or a word: a hash like 187328651fca is no ID.
+_FIRST_DIGIT = r"\d(?<![\w.,/]\d)"
+_LAST_DIGIT = r"(?!\w|[.,/]\d)"
 _MONEY_AFTER = re.compile(r"\s*(?:đồng|đ\b|VNĐ|VND|triệu|tỷ)", re.IGNORECASE)
 _ID_NUMBERS = (
     (re.compile(rf"{_FIRST_DIGIT}(?:\d{{11}}|\d{{2}}(?: \d{{3}}){{3}}){_LAST_DIGIT}"),

@@ -101,7 +101,7 @@ def _load(root: Path) -> Project:
 def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:
     """Everything per language comes from the plan and campaign/: no mkdocs.<lang>.yml."""
     site = plan.content.campaign.site
-    config.site_name = site.site_name
+    config.site_name = plan.content.campaign.strings[language].site_name or site.site_name
     config.site_url = plan.site_url + plan.sites[language].prefix
     config.theme["language"] = language
     config.nav = list(plan.nav)

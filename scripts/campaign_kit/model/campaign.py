@@ -157,6 +157,8 @@ class MapLabels(Strict):
 class Strings(Strict):
     """Words of generated pages in one language (campaign/strings/<code>.yml)."""
 
+    site_name: Text | None = None  # the site's name in this language (site.yml has the reference one)
+    legal_kinds: dict[str, Text] = {}  # "Nghị định" → "Decree": citations name the kind of act in this language
     sample_title: Text
     sample_text: Text
     fallback_title: Text
@@ -165,6 +167,7 @@ class Strings(Strict):
     unreviewed_title: Text
     unreviewed_text: Text
     legal_basis: Text
+    checked: Text
     effective: Text
     issued_by: Text
     number_label: Text
@@ -197,6 +200,7 @@ class Strings(Strict):
     sentence_end: str
     translations_title: Text
     translations_intro: Text
+    glossary_title: Text
     translation_states: dict[Literal["missing", "stale", "unreviewed", "reviewed"], Text]
     print_product: Text
     print_subject: Text
@@ -243,11 +247,24 @@ class Slogan(Strict):
 
 
 class Figure(Strict):
+    """A policy figure, with where it comes from: the act (a page of docs/van-ban/) and
+    the FACTS.md entry that records it, e.g. "§4e" or "§13.1"."""
+
     value: int | float
     unit: Key | Annotated[str, Field(pattern=r"^[a-z_]+$")]
     label: Text
     source: Key
+    facts: Annotated[str, Field(pattern=r"^§[0-9]+[a-z]?(\.[0-9]+)?$")]
+    note: str | None = None
     status: Literal["verified", "partial"]
+
+
+class Term(Strict):
+    """One entry of the term list every translation follows (campaign/glossary.yml)."""
+
+    vi: Text
+    say: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text]
+    avoid: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], list[Text]] = {}
 
 
 class PolicyGroup(Strict):
@@ -292,6 +309,7 @@ class Plan(Strict):
     title: Text
     number: str | None = None
     number_note: str | None = None
+    context: Text  # what the plan belonged to and what carries the work on now, for today's reader
     date_text: Text
     issuer: Key
     signer: PlanSigner
@@ -357,6 +375,10 @@ class _Figures(Strict):
     figures: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")], Figure]
 
 
+class _Glossary(Strict):
+    terms: list[Term]
+
+
 class _PolicyGroups(Strict):
     translation: Translation | None = None
     policy_groups: list[PolicyGroup]
@@ -380,6 +402,7 @@ class Campaign:
     print_settings: PrintSettings
     admin_map: AdminMap
     contacts: list[PublicContact]
+    glossary: list[Term]
 
     @property
     def default_language(self) -> str:
@@ -416,8 +439,9 @@ def load_campaign(root: Path) -> Campaign:
     slogans = _load(root / "slogans.yml", _Slogans, problems)
     figures = _load(root / "figures.yml", _Figures, problems)
     print_settings = _load(root / "print.yml", PrintSettings, problems)
+    glossary = _load(root / "glossary.yml", _Glossary, problems)
     problems.raise_if_any()
-    assert site and languages and districts and slogans and figures and print_settings
+    assert site and languages and districts and slogans and figures and print_settings and glossary
     admin_map = load_admin_map(root / "admin_map.yml", [d.key for d in districts.districts], problems)
     units = [unit.key for unit in admin_map.units] if admin_map else []
     contacts = load_contacts(root / "contacts.yml", units, problems)
@@ -454,6 +478,7 @@ def load_campaign(root: Path) -> Campaign:
         print_settings=print_settings,
         admin_map=admin_map,
         contacts=contacts,
+        glossary=glossary.terms,
     )
     _check_references(campaign, problems)
     problems.raise_if_any()

@@ -82,6 +82,17 @@ class PageMeta(Strict):
     def consent_record(self) -> Consent | None:
         return None
 
+    @model_validator(mode="after")
+    def _consent_matches_people(self) -> PageMeta:
+        """A real person's page needs the record of their consent. An example page (`sample: true`)
+        is about nobody: a consent record there would be invented, so it may not have one."""
+        consent = self.consent_record
+        if self.sample and consent is not None:
+            raise PydanticCustomError("sample_consent", "no consent on a sample")
+        if self.about_people and not self.sample and consent is None:
+            raise PydanticCustomError("consent_missing", "consent required")
+        return self
+
 
 class OrderedMeta(PageMeta):
     """Pages listed in an editorial order (policies, FAQ entries)."""
@@ -144,7 +155,16 @@ class PolicyMeta(OrderedMeta):
         Literal["ho-ngheo", "ho-can-ngheo", "ho-moi-thoat-ngheo", "ho-muc-song-trung-binh", "nguoi-lao-dong"]
     ] = []
     legal_basis: Annotated[list[Annotated[LegalRef, BeforeValidator(_ref_from_text)]], Field(min_length=1)]
+    # When the page was last checked against the law in force, shown as "Cập nhật". A translation
+    # shows its source's date, so only the source must carry it.
+    checked: dt.date | None = None
     key_points: KeyPoints
+
+    @model_validator(mode="after")
+    def _source_records_its_check(self) -> PolicyMeta:
+        if self.translation is None and self.checked is None:
+            raise PydanticCustomError("checked_missing", "checked required")
+        return self
 
     @field_validator("group")
     @classmethod
@@ -167,7 +187,7 @@ class StoryMeta(PlacedMeta):
     kind_label: ClassVar[str] = "gương thoát nghèo"
     district: Key
     summary: Summary
-    consent: Consent
+    consent: Consent | None = None  # required unless the story is an example (PageMeta's rule)
 
     @property
     def about_people(self) -> bool:
@@ -193,12 +213,6 @@ class CommendationMeta(PlacedMeta):
     @property
     def consent_record(self) -> Consent | None:
         return self.consent
-
-    @model_validator(mode="after")
-    def _people_need_consent(self) -> CommendationMeta:
-        if self.about_people and self.consent is None:
-            raise PydanticCustomError("consent_missing", "consent required")
-        return self
 
 
 class NewsMeta(PlacedMeta):

@@ -27,6 +27,7 @@ FIELD_NAMES = {
     "kept_at": "nơi lưu giấy đồng ý (kept_at)",
     "legal_basis": "căn cứ pháp lý (legal_basis)",
     "group": "nhóm chính sách (group)",
+    "checked": "ngày đối chiếu văn bản pháp luật (checked)",
     "kind": "loại (kind)",
     "number": "số hiệu văn bản (number)",
     "issuer": "cơ quan ban hành (issuer)",
@@ -59,6 +60,16 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         return (
             "trang nói về người hoặc hộ gia đình cụ thể nhưng thiếu ghi nhận đồng ý đăng tin (consent).",
             "Thêm consent: given_by (ai đồng ý), date (ngày ký), kept_at (nơi lưu giấy đồng ý).",
+        )
+    if kind == "checked_missing":
+        return (
+            "trang chính sách thiếu ngày đối chiếu với văn bản pháp luật (checked).",
+            "Thêm dòng checked: năm-tháng-ngày, ngày bạn đối chiếu nội dung trang với văn bản đang có hiệu lực.",
+        )
+    if kind == "sample_consent":
+        return (
+            "trang minh họa (sample: true) không nói về người thật nên không được có ghi nhận đồng ý (consent).",
+            "Xóa khối consent: một giấy đồng ý cho người không có thật là giấy bịa.",
         )
     if kind == "extra_forbidden":
         key = str(error["loc"][-1])

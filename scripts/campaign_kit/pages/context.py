@@ -44,7 +44,10 @@ class Context:
         meta = self.page(document.src_uri).meta
         assert isinstance(meta, LegalDocumentMeta)
         return self.strings.citation.format(
-            kind=meta.kind, number=meta.number, date=self.date(meta.date), issuer=meta.issuer
+            kind=self.strings.legal_kinds.get(meta.kind, meta.kind),
+            number=meta.number,
+            date=self.date(meta.date),
+            issuer=meta.issuer,
         )
 
     def district_name(self, district: District) -> str:

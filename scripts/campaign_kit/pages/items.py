@@ -118,6 +118,8 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
         facts.append(ctx.date(meta.date))
     if isinstance(meta, CommendationMeta):
         facts.append(escape(ctx.strings.commendation_kinds[meta.kind]))
+    if isinstance(meta, PolicyMeta) and meta.checked:
+        facts.append(escape(f"{ctx.strings.checked} {ctx.date(meta.checked)}"))
     if isinstance(meta, PolicyMeta) and meta.audiences:
         names = ", ".join(ctx.strings.audiences[key] for key in meta.audiences)
         facts.append(escape(f"{ctx.strings.for_whom}: {names}"))
@@ -135,8 +137,13 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
 def _legal_basis(ctx: Context, here: str, reference: Page) -> str:
     if not isinstance(reference.meta, PolicyMeta):
         return ""
+    refs = reference.meta.legal_basis
+    # The acts are the reference's; a translation that cites the same acts names their articles in its language.
+    translated = (ctx.content.page(here, ctx.language.code) or reference).meta
+    if isinstance(translated, PolicyMeta) and [ref.doc for ref in translated.legal_basis] == [r.doc for r in refs]:
+        refs = translated.legal_basis
     rows = []
-    for ref in reference.meta.legal_basis:
+    for ref in refs:
         document = ctx.content.reference(legal_uri(ref.doc))
         row = f'<li><a href="{href(here, document.src_uri)}">{escape(ctx.citation(document))}</a>'
         rows.append(row + (f" ({escape(ref.articles)})" if ref.articles else "") + "</li>")

@@ -33,6 +33,7 @@ def plan_page(ctx: Context) -> dict[str, str]:
         out.append(
             notice(ctx, "campaign-unreviewed", ctx.strings.unreviewed_title, escape(ctx.strings.unreviewed_text))
         )
+    out.append(f"{plan.context}\n{{: .campaign-context }}\n\n")
     if plan.number_note:
         out.append(f"*{plan.number_note}*\n\n")
     if plan.implements:

@@ -34,4 +34,18 @@ def translation_status_page(ctx: Context) -> dict[str, str]:
             )
             label = escape(strings.translation_states[state_name])
             out.append(f"<p><strong>{label} ({len(pages)}):</strong> {links}</p>\n\n")
+    out.append(_glossary(ctx))
     return {STATUS_URI: "".join(out)}
+
+
+def _glossary(ctx: Context) -> str:
+    """The term list translators follow, one column per language."""
+    codes = [language.code for language in ctx.campaign.languages]
+    head = "".join(f"<th>{escape(ctx.campaign.language(code).name)}</th>" for code in codes)
+    rows = "".join(
+        "<tr>"
+        + "".join(f"<td>{escape(term.vi if code == codes[0] else term.say.get(code, ''))}</td>" for code in codes)
+        + "</tr>"
+        for term in ctx.campaign.glossary
+    )
+    return f"## {ctx.strings.glossary_title}\n\n<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n"

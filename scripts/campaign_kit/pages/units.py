@@ -11,6 +11,7 @@ from html import escape
 
 from ..model.admin_map import Unit
 from ..model.content import Page
+from ..model.schema import PlacedMeta
 from ..model.sections import FINDER_URI, SECTIONS, href, link, unit_uri
 from .admin_text import committee, contact_html, fold, former_name, unit_title
 from .blocks import cards
@@ -44,15 +45,15 @@ def where_to_ask(ctx: Context, unit: Unit) -> str:
     return head + f"<p>{escape(ctx.strings.map.contacts_title)}:</p>\n<ul>{rows}</ul>\n\n"
 
 
-def items_of_unit(ctx: Context, kind: str, unit: Unit) -> list[Page]:
+def items_of_unit(ctx: Context, content_type: str, unit: Unit) -> list[Page]:
     """Items of 2024 from the unit's area: their commune maps here, or their whole district did."""
     admin_map = ctx.campaign.admin_map
     found = []
-    for item in ctx.content.items(kind):
-        district = getattr(item.meta, "district", None)
-        commune = getattr(item.meta, "commune", None)
-        if district is None:
+    for item in ctx.content.items(content_type):
+        meta = item.meta
+        if not isinstance(meta, PlacedMeta) or meta.district is None:
             continue
+        district, commune = meta.district, meta.commune
         here = admin_map.unit_of(district, commune) if commune else admin_map.whole_district_unit(district)
         if here is not None and here.key == unit.key:
             found.append(item)
