@@ -126,10 +126,10 @@ def test_scripts_name_no_font_cdn_or_analytics_host(built_site: Path) -> None:
 def test_vendored_fonts_are_served(built_site: Path) -> None:
     fonts = list((built_site / "assets" / "fonts").glob("*.woff2"))
     assert fonts
-    css = (built_site / "assets" / "stylesheets" / "campaign-fonts.css").read_text(encoding="utf-8")
+    css = (built_site / "assets" / "stylesheets" / "campaign-theme.css").read_text(encoding="utf-8")
     for font in fonts:
         assert font.name in css
-    assert "campaign-fonts.css" in html_of(built_site, "index.md")
+    assert "campaign-theme.css" in html_of(built_site, "index.md")
 
 
 def test_policy_pages_cite_their_legal_basis_with_number_and_date(built_site: Path) -> None:

@@ -103,7 +103,7 @@ def test_font_face_css() -> None:
 
     assert css.count("@font-face") == 2
     assert 'font-family: "Noto Sans";' in css
-    assert "font-display: swap;" in css
+    assert "font-display: optional;" in css
     assert 'src: url("../fonts/NotoSans-Regular.woff2") format("woff2");' in css
     assert 'url("../fonts/NotoSans-Bold.woff2")' in css
     assert "font-weight: 700;" in css

@@ -73,11 +73,11 @@ def _plan(content: Content, problems: Problems, model_ok: bool, production: bool
 
 
 def _check_nav(plan: SitePlan, problems: Problems) -> None:
-    for entry in plan.nav:
+    for entry in [*plan.nav, *plan.content.campaign.site.home_questions]:
         if not plan.has_page(entry, plan.reference.code):
             problems.add(
                 plan.content.campaign.root / "site.yml",
                 1,
-                f"menu (nav) có “{entry}” nhưng trang web không có trang này.",
+                f"menu (nav) hoặc home_questions có “{entry}” nhưng trang web không có trang này.",
                 "Ghi đường dẫn của một trang trong docs/, ví dụ chinh-sach/index.md",
             )

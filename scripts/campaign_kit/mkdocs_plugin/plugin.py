@@ -23,9 +23,10 @@ from mkdocs.structure.files import File, Files
 from ..checks.gate import Memo
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
+from ..page_html import wrap_tables
 from ..project import Project, load
 from ..search_index import query_words
-from ..site_assets import site_assets
+from ..site_assets import preloaded_fonts, site_assets
 from ..siteplan import SitePlan
 from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..siteplan.sitemap import sitemap_xml
@@ -58,7 +59,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             raise PluginError(f"Ngôn ngữ “{language}” không có trong campaign/languages.yml.")
         _configure(config, plan, language)
         self.pages = plan.sites[language].pages
-        self.assets = site_assets(plan.content.campaign, root / self.config.fonts_dir, root / ".cache", language)
+        fonts_dir = root / self.config.fonts_dir
+        self.assets = site_assets(plan.content.campaign, fonts_dir, root / ".cache", language)
+        config.extra["campaign"]["preload"] = preloaded_fonts(plan.content.campaign, fonts_dir, language)
         words = query_words(plan, language)
         if words is not None:
             self.assets[SEARCH_WORDS] = words
@@ -69,6 +72,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         """Campaign facts are content too: a change in campaign/ rebuilds the preview."""
         server.watch(str(Path(config.config_file_path).parent / self.config.campaign_dir))
         return server
+
+    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
+        assert self.project is not None and self.language is not None
+        return wrap_tables(html, self.project.content.campaign.strings[self.language].table_label)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """MkDocs' sitemap, replaced by the plan's: the same pages, with their hreflang alternates."""

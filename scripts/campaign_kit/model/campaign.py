@@ -61,6 +61,7 @@ class Site(Strict):
     repository: Repository
     palette: Palette
     nav: Annotated[list[Text], Field(min_length=1)]  # src_uris of the global menu, in order
+    home_questions: Annotated[list[Text], Field(min_length=3, max_length=3)]  # src_uris answering them
 
     @property
     def base_path(self) -> str:
@@ -211,6 +212,8 @@ class Strings(Strict):
     citation: Text
     edit_page: Text
     search_title: Text
+    home_questions: Annotated[list[Text], Field(min_length=3, max_length=3)]  # eligible? what? where?
+    table_label: Text  # names a table's scroll area for screen readers ("Bảng")
     search_label: Text
     search_button: Text
     search_hint: Text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 PATTERN = re.compile(r"\{\{\s*([a-z_]+)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}")
 SITE_FIELDS = ("province", "year", "owner", "program", "site_name")
 BLOCKS = (
+    "home_questions",
     "key_policies",
     "latest_stories",
     "districts",

@@ -97,6 +97,14 @@ def print_products(ctx: Context) -> str:
     return overview + header + "\n".join(rows) + "\n"
 
 
+def home_questions(ctx: Context, here: str) -> str:
+    """The three questions a household brings, each a large link to its answer (the first screen
+    of the home page on a phone)."""
+    pairs = zip(ctx.strings.home_questions, ctx.campaign.site.home_questions, strict=True)
+    links = "".join(f'<li><a href="{href(here, target)}">{escape(question)}</a></li>' for question, target in pairs)
+    return f'<ul class="campaign-questions">{links}</ul>\n'
+
+
 def render_block(ctx: Context, here: str, name: str) -> str:
     if name == "key_policies":
         return cards(ctx, here, ctx.content.items("policy"))
@@ -115,6 +123,8 @@ def render_block(ctx: Context, here: str, name: str) -> str:
         return f'<p class="campaign-find-unit"><a href="{href(here, FINDER_URI)}">{label} →</a></p>\n'
     if name == "dated_note":
         return dated_note_html(ctx)
+    if name == "home_questions":
+        return home_questions(ctx, here)
     raise KeyError(name)
 
 

@@ -12,12 +12,14 @@ from html import escape
 from ..model.admin_map import Unit
 from ..model.content import Page
 from ..model.schema import PlacedMeta
-from ..model.sections import FINDER_URI, SECTIONS, href, link, unit_uri
+from ..model.sections import FINDER_URI, SECTIONS, href, link, page_url, unit_uri
 from .admin_text import committee, contact_html, fold, former_name, unit_title
 from .blocks import cards
 from .context import Context
 from .districts import LATEST_PER_SECTION
 from .items import front_matter
+
+FINDER_SCRIPT = "assets/javascripts/finder.js"
 
 
 def units_pages(ctx: Context) -> dict[str, str]:
@@ -132,4 +134,6 @@ def finder_page(ctx: Context) -> str:
     ]
     out.append('<ul class="campaign-districts">' + "".join(links) + "</ul>\n\n")
     out.append(source_line(ctx))
+    up = "../" * page_url(here).count("/")
+    out.append(f'<script src="{up}{FINDER_SCRIPT}" defer></script>\n')
     return "".join(out)
