@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..model.content import Content
 from ..model.errors import Problems
-from . import images, privacy, safety, scaffold, text
+from . import files, images, privacy, safety, scaffold, text
 from .markup import scan
 
 
@@ -21,12 +19,9 @@ def run_gate(content: Content, problems: Problems) -> None:
         text.check(source.path, source.text, problems)
         scaffold.check(source.path, source.text, problems)
         privacy.check(source.path, source.text, source.page, problems)
-        safety.check(source.path, markup, problems)
+        if source.page is not None:  # a page whose front matter is wrong is refused already
+            safety.check(source.page, problems)
         images.check(source.path, markup, problems)
-    other_files = _other_files(content.docs_dir)
+    other_files = files.check(content.docs_dir, content.campaign.root, problems)
     images.check_files(other_files, problems)
     privacy.check_files(other_files, problems)
-
-
-def _other_files(docs_dir: Path) -> list[Path]:
-    return sorted(path for path in docs_dir.rglob("*") if path.suffix != ".md" and path.is_file())

@@ -12,10 +12,9 @@ from pathlib import Path
 from PIL import ExifTags, Image
 
 from ..model.errors import Problems
+from .files import PHOTO_SUFFIXES
 from .markup import Markup
-from .safety import scheme_of
 
-RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 MAX_BYTES = 10 * 1024 * 1024
 MIN_LONG_EDGE = 800  # px: sharp at the width of a page on a computer, and printed at 300 dpi ≈ 7 cm
 _FILE_NAME_ALT = re.compile(r"\.(?:jpe?g|png|webp|gif|heic)$|^(?:img|dsc|dcim|image|photo|anh|ảnh)[-_ ]?\d*$", re.I)
@@ -41,17 +40,10 @@ def check(path: Path, markup: Markup, problems: Problems) -> None:
                 f"ảnh “{link.url}” chưa có lời mô tả (alt) cho người không xem được ảnh.",
                 "Viết trong ngoặc vuông điều ảnh cho thấy: ![Chị Tư cho heo ăn trong chuồng mới](anh/chi-tu.jpg)",
             )
-        if scheme_of(link.url) in ("http", "https") or link.url.startswith("//"):
-            problems.add(
-                path,
-                link.line,
-                f"ảnh “{link.url}” lấy từ trang khác: trình duyệt của người đọc sẽ gửi yêu cầu tới trang đó.",
-                "Tải ảnh lên thư mục anh/ cạnh bài (nếu được phép dùng) rồi dẫn tới tệp đó: ![mô tả](anh/ten-anh.jpg)",
-            )
 
 
 def is_raster(path: Path) -> bool:
-    return path.suffix.lower() in RASTER_SUFFIXES
+    return path.suffix.lower() in PHOTO_SUFFIXES
 
 
 def private_metadata(image: Image.Image) -> list[str]:

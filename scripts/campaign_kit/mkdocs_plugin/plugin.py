@@ -19,12 +19,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
+from ..checks.files import is_publishable
+from ..html_policy import sanitize
+from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
 from ..project import Project, load
 from ..site_assets import site_assets
 from ..siteplan import SitePlan
-from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from .config import CampaignConfig
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -61,15 +64,36 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Replace the Markdown sources by the plan's pages; add fonts and styles."""
-        kept = [file for file in files if not file.is_documentation_page()]
+        """Replace the Markdown sources by the plan's pages; add fonts and styles.
+
+        Of the other files under docs/, only what the gate allows is copied (never a
+        file reached through a symbolic link), and a theme file one of them shadowed
+        comes back: defence in depth, for a build run without the gate."""
+        docs_dir = Path(config.docs_dir)
+        kept = [
+            file
+            for file in files
+            if not file.is_documentation_page()
+            and (not _is_under(file, docs_dir) or is_publishable(Path(file.abs_src_path), docs_dir))
+        ]
         generated = [File.generated(config, uri, content=markdown) for uri, markdown in self.pages.items()]
         for uri, source in self.assets.items():
             if isinstance(source, Path):
                 generated.append(File.generated(config, uri, abs_src_path=str(source)))
             else:
                 generated.append(File.generated(config, uri, content=source))
-        return Files(kept + generated)
+        published = Files(kept + generated)
+        published.add_files_from_theme(config.theme.get_env(), config)
+        return published
+
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Every page's HTML through the site's sanitizer: the gate reports what it would
+        change; here it is changed, whatever reached the build."""
+        return sanitize(html)
+
+
+def _is_under(file: File, folder: Path) -> bool:
+    return file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(folder)
 
 
 def _load(root: Path) -> Project:

@@ -20,9 +20,11 @@ from .errors import Problems
 from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
 from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
 from .sections import BY_TYPE, section_of
+from .tree import walk
 from .validation import validate
 from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
 
+MAX_PAGE_BYTES = 512 * 1024  # the longest legal text is a tenth of this; a limit keeps every check bounded
 HEADING2 = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
@@ -121,14 +123,29 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems) -> Cont
         "districts": [district.key for district in campaign.districts],
         "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
     }
-    for path in sorted(docs_dir.rglob("*.md")):
-        raw = decode_utf8(path, path.read_bytes(), problems)
+    for path in walk(docs_dir).files:  # a symbolic link is never read (the gate refuses it)
+        if path.suffix != ".md":
+            continue
+        raw = _read_page(path, problems)
         page = None if raw is None else _load_page(path, raw, docs_dir, codes, context, problems)
         content.sources.append(SourceFile(path, raw, page))
         if page is not None:
             content.pages[page.src_uri][page.language] = page
     _check_references(content, problems)
     return content
+
+
+def _read_page(path: Path, problems: Problems) -> str | None:
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        problems.add(
+            path,
+            1,
+            f"bài dài quá giới hạn ({size // 1024} KB, tối đa {MAX_PAGE_BYTES // 1024} KB).",
+            "Chia bài thành nhiều trang.",
+        )
+        return None
+    return decode_utf8(path, path.read_bytes(), problems)
 
 
 def decode_utf8(path: Path, data: bytes, problems: Problems) -> str | None:

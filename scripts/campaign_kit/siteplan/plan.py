@@ -8,12 +8,12 @@ from functools import cached_property
 from pathlib import Path
 
 from ..catalogue import Product, catalogue
+from ..markdown_config import new_markdown
 from ..model.campaign import Language
 from ..model.content import Content
 from ..model.sections import page_url
 from ..model.yamlsource import split_front_matter
 from ..pages import build_pages
-from .markdown_config import new_markdown
 
 _ID = re.compile(r'\sid="([^"]+)"')
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import markdown
 
-from ..slugs import heading_id
+from .slugs import heading_id
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "tables", "toc", "pymdownx.details"]
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "slugify": heading_id}}
