@@ -19,7 +19,8 @@ def front_matter(
     if content_language:
         lines.append(f"content_language: {content_language}")
     if summary:
-        lines.append(f"description: {_yaml_text(summary)}")
+        # MkDocs' templates do not escape: the theme writes this into <meta content="…">.
+        lines.append(f"description: {_yaml_text(escape(summary))}")
     if not searchable:
         lines.append("search:\n  exclude: true")
     return "\n".join([*lines, "---", ""]) + "\n"
