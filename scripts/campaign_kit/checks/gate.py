@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.content import Content
 from ..model.errors import Problems
-from . import files, images, privacy, safety, scaffold, text
+from . import files, front_matter, images, privacy, safety, scaffold, text
 from .markup import scan
 
 
@@ -21,6 +21,7 @@ def run_gate(content: Content, problems: Problems) -> None:
         privacy.check(source.path, source.text, source.page, problems)
         if source.page is not None:  # a page whose front matter is wrong is refused already
             safety.check(source.page, problems)
+            front_matter.check(source.page, problems)
         images.check(source.path, markup, problems)
     other_files = files.check(content.docs_dir, content.campaign.root, problems)
     images.check_files(other_files, problems)

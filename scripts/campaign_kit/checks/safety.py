@@ -36,7 +36,7 @@ def check(page: Page, problems: Problems) -> None:
     finder = _LineFinder(page.body)
     for difference in differences(rendered):
         line = finder.line_of(_needles(difference))
-        problems.add(page.path, page.body_line + line, *_message(difference))
+        problems.add(page.path, page.body_line + line, *message(difference))
 
 
 def scheme_of(url: str) -> str:
@@ -76,7 +76,7 @@ class _LineFinder:
         return 0
 
 
-def _message(difference: Difference) -> tuple[str, str]:
+def message(difference: Difference) -> tuple[str, str]:
     tag, name, value = difference.tag, difference.name, _shown(difference.value)
     if difference.kind == "tag":
         why = _WHY_NOT.get(tag, "không nằm trong danh sách thẻ được dùng")

@@ -7,13 +7,14 @@ translation of that file; languages without one read the reference file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, HttpUrl, model_validator
 
+from . import contacts as public_contacts
 from .errors import Problems
 from .schema import Key, Strict, Text, Translation
 from .validation import validate
@@ -344,6 +345,7 @@ class Campaign:
     plans: dict[str, Plan]
     strings: dict[str, Strings]
     print_settings: PrintSettings
+    contacts: dict[str, public_contacts.Contact] = field(default_factory=dict)  # campaign/contacts.yml, by key
 
     @property
     def default_language(self) -> str:
@@ -383,6 +385,8 @@ def load_campaign(root: Path) -> Campaign:
     slogans = _load(root / "slogans.yml", _Slogans, problems)
     figures = _load(root / "figures.yml", _Figures, problems)
     print_settings = _load(root / "print.yml", PrintSettings, problems)
+    registry = root / "contacts.yml"
+    contacts = _load(registry, public_contacts.Contacts, problems) if registry.exists() else None
     problems.raise_if_any()
     assert site and languages and districts and slogans and figures and print_settings
     codes = [language.code for language in languages.languages]
@@ -415,6 +419,7 @@ def load_campaign(root: Path) -> Campaign:
         plans=plans,
         strings={code: value for code, value in strings.items() if value is not None},
         print_settings=print_settings,
+        contacts={contact.key: contact for contact in contacts.contacts} if contacts else {},
     )
     _check_references(campaign, problems)
     problems.raise_if_any()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,11 @@ class Page:
     def line_of(self, *location: str | int) -> int:
         return self.front.line_of(location)
 
+    def front_values(self) -> Iterator[tuple[int, str]]:
+        """(line, text) of every value written in the front matter, as parsed: what reaches
+        the page, its meta tags, listings and PDFs (dates and flags come back as text)."""
+        yield from _values(self.front.data, (), self.front)
+
     @property
     def key(self) -> str:
         """File name without folder and extension: the page's key in cross-references."""
@@ -52,6 +58,17 @@ class Page:
     @property
     def is_sample(self) -> bool:
         return bool(self.meta.sample)
+
+
+def _values(data: Any, here: tuple[str | int, ...], front: YamlDocument) -> Iterator[tuple[int, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _values(value, (*here, key), front)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _values(value, (*here, index), front)
+    elif data is not None:
+        yield front.line_of(here), str(data)
 
 
 @dataclass(frozen=True)
@@ -273,6 +290,7 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
         "slogan": {slogan.key for slogan in campaign.slogans},
         "site": SITE_FIELDS,
         "block": BLOCKS,
+        "contact": campaign.contacts,
     }
     for placeholder in find_placeholders(page.body):
         names = known.get(placeholder.kind)
@@ -281,7 +299,8 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
                 page.path,
                 page.body_line + placeholder.line,
                 f"không hiểu chỗ giữ chỗ “{{{{ {placeholder.kind}:{placeholder.name} }}}}”.",
-                "Dùng figure:, slogan:, site: hoặc block: với một tên có trong campaign/.",
+                "Dùng figure:, slogan:, site:, block: hoặc contact: với một tên có trong campaign/ "
+                "(liên hệ công khai: campaign/contacts.yml).",
             )
     if isinstance(meta, LegalDocumentMeta) and meta.effective and meta.effective < meta.date:
         problems.add(

@@ -114,6 +114,8 @@ def expand(ctx: Context, here: str, text: str) -> str:
             return ctx.campaign.slogan(name).text
         if kind == "site":
             return str(getattr(ctx.campaign.site, name))
+        if kind == "contact":
+            return escape(ctx.campaign.contacts[name].text())
         return render_block(ctx, here, name)
 
     return substitute(text, resolve)
