@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from ..model.content import Page
 from ..model.errors import Problems
+from ..model.schema import CommendationMeta
 from ..slugs import slug
 from .markup import without_urls
 from .reader_text import reader_text
@@ -66,6 +67,7 @@ _ADDRESS = re.compile(
 _BIRTH_DATE = re.compile(rf"(?:sinh ngày|ngày sinh|ngày tháng năm sinh|\bsn\b)\s*:?\s*{_DATE}", re.IGNORECASE)
 _AGE = re.compile(r"(\d{1,2})\s*tuổi")
 _CHILD_BEFORE = re.compile(r"\b(?:bé|cháu|con|em|con gái|con trai)\s+(?:tên\s+)?(\w)\w*[^\n.;]{0,30}$", re.IGNORECASE)
+_NAMED_PERSON = re.compile(r"\b(?:hộ|gia đình|anh|chị|ông|bà|cô|chú|bác|dì|cậu|thím|mợ)\s+(\w+)", re.IGNORECASE)
 _FILE_OR_LINK = re.compile(r"https?://|www\.|\.(?:pdf|jpe?g|png|heic|docx?)\b|\w+\.(?:vn|com|net|org|me)\b", re.I)
 _CHAT_WORDS = re.compile(r"zalo|facebook|messenger|viber|telegram|nhóm|group|chat|tin nhắn|email|e-mail|drive", re.I)
 _CONSENT_FORM_NAMES = ("giay-dong-y", "phieu-dong-y", "dong-y-dang", "consent")
@@ -83,6 +85,8 @@ def check(path: Path, text: str, page: Page | None, problems: Problems) -> None:
         check_text(path, value, about_people, problems, first_line=line)
     if getattr(page.meta, "consent", None) is not None:
         _check_consent(page, problems)
+    elif isinstance(page.meta, CommendationMeta):
+        _check_organisation(page, problems)
 
 
 def check_text(path: Path, text: str, about_people: bool, problems: Problems, first_line: int = 1) -> None:
@@ -201,6 +205,21 @@ def _is_house_number(text: str) -> bool:
     """'123/4' yes; a date '17/4/2023' or a document number '24/2021' no."""
     last = text.rsplit("/", 1)[-1]
     return "/" not in text or not (len(last) == 4 and last.isdigit())
+
+
+def _check_organisation(page: Page, problems: Problems) -> None:
+    """An organisation needs no consent; a household or person does, whatever `kind` says."""
+    text = reader_text(" ".join([page.meta.title, page.meta.summary, page.body]))
+    for match in _NAMED_PERSON.finditer(text):
+        if match[1][:1].isupper():
+            problems.add(
+                page.path,
+                page.line_of("kind"),
+                f"trang ghi loại tổ chức (organisation) nhưng nói về người hoặc hộ cụ thể (“{match[0]}”): "
+                "cần ghi nhận đồng ý (consent).",
+                "Đổi kind thành household hoặc person và thêm consent: given_by, date, kept_at.",
+            )
+            return
 
 
 def _check_consent(page: Page, problems: Problems) -> None:

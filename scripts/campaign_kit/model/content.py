@@ -20,7 +20,7 @@ from .campaign import Campaign
 from .errors import Problems
 from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
 from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
-from .sections import BY_TYPE, section_of
+from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, section_of
 from .tree import walk
 from .validation import validate
 from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
@@ -195,6 +195,14 @@ def _load_page(
             1,
             f"tên tệp hoặc thư mục “{bad[0]}” phải viết thường, không dấu, nối bằng gạch ngang.",
             "Ví dụ: guong-thoat-ngheo/chi-tu-nuoi-bo.md",
+        )
+        return None
+    if not is_known_place(src_uri):
+        problems.add(
+            path,
+            1,
+            f"trang “{src_uri}” nằm ngoài các thư mục của trang web, nên không được kiểm tra như một bài.",
+            "Đặt trang ở đầu docs/ hoặc ngay trong một thư mục: " + ", ".join(f"{f}/" for f in PAGE_FOLDERS) + ".",
         )
         return None
     try:
