@@ -122,6 +122,16 @@ def _describe(removed: list[tuple], kept: list[tuple]) -> list[Difference]:
     return found
 
 
+def images(html: str) -> list[tuple[str, str]]:
+    """(src, alt) of every image in `html`, as a browser reads them."""
+    found = []
+    for token in _tokens(html):
+        if token[0] == "start" and token[1] == "img":
+            attributes = dict(token[2])
+            found.append((attributes.get("src", ""), attributes.get("alt", "")))
+    return found
+
+
 class _Tokenizer(HTMLParser):
     """Start tags (attributes sorted), comments and text: what a reader's browser gets.
     End tags are left out: the sanitizer closes what an editor left open, harmlessly."""

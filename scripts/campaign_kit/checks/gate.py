@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..model.content import Content
 from ..model.errors import Problems
 from . import files, front_matter, images, privacy, safety, scaffold, text
-from .markup import scan
 
 
 def run_gate(content: Content, problems: Problems) -> None:
@@ -15,14 +14,12 @@ def run_gate(content: Content, problems: Problems) -> None:
     for source in content.sources:
         if source.text is None:
             continue
-        markup = scan(source.text)
         text.check(source.path, source.text, problems)
         scaffold.check(source.path, source.text, problems)
         privacy.check(source.path, source.text, source.page, problems)
         if source.page is not None:  # a page whose front matter is wrong is refused already
             safety.check(source.page, problems)
             front_matter.check(source.page, problems)
-        images.check(source.path, markup, problems)
     other_files = files.check(content.docs_dir, content.campaign.root, problems)
     images.check_files(other_files, problems)
     privacy.check_files(other_files, problems)

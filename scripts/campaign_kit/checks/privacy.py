@@ -66,8 +66,8 @@ _ADDRESS = re.compile(
 )
 _BIRTH_DATE = re.compile(rf"(?:sinh ngày|ngày sinh|ngày tháng năm sinh|\bsn\b)\s*:?\s*{_DATE}", re.IGNORECASE)
 _AGE = re.compile(r"(\d{1,2})\s*tuổi")
-_CHILD_BEFORE = re.compile(r"\b(?:bé|cháu|con|em|con gái|con trai)\s+(?:tên\s+)?(\w)\w*[^\n.;]{0,30}$", re.IGNORECASE)
-_NAMED_PERSON = re.compile(r"\b(?:hộ|gia đình|anh|chị|ông|bà|cô|chú|bác|dì|cậu|thím|mợ)\s+(\w+)", re.IGNORECASE)
+_CHILD_BEFORE = re.compile(r"\b(?:bé|cháu|con|em|con gái|con trai)\s+(?:tên\s+)?(?=(\w))", re.IGNORECASE)
+_NAMED_PERSON = re.compile(r"\b(?:hộ|gia đình|anh|chị|ông|bà|cô|chú|bác|dì|cậu|thím|mợ)\s+(?=(\w+))", re.IGNORECASE)
 _FILE_OR_LINK = re.compile(r"https?://|www\.|\.(?:pdf|jpe?g|png|heic|docx?)\b|\w+\.(?:vn|com|net|org|me)\b", re.I)
 _CHAT_WORDS = re.compile(r"zalo|facebook|messenger|viber|telegram|nhóm|group|chat|tin nhắn|email|e-mail|drive", re.I)
 _CONSENT_FORM_NAMES = ("giay-dong-y", "phieu-dong-y", "dong-y-dang", "consent")
@@ -192,10 +192,11 @@ def _birth_dates_and_children(prose: str) -> Iterator[Found]:
             "Xóa ngày sinh; nếu cần, chỉ ghi tuổi của người lớn (ví dụ: 52 tuổi).",
         )
     for match in _AGE.finditer(prose):
-        child = _CHILD_BEFORE.search(prose, max(0, match.start() - 50), match.start())
-        if int(match[1]) < 18 and child and child[1].isupper():
+        window = prose[max(0, match.start() - 50) : match.start()]
+        named = any(child[1].isupper() for child in _CHILD_BEFORE.finditer(window))
+        if int(match[1]) < 18 and named:
             yield (
-                child.start(),
+                match.start(),
                 "bài ghi tên một em nhỏ cùng tuổi của em: không được đăng thông tin lần ra trẻ em.",
                 "Bỏ tên hoặc bỏ tuổi (ví dụ: “hai con nhỏ đang đi học”).",
             )
@@ -215,7 +216,7 @@ def _check_organisation(page: Page, problems: Problems) -> None:
             problems.add(
                 page.path,
                 page.line_of("kind"),
-                f"trang ghi loại tổ chức (organisation) nhưng nói về người hoặc hộ cụ thể (“{match[0]}”): "
+                f"trang ghi loại tổ chức (organisation) nhưng nói về người hoặc hộ cụ thể (“{match[0]}{match[1]}”): "
                 "cần ghi nhận đồng ý (consent).",
                 "Đổi kind thành household hoặc person và thêm consent: given_by, date, kept_at.",
             )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..html_policy import ATTRIBUTES, URL_SCHEMES, Difference, differences
+from ..html_policy import ATTRIBUTES, URL_SCHEMES, Difference, differences, images
 from ..markdown_config import new_markdown
 from ..model.content import Page
 from ..model.errors import Problems
@@ -28,6 +28,7 @@ _WHY_NOT = {
     "input": "thu thập thông tin của người đọc",
     "svg": "có thể chứa mã chạy trên máy người đọc",
 }
+_FILE_NAME_ALT = re.compile(r"\.(?:jpe?g|png|webp|gif|heic)$|^(?:img|dsc|dcim|image|photo|anh|ảnh)[-_ ]?\d*$", re.I)
 _SHOWN = 60  # characters of a value quoted in a message: enough to find it, no more
 
 
@@ -37,6 +38,14 @@ def check(page: Page, problems: Problems) -> None:
     for difference in differences(rendered):
         line = finder.line_of(_needles(difference))
         problems.add(page.path, page.body_line + line, *message(difference))
+    for src, alt in images(rendered):
+        if not alt.strip() or _FILE_NAME_ALT.search(alt.strip()):
+            problems.add(
+                page.path,
+                page.body_line + finder.line_of([src, "!["]),
+                f"ảnh “{_shown(src)}” chưa có lời mô tả (alt) cho người không xem được ảnh.",
+                "Viết trong ngoặc vuông điều ảnh cho thấy: ![Chị Tư cho heo ăn trong chuồng mới](anh/chi-tu.jpg)",
+            )
 
 
 def scheme_of(url: str) -> str:
@@ -49,7 +58,7 @@ def scheme_of(url: str) -> str:
 def _needles(difference: Difference) -> list[str]:
     """What to look for in the source, most telling first."""
     if difference.kind == "attribute":
-        return [difference.value.split("\n")[0].strip(), difference.name]
+        return [difference.value.split("\n")[0].strip(), *difference.value.split(), difference.name]
     if difference.kind == "tag":
         return [f"<{difference.tag}"]
     if difference.kind == "comment":
