@@ -15,7 +15,8 @@ def front_matter(
 ) -> str:
     """Front matter for the renderer. Listings are left out of search: it should find the items themselves.
     `content_language` marks a page shown in another language than the build's (a fallback)."""
-    lines = ["---", f"title: {_yaml_text(title)}"]
+    # The theme writes the title as HTML (header, menu): "<" and ">" as text, never as tags.
+    lines = ["---", f"title: {_yaml_text(title.replace('<', '&lt;').replace('>', '&gt;'))}"]
     if content_language:
         lines.append(f"content_language: {content_language}")
     if summary:
