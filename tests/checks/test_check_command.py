@@ -117,3 +117,34 @@ def test_make_targets_run_the_same_commands() -> None:
     for target, module in (("check", "campaign_kit.check"), ("fix", "campaign_kit.fix"), ("new", "campaign_kit.new")):
         dry = subprocess.run(["make", "-n", target], cwd=PROJECT, capture_output=True, text=True, check=False)
         assert f"-m {module}" in dry.stdout, (target, dry.stdout, dry.stderr)
+
+
+def _gps_exif() -> bytes:
+    exif = Image.Exif()
+    exif[ExifTags.IFD.GPSInfo] = {ExifTags.GPS.GPSLatitude: (9.0, 50.0, 12.5), ExifTags.GPS.GPSLatitudeRef: "N"}
+    return exif.tobytes()
+
+
+def test_fix_never_flattens_an_animated_photo_and_says_so(project: Path) -> None:
+    path = project / STORY / "anh" / "dong.webp"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frames = [Image.new("RGB", (900, 600), colour) for colour in ("red", "green", "blue")]
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=200, exif=_gps_exif())
+    before = path.read_bytes()
+    result = run("fix", project)
+    assert path.read_bytes() == before
+    assert f"Không sửa được {STORY}anh/dong.webp: ảnh động" in result.stdout
+    with Image.open(path) as image:
+        assert image.n_frames == 3
+
+
+def test_fix_writes_a_lossless_webp_back_lossless(project: Path) -> None:
+    path = project / STORY / "anh" / "so-do.webp"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    original = Image.radial_gradient("L").resize((900, 900)).convert("RGB")
+    original.save(path, lossless=True, exif=_gps_exif())
+    result = run("fix", project)
+    assert f"{STORY}anh/so-do.webp: đã xóa vị trí GPS nơi chụp" in result.stdout
+    with Image.open(path) as image:
+        assert not private_metadata(image)
+        assert image.convert("RGB").tobytes() == original.tobytes(), "every pixel kept"
