@@ -148,3 +148,40 @@ def test_fix_writes_a_lossless_webp_back_lossless(project: Path) -> None:
     with Image.open(path) as image:
         assert not private_metadata(image)
         assert image.convert("RGB").tobytes() == original.tobytes(), "every pixel kept"
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+
+
+def test_check_lists_every_change_outside_docs_for_the_technical_reviewer(project: Path) -> None:
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    _git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "base")
+    _git(project, "checkout", "-q", "-b", "bai-moi")
+    with (project / "campaign" / "site.yml").open("a", encoding="utf-8") as file:
+        file.write("# đổi cấu hình\n")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
+    story = project / STORY / "chi-ba-trong-rau.md"
+    story.write_text((CORPUS / "hop-le" / "guong-thoat-ngheo" / "hop-le-kich-thuoc.md").read_text("utf-8"), "utf-8")
+    result = run("check", project)
+    listed = [line.strip()[2:] for line in result.stdout.splitlines() if line.startswith("  - ")]
+    assert listed == ["campaign/site.yml", "overrides/main.html"], result.stdout
+    assert result.returncode == 0, result.stdout
+
+
+def test_check_lists_nothing_without_git_history(project: Path) -> None:
+    result = run("check", project)
+    assert "ngoài docs/" not in result.stdout
+
+
+def test_a_technical_reviewer_owns_everything_outside_docs() -> None:
+    owners = {}
+    for line in (PROJECT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *teams = line.split()
+            owners[pattern] = teams
+    for pattern in ("/scripts/", "/overrides/", "/.github/", "/Makefile", "/mkdocs*.yml", "/campaign/"):
+        assert owners.get(pattern), pattern
+    assert not [pattern for pattern in owners if pattern.startswith("/docs")], "editors' content needs no code owner"
