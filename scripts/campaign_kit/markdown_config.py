@@ -1,11 +1,12 @@
 """The site's Markdown: the one list of extensions the build renders pages with.
 
-The MkDocs adapter hands exactly this to MkDocs, and the gate renders pages with
-it to learn their heading ids, so both see the same HTML.
+The MkDocs adapter hands exactly this to MkDocs; the gate renders pages with it to
+judge their HTML and the site plan to learn their heading ids, so all see the same HTML.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import markdown
@@ -16,5 +17,12 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "tables", "toc", "p
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "slugify": heading_id}}
 
 
-def new_markdown() -> markdown.Markdown:
+@cache
+def _shared() -> markdown.Markdown:
     return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+
+def render(text: str) -> str:
+    """`text` as the site renders it: one Markdown instance, reset between texts
+    (making one costs more than rendering a page)."""
+    return _shared().reset().convert(text)

@@ -10,7 +10,7 @@ judged by the site's sanitizer as the body is.
 from __future__ import annotations
 
 from ..html_policy import differences
-from ..markdown_config import new_markdown
+from ..markdown_config import render
 from ..model.content import Page
 from ..model.errors import Problems
 from . import safety, text
@@ -19,7 +19,6 @@ _MARKDOWN_SIGNS = frozenset("[]()&{}`*_!")
 
 
 def check(page: Page, problems: Problems) -> None:
-    markdown = None
     for line, value in page.front_values():
         text.check(page.path, "\n" * (line - 1) + value, problems)  # each value at its own line
         if "<" in value or ">" in value:
@@ -30,6 +29,5 @@ def check(page: Page, problems: Problems) -> None:
                 "Viết lại bằng chữ: “dưới”, “trên”, “nhỏ hơn”…",
             )
         elif _MARKDOWN_SIGNS.intersection(value):
-            markdown = markdown or new_markdown()
-            for difference in differences(markdown.reset().convert(value)):
+            for difference in differences(render(value)):
                 problems.add(page.path, line, *safety.message(difference))

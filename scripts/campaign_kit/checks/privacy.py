@@ -39,10 +39,12 @@ _UNIT_AFTER = re.compile(
 _ACCOUNT_BEFORE = re.compile(r"(?:tài khoản|\bstk\b|\btk\b|số tk|account)[^\n\d]{0,25}$", re.IGNORECASE)
 _INSURANCE_BEFORE = re.compile(r"(?:bhxh|bhyt|bảo hiểm|sổ|thẻ|mã số)[^\n\d]{0,25}$", re.IGNORECASE)
 _HEALTH_CARD = re.compile(r"\b[A-Z]{2}[ .\-]?\d(?:[ .\-]?\d){12}(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Bounded, and opening with the "@": a long run of letters never makes the search quadratic.
+_EMAIL = re.compile(r"@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_EMAIL_NAME = re.compile(r"[\w.+-]{1,64}$")
 _CHAT_LINK = re.compile(
     r"\b(?:(?:tel|sms|smsto|callto|mailto|viber|whatsapp|zalo|skype|facetime|fb-messenger):"
-    r"|(?:https?://)?(?:[\w-]+\.)*(?:zalo\.me|m\.me|messenger\.com|facebook\.com|fb\.com|fb\.me|wa\.me|t\.me)/)"
+    r"|(?:https?://)?(?:[\w-]{1,63}\.){0,4}(?:zalo\.me|m\.me|messenger\.com|facebook\.com|fb\.com|fb\.me|wa\.me|t\.me)/)"
     r"[^\s)>\]\"']*",
     re.IGNORECASE,
 )
@@ -72,6 +74,7 @@ _FILE_OR_LINK = re.compile(r"https?://|www\.|\.(?:pdf|jpe?g|png|heic|docx?)\b|\w
 _CHAT_WORDS = re.compile(r"zalo|facebook|messenger|viber|telegram|nhóm|group|chat|tin nhắn|email|e-mail|drive", re.I)
 _CONSENT_FORM_NAMES = ("giay-dong-y", "phieu-dong-y", "dong-y-dang", "consent")
 
+MAX_REPORTED = 100  # per text: enough to show every kind of mistake, never a flood
 Found = tuple[int, str, str]  # (offset in the text, message, hint)
 
 
@@ -95,12 +98,21 @@ def check_text(path: Path, text: str, about_people: bool, problems: Problems, fi
     found = list(_links(plain))
     prose = without_urls(plain)
     found += _numbers(prose)
-    found += [(match.start(), *_email_message(match[0])) for match in _EMAIL.finditer(prose)]
+    found += _emails(prose)
     if about_people:
         found += _addresses(prose)
         found += _birth_dates_and_children(prose)
-    for offset, message, hint in sorted(found):
+    found.sort()
+    for offset, message, hint in found[:MAX_REPORTED]:
         problems.add(path, first_line + plain.count("\n", 0, offset), message, hint)
+    if len(found) > MAX_REPORTED:
+        offset = found[MAX_REPORTED][0]
+        problems.add(
+            path,
+            first_line + plain.count("\n", 0, offset),
+            f"còn {len(found) - MAX_REPORTED} chỗ nữa có thông tin cá nhân từ dòng này trở đi.",
+            "Sửa các chỗ đã báo rồi chạy lại make check.",
+        )
 
 
 def check_files(files: list[Path], problems: Problems) -> None:
@@ -133,14 +145,37 @@ def _numbers(prose: str) -> Iterator[Found]:
             continue
         digits = re.sub(r"\D", "", match[0])
         kind = _number_kind(prose, match, digits)
-        if kind:
+        found = [(match.start(), match[0], kind)] if kind else _phones_inside(match)
+        for offset, number, kind in found:
             yield (
-                match.start(),
-                f"dãy số “{_masked(match[0])}” giống {kind}: không được đăng.",
+                offset,
+                f"dãy số “{_masked(number)}” giống {kind}: không được đăng.",
                 _REGISTRY_HINT if "điện thoại" in kind or "tài khoản" in kind else "Xóa số này khỏi bài.",
             )
     for match in _HEALTH_CARD.finditer(prose):
         yield match.start(), f"“{_masked(match[0])}” giống mã thẻ bảo hiểm y tế: không được đăng.", "Xóa mã này."
+
+
+def _phones_inside(run: re.Match[str]) -> list[tuple[int, str, str]]:
+    """Phone numbers among the groups of a longer run ("0912 345 678 5 lần", two numbers
+    side by side): consecutive groups whose digits make one. Groups of three, as money
+    is written, never add up to a phone number's ten digits from a leading 0."""
+    groups = list(re.finditer(r"\d+", run[0]))
+    found = []
+    for first in range(len(groups)):
+        digits = ""
+        for last in range(first, min(first + 6, len(groups))):
+            digits += groups[last][0]
+            if len(digits) > 11:
+                break
+            if re.fullmatch(r"0[35789]\d{8}|02\d{9}", digits):
+                text = run[0][groups[first].start() : groups[last].end()]
+                found.append((run.start() + groups[first].start(), text, _PHONE_KINDS[digits[1] == "2"]))
+                break
+    return found
+
+
+_PHONE_KINDS = ("số điện thoại di động", "số điện thoại cố định hoặc đường dây nóng")
 
 
 def _number_kind(prose: str, match: re.Match[str], digits: str) -> str:
@@ -148,13 +183,13 @@ def _number_kind(prose: str, match: re.Match[str], digits: str) -> str:
     if 6 <= len(digits) <= 19 and _ACCOUNT_BEFORE.search(before):
         return "số tài khoản ngân hàng"
     if re.fullmatch(r"(?:84|0)[35789]\d{8}", digits) or (match[1] and re.fullmatch(r"84[35789]\d{8}", digits)):
-        return "số điện thoại di động"
+        return _PHONE_KINDS[0]
     if re.fullmatch(r"(?:84|0)2\d{9}|1[89]00\d{4,6}", digits):
-        return "số điện thoại cố định hoặc đường dây nóng"
+        return _PHONE_KINDS[1]
     counted = _UNIT_AFTER.match(prose, match.end()) or (digits.endswith("000") and "." in match[0])
     if len(digits) == 10 and _INSURANCE_BEFORE.search(before):
         return "mã số bảo hiểm xã hội"
-    if counted:
+    if counted or re.fullmatch(r"(?:(?:19|20)\d\d\D*)+", match[0]):  # amounts, counts, a list of years
         return ""
     if len(digits) == 12:
         return "số căn cước công dân (CCCD, 12 chữ số)"
@@ -163,14 +198,24 @@ def _number_kind(prose: str, match: re.Match[str], digits: str) -> str:
     return ""
 
 
-def _email_message(address: str) -> tuple[str, str]:
-    return (f"địa chỉ e-mail “{_masked(address)}”: không được đăng e-mail của người.", _REGISTRY_HINT)
+def _emails(prose: str) -> Iterator[Found]:
+    if "@" not in prose:
+        return
+    for match in _EMAIL.finditer(prose):
+        name = _EMAIL_NAME.search(prose, max(0, match.start() - 64), match.start())
+        if name:
+            address = name[0] + match[0]
+            yield (
+                name.start(),
+                f"địa chỉ e-mail “{_masked(address)}”: không được đăng e-mail của người.",
+                _REGISTRY_HINT,
+            )
 
 
 def _addresses(prose: str) -> Iterator[Found]:
     for match in _ADDRESS.finditer(prose):
         if match[1] is not None:  # a number before a street: which kind of words follow decides
-            line_start = prose.rfind("\n", 0, match.start()) + 1
+            line_start = max(prose.rfind("\n", max(0, match.start() - 40), match.start()) + 1, match.start() - 40)
             if _NOT_A_HOUSE_NUMBER_BEFORE.search(prose, line_start, match.start()) or not _is_house_number(match[1]):
                 continue
             named_street = match[2] is not None and (match[2].isdigit() or (match[2].isupper() and match[3].islower()))

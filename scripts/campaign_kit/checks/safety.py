@@ -13,7 +13,7 @@ import html
 import re
 
 from ..html_policy import ATTRIBUTES, URL_SCHEMES, Difference, differences, images
-from ..markdown_config import new_markdown
+from ..markdown_config import render
 from ..model.content import Page
 from ..model.errors import Problems
 
@@ -33,7 +33,7 @@ _SHOWN = 60  # characters of a value quoted in a message: enough to find it, no 
 
 
 def check(page: Page, problems: Problems) -> None:
-    rendered = new_markdown().convert(page.body)
+    rendered = render(page.body)
     finder = _LineFinder(page.body)
     for difference in differences(rendered):
         line = finder.line_of(_needles(difference))

@@ -28,7 +28,7 @@ _CP1252_CONTINUATION = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
     "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-_CP1252_MOJIBAKE = re.compile(f"\\S*[\u00c2-\u00f4][{_CP1252_CONTINUATION}]+\\S*")
+_CP1252_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]+")
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK")
 _LEGACY_FONTS = (("TCVN3 (phông .VnTime)", from_tcvn3), ("VNI (phông VNI-Times)", from_vni))
 
@@ -80,12 +80,16 @@ def _report_cp1252(path: Path, lines: list[str], problems: Problems) -> set[int]
     reported = set()
     for number, line in enumerate(lines, 1):
         for match in _CP1252_MOJIBAKE.finditer(line):
-            meant = _from_cp1252(match[0])
+            # The whole word around it (a bounded look either side: a long line stays linear).
+            start = max(line.rfind(" ", max(0, match.start() - 40), match.start()) + 1, match.start() - 40)
+            end = line.find(" ", match.end(), match.end() + 40)
+            word = line[start : end if end >= 0 else match.end() + 40]
+            meant = _from_cp1252(word)
             if meant:
                 problems.add(
                     path,
                     number,
-                    f"chữ “{match[0]}” là chữ UTF-8 bị đọc sai bảng mã (Windows-1252); có lẽ là “{meant}”.",
+                    f"chữ “{word}” là chữ UTF-8 bị đọc sai bảng mã (Windows-1252); có lẽ là “{meant}”.",
                     "Chép lại đoạn này từ bản gốc, hoặc gõ lại.",
                 )
                 reported.add(number)

@@ -18,6 +18,7 @@ from typing import Any
 from ..slugs import is_slug
 from .campaign import Campaign
 from .errors import Problems
+from .limits import beyond_limits
 from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
 from .schema import LegalDocumentMeta, PageMeta, PolicyMeta
 from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, section_of
@@ -214,6 +215,16 @@ def _load_page(
             "phần đầu trang sai cú pháp (thường do thiếu dấu đóng ngoặc, thiếu dấu hai chấm hoặc thụt dòng sai).",
             f"Chi tiết kỹ thuật: {error}.",
         )
+        return None
+    too_much = list(beyond_limits(source.body))
+    for line, what in too_much:
+        problems.add(
+            path,
+            source.body_line + line,
+            f"bài có {what}: trang web không dựng được một bài như vậy.",
+            "Chia đoạn, chia bài; xóa các dấu ngoặc vuông, dấu < thừa.",
+        )
+    if too_much:
         return None
     if not source.meta.data:
         problems.add(
