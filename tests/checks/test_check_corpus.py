@@ -365,3 +365,22 @@ def test_a_public_contact_reaches_the_page_through_its_placeholder(project_copy:
     shutil.copy(LEGIT / name, project_copy / "docs" / name)
     markdown = load(project_copy).plan.sites["vi"].pages[name]
     assert "Phòng giao dịch Ngân hàng Chính sách xã hội (tên minh họa), 0297 3000 000" in markdown
+
+
+# Pages whose Markdown would take minutes to render: refused before anything renders them.
+HEAVY = [
+    ("ngoac-vuong-mo", "[a" * 120_000, "bài có một đoạn dài quá 20000 ký tự"),
+    ("ngoac-vuong-nhieu-doan", "\n\n".join(["[a" * 250] * 5), "bài có quá 200 dấu “[” hoặc “<” trong một đoạn"),
+    ("the-mo", "\n\n".join(["<a " * 150] * 8), "bài có quá 1000 dấu “<” trong một trang"),
+    ("viet-tat", "\n".join(f"*[V{i}]: viết tắt" for i in range(60)), "bài có quá 50 định nghĩa chữ viết tắt"),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), [case[1:] for case in HEAVY], ids=[case[0] for case in HEAVY])
+def test_a_page_too_heavy_to_render_is_refused(docs: Path, body: str, message: str) -> None:
+    head = (CORPUS / STORY / "so-nha.md").read_text(encoding="utf-8").split("\n\n")[0]
+    (docs / STORY / "nang.md").write_text(f"{head}\n\n{body}\n", encoding="utf-8")
+    problems = reported(docs)
+    assert any(p.path == f"docs/{STORY}nang.md" and p.message.startswith(message) for p in problems), [
+        str(p) for p in problems
+    ]
