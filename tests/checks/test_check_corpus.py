@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import weasyprint
 from conftest import PROJECT
 from photos import photo
 
@@ -300,6 +301,16 @@ def _link(relative: str, target: str) -> Callable[[Path], Path]:
     return make
 
 
+# A PDF whose document-level JavaScript runs when it opens (pdfium rebuilds the missing xref).
+PDF_WITH_SCRIPT = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R /Names << /JavaScript 4 0 R >> >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >> endobj
+4 0 obj << /Names [(a) 5 0 R] >> endobj
+5 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 # Files that are not pages: (id, how to make it under docs/, start of the message).
 FILE_ATTACKS = [
@@ -314,6 +325,7 @@ FILE_ATTACKS = [
     ("broken-link", _link(STORY + "khong-co.md", "/khong/co/tep/nay"), "đây là liên kết tượng trưng (symlink)"),
     ("folder-link", _link("he-thong", "/etc"), "đây là liên kết tượng trưng (symlink)"),
     ("pdf-broken", _write("van-ban/mau.pdf", b"%PDF-1.4\nnot really a pdf"), "không mở được tệp PDF này"),
+    ("pdf-script", _write("van-ban/mau.pdf", PDF_WITH_SCRIPT), "tệp PDF có mã chạy (JavaScript)"),
     ("oversized-page", _write(STORY + "bai-rat-dai.md", b"a" * (600 * 1024)), "bài dài quá giới hạn"),
 ]
 
@@ -325,6 +337,22 @@ def test_each_file_that_is_no_page_or_photo_is_refused(docs: Path, make: Callabl
     relative = f"docs/{path.relative_to(docs).as_posix()}"
     assert [(p.path, p.line) for p in problems] == [(relative, 1)], [str(p) for p in problems]
     assert problems[0].message.startswith(message), problems[0]
+
+
+def _pdf(author: str | None) -> bytes:
+    head = f'<meta name="author" content="{author}">' if author else ""
+    return weasyprint.HTML(
+        string=f"<html><head>{head}<title>Mẫu đơn</title></head><body>Mẫu đơn</body></html>"
+    ).write_pdf()
+
+
+def test_a_pdf_naming_its_author_is_refused_and_a_clean_one_passes(docs: Path) -> None:
+    (docs / "van-ban" / "mau-don.pdf").write_bytes(_pdf(None))
+    load(PROJECT, docs_dir=docs)
+    (docs / "van-ban" / "mau-don.pdf").write_bytes(_pdf("Nguyễn Văn A"))
+    (problem,) = reported(docs)
+    assert (problem.path, problem.line) == ("docs/van-ban/mau-don.pdf", 1)
+    assert problem.message.startswith("tệp PDF còn ghi tên người soạn")
 
 
 def test_a_symbolic_link_in_campaign_is_refused(project_copy: Path) -> None:

@@ -29,7 +29,9 @@ def is_publishable(path: Path, docs_dir: Path) -> bool:
     """Whether the build may copy `path` (under `docs_dir`) to the site."""
     suffix = path.suffix.lower()
     allowed = suffix in PAGE_SUFFIXES + PHOTO_SUFFIXES + DOCUMENT_SUFFIXES
-    return allowed and not reached_through_link(path, docs_dir)
+    if not allowed or reached_through_link(path, docs_dir):
+        return False
+    return suffix not in DOCUMENT_SUFFIXES or not pdf_problems(path)
 
 
 def check(docs_dir: Path, campaign_dir: Path, problems: Problems) -> list[Path]:
@@ -69,38 +71,43 @@ def _refuse_link(link: Path, problems: Problems) -> None:
 
 
 def _check_pdf(path: Path, problems: Problems) -> None:
+    for message, hint in pdf_problems(path):
+        problems.add(path, 1, message, hint)
+
+
+def pdf_problems(path: Path) -> list[tuple[str, str]]:
+    """(message, hint) for each reason the PDF at `path` may not be published."""
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:
-        problems.add(
-            path,
-            1,
-            f"tệp PDF nặng {size // (1024 * 1024)} MB, quá giới hạn {MAX_PDF_BYTES // (1024 * 1024)} MB.",
-            "Xuất lại PDF với chất lượng ảnh cho màn hình, hoặc chia thành nhiều tệp.",
-        )
-        return
+        return [
+            (
+                f"tệp PDF nặng {size // (1024 * 1024)} MB, quá giới hạn {MAX_PDF_BYTES // (1024 * 1024)} MB.",
+                "Xuất lại PDF với chất lượng ảnh cho màn hình, hoặc chia thành nhiều tệp.",
+            )
+        ]
     try:
         document = pypdfium2.PdfDocument(path)
     except pypdfium2.PdfiumError:
-        problems.add(path, 1, "không mở được tệp PDF này (hỏng hoặc có mật khẩu).", "Xuất lại tệp PDF từ bản gốc.")
-        return
+        return [("không mở được tệp PDF này (hỏng hoặc có mật khẩu).", "Xuất lại tệp PDF từ bản gốc.")]
     try:
         scripts = pdfium.FPDFDoc_GetJavaScriptActionCount(document)
         attachments = document.count_attachments()
         metadata = document.get_metadata_dict(skip_empty=True)
     finally:
         document.close()
+    found = []
     if scripts or attachments:
-        problems.add(
-            path,
-            1,
-            "tệp PDF có mã chạy (JavaScript) hoặc tệp đính kèm bên trong: không được đăng.",
-            "Xuất lại PDF từ bản gốc (In → Lưu thành PDF) để có một tệp chỉ có chữ và ảnh.",
+        found.append(
+            (
+                "tệp PDF có mã chạy (JavaScript) hoặc tệp đính kèm bên trong: không được đăng.",
+                "Xuất lại PDF từ bản gốc (In → Lưu thành PDF) để có một tệp chỉ có chữ và ảnh.",
+            )
         )
-    for key in _PERSONAL_METADATA:
-        if key in metadata:
-            problems.add(
-                path,
-                1,
+    if any(key in metadata for key in _PERSONAL_METADATA):
+        found.append(
+            (
                 "tệp PDF còn ghi tên người soạn (Tác giả, Author) trong thuộc tính tệp.",
                 "Xóa thuộc tính Tác giả (Tệp → Thuộc tính) rồi xuất lại PDF.",
             )
+        )
+    return found
