@@ -10,10 +10,10 @@ import pytest
 import yaml
 from conftest import loaded_project
 
+from campaign_kit.markdown_config import EXTENSIONS
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import BY_TYPE, PLAN_URI
 from campaign_kit.project import load
-from campaign_kit.siteplan.markdown_config import EXTENSIONS
 
 PLAN = loaded_project().plan
 STORY = """---

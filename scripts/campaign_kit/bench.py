@@ -27,9 +27,9 @@ from pathlib import Path
 import material
 import yaml
 
+from .markdown_config import EXTENSIONS
 from .model.campaign import load_campaign
 from .project import load
-from .siteplan.markdown_config import EXTENSIONS
 
 PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml")
 WORDS = [

@@ -23,6 +23,7 @@ from .model.content import Content
 from .model.errors import ContentError, Problem
 from .model.translations import status_report, translation_states
 from .project import load
+from .review_boundary import changed_outside_docs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--translations", action="store_true", help="report the state of every translation")
     args = parser.parse_args(argv)
     project = args.project.resolve()
+    _print_changes_for_the_technical_reviewer(project)
     try:
         content = load(project).content
     except ContentError as error:
@@ -49,6 +51,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.translations:
         print("\n".join(status_report(content)))
     return 0
+
+
+def _print_changes_for_the_technical_reviewer(project: Path) -> None:
+    changed = changed_outside_docs(project)
+    if changed:
+        print("Thay đổi ngoài docs/, cần người phụ trách kỹ thuật duyệt (xem CONTRIBUTING.md):")
+        for name in changed:
+            print(f"  - {name}")
+        print()
 
 
 def _warn_stale_translations(content: Content, project: Path) -> None:

@@ -117,3 +117,71 @@ def test_make_targets_run_the_same_commands() -> None:
     for target, module in (("check", "campaign_kit.check"), ("fix", "campaign_kit.fix"), ("new", "campaign_kit.new")):
         dry = subprocess.run(["make", "-n", target], cwd=PROJECT, capture_output=True, text=True, check=False)
         assert f"-m {module}" in dry.stdout, (target, dry.stdout, dry.stderr)
+
+
+def _gps_exif() -> bytes:
+    exif = Image.Exif()
+    exif[ExifTags.IFD.GPSInfo] = {ExifTags.GPS.GPSLatitude: (9.0, 50.0, 12.5), ExifTags.GPS.GPSLatitudeRef: "N"}
+    return exif.tobytes()
+
+
+def test_fix_never_flattens_an_animated_photo_and_says_so(project: Path) -> None:
+    path = project / STORY / "anh" / "dong.webp"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frames = [Image.new("RGB", (900, 600), colour) for colour in ("red", "green", "blue")]
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=200, exif=_gps_exif())
+    before = path.read_bytes()
+    result = run("fix", project)
+    assert path.read_bytes() == before
+    assert f"Không sửa được {STORY}anh/dong.webp: ảnh động" in result.stdout
+    with Image.open(path) as image:
+        assert image.n_frames == 3
+
+
+def test_fix_writes_a_lossless_webp_back_lossless(project: Path) -> None:
+    path = project / STORY / "anh" / "so-do.webp"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    original = Image.radial_gradient("L").resize((900, 900)).convert("RGB")
+    original.save(path, lossless=True, exif=_gps_exif())
+    result = run("fix", project)
+    assert f"{STORY}anh/so-do.webp: đã xóa vị trí GPS nơi chụp" in result.stdout
+    with Image.open(path) as image:
+        assert not private_metadata(image)
+        assert image.convert("RGB").tobytes() == original.tobytes(), "every pixel kept"
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+
+
+def test_check_lists_every_change_outside_docs_for_the_technical_reviewer(project: Path) -> None:
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    _git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "base")
+    _git(project, "checkout", "-q", "-b", "bai-moi")
+    with (project / "campaign" / "site.yml").open("a", encoding="utf-8") as file:
+        file.write("# đổi cấu hình\n")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
+    story = project / STORY / "chi-ba-trong-rau.md"
+    story.write_text((CORPUS / "hop-le" / "guong-thoat-ngheo" / "hop-le-kich-thuoc.md").read_text("utf-8"), "utf-8")
+    result = run("check", project)
+    listed = [line.strip()[2:] for line in result.stdout.splitlines() if line.startswith("  - ")]
+    assert listed == ["campaign/site.yml", "overrides/main.html"], result.stdout
+    assert result.returncode == 0, result.stdout
+
+
+def test_check_lists_nothing_without_git_history(project: Path) -> None:
+    result = run("check", project)
+    assert "ngoài docs/" not in result.stdout
+
+
+def test_a_technical_reviewer_owns_everything_outside_docs() -> None:
+    owners = {}
+    for line in (PROJECT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *teams = line.split()
+            owners[pattern] = teams
+    for pattern in ("/scripts/", "/overrides/", "/.github/", "/Makefile", "/mkdocs*.yml", "/campaign/"):
+        assert owners.get(pattern), pattern
+    assert not [pattern for pattern in owners if pattern.startswith("/docs")], "editors' content needs no code owner"

@@ -36,11 +36,13 @@ Chị bán rau cho quán café “Nestlé” ở Rạch Giá: «Vì người ngh
 Đọc thêm: [bài trên báo](https://baokiengiang.example/tin-091234567890.html) và [bảo hiểm y tế](../chinh-sach/bao-hiem-y-te.md#ai-duoc-huong).
 Xem [mục đầu](#chi-ba-trong-rau-sach), [kế hoạch](../ke-hoach/index.md), [Gò Quao](../dia-phuong/go-quao.md),
 [các bài năm 2024](theo-nam/2024.md) và [hỏi đáp](../hoi-dap/index.md#ho-ngheo-la-gi).
-Gọi <a href="tel:111">111</a> hoặc viết thư tới <a href="mailto:ldtbxh@kiengiang.example">Sở</a>.
+Gọi Tổng đài 111 hoặc đọc <a href="../hoi-dap/index.md" title="Hỏi đáp">hỏi đáp</a>.
 """
 
 
 def test_ordinary_writing_passes(tmp_path: Path) -> None:
+    """(An agency's phone or e-mail link reaches a page only through campaign/contacts.yml:
+    tests/checks/test_check_corpus.py.)"""
     docs = Path(shutil.copytree(PROJECT / "docs", tmp_path / "docs"))
     (docs / "guong-thoat-ngheo" / "chi-ba-trong-rau.md").write_text(LEGITIMATE_STORY, encoding="utf-8")
     load(PROJECT, docs_dir=docs)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from ..model.content import Content, SourceFile
 from ..model.errors import Problem, Problems
-from . import figures, glossary, images, privacy, safety, scaffold, text
-from .markup import scan
+from . import figures, files, front_matter, glossary, images, privacy, safety, scaffold, text
 
 # What the checks found in a file, by what they were given: a file unchanged since the
 # last run (`make serve` rebuilding after an edit) is not checked again.
@@ -39,7 +38,7 @@ def run_gate(content: Content, problems: Problems, memo: Memo | None = None) -> 
             key = (str(source.path), source.text, rules.fingerprint)
             found = _remembered(memo, key, problems.root, lambda found, s=source: check_page(s, rules, found))
             problems.items.extend(found)
-    for path in sorted(path for path in content.docs_dir.rglob("*") if path.suffix != ".md" and path.is_file()):
+    for path in files.check(content.docs_dir, content.campaign.root, problems):
         stat = path.stat()
         key = (str(path), stat.st_mtime_ns ^ stat.st_size, 0)
         problems.items.extend(_remembered(memo, key, problems.root, lambda found, p=path: check_file(p, found)))
@@ -57,12 +56,12 @@ def _remembered(memo: Memo, key: tuple[str, str | int, int], root: Path, check: 
 
 def check_page(source: SourceFile, rules: Rules, problems: Problems) -> None:
     assert source.text is not None
-    markup = scan(source.text)
     text.check(source.path, source.text, problems)
     scaffold.check(source.path, source.text, problems)
     privacy.check(source.path, source.text, source.page, problems)
-    safety.check(source.path, markup, problems)
-    images.check(source.path, markup, problems)
+    if source.page is not None:  # a page whose front matter is wrong is refused already
+        safety.check(source.page, problems)
+        front_matter.check(source.page, problems)
     figures.check_page(source.path, source.text, rules.money, rules.interest, problems)
 
 

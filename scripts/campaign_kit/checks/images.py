@@ -1,24 +1,21 @@
-"""Images: described for readers who cannot see them, served from this site, and
-files that are light, sharp enough, and free of where and with what they were taken.
+"""Photo files: light, sharp enough, and free of where and with what they were taken.
 
-Every file under docs/ is published, linked or not, so every image there is checked.
+Every file under docs/ is published, linked or not, so every photo there is checked.
+How a page shows an image (its description, its host) is judged on the rendered
+page (`checks.safety`).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PIL import ExifTags, Image
 
 from ..model.errors import Problems
-from .markup import Markup
-from .safety import scheme_of
+from .files import PHOTO_SUFFIXES
 
-RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 MAX_BYTES = 10 * 1024 * 1024
 MIN_LONG_EDGE = 800  # px: sharp at the width of a page on a computer, and printed at 300 dpi ≈ 7 cm
-_FILE_NAME_ALT = re.compile(r"\.(?:jpe?g|png|webp|gif|heic)$|^(?:img|dsc|dcim|image|photo|anh|ảnh)[-_ ]?\d*$", re.I)
 _GPS_TAGS = (ExifTags.GPS.GPSLatitude, ExifTags.GPS.GPSLongitude)
 _SERIAL_TAGS = (ExifTags.Base.BodySerialNumber, ExifTags.Base.LensSerialNumber)
 
@@ -29,29 +26,8 @@ PRIVATE_METADATA = {
 }
 
 
-def check(path: Path, markup: Markup, problems: Problems) -> None:
-    for link in markup.links:
-        if not link.image:
-            continue
-        alt = link.alt.strip()
-        if not alt or _FILE_NAME_ALT.search(alt):
-            problems.add(
-                path,
-                link.line,
-                f"ảnh “{link.url}” chưa có lời mô tả (alt) cho người không xem được ảnh.",
-                "Viết trong ngoặc vuông điều ảnh cho thấy: ![Chị Tư cho heo ăn trong chuồng mới](anh/chi-tu.jpg)",
-            )
-        if scheme_of(link.url) in ("http", "https") or link.url.startswith("//"):
-            problems.add(
-                path,
-                link.line,
-                f"ảnh “{link.url}” lấy từ trang khác: trình duyệt của người đọc sẽ gửi yêu cầu tới trang đó.",
-                "Tải ảnh lên thư mục anh/ cạnh bài (nếu được phép dùng) rồi dẫn tới tệp đó: ![mô tả](anh/ten-anh.jpg)",
-            )
-
-
 def is_raster(path: Path) -> bool:
-    return path.suffix.lower() in RASTER_SUFFIXES
+    return path.suffix.lower() in PHOTO_SUFFIXES
 
 
 def private_metadata(image: Image.Image) -> list[str]:

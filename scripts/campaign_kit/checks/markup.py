@@ -3,7 +3,8 @@
 Scanned once per file with regular expressions rather than a Markdown parser:
 the checks need positions in the file as the editor wrote it, and an editor's
 mistakes (an unclosed tag, a broken link) are what a parser smooths over.
-Fenced code blocks are blanked first: nothing in them is live.
+Fenced code is not enabled on this site (`campaign_kit.markdown_config`): a line
+opening with ``` is text like any other, so nothing is skipped.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 # [text](url "title"), and an image when a "!" comes before; one level of
 # parentheses in the URL (Wikipedia addresses) and of brackets in the text.
 # Patterns open with a literal character where they can: the regex engine then
@@ -69,7 +69,7 @@ class Markup:
 
 
 def scan(text: str) -> Markup:
-    live = without_fenced_code(text)
+    live = text
     line_of = line_finder(live)
     markup = Markup()
     references: dict[str, str] = {}
@@ -105,20 +105,6 @@ def scan(text: str) -> Markup:
             markup.ids.append(match[1])
     markup.links.sort(key=lambda link: link.line)
     return markup
-
-
-def without_fenced_code(text: str) -> str:
-    """`text` with the lines of fenced code blocks emptied (line numbers kept)."""
-    if "```" not in text and "~~~" not in text:
-        return text
-    lines, fenced = text.split("\n"), False
-    for number, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-            lines[number] = ""
-        elif fenced:
-            lines[number] = ""
-    return "\n".join(lines)
 
 
 def without_urls(text: str) -> str:

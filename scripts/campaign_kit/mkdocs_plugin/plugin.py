@@ -19,8 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
+from ..checks.files import is_publishable
 from ..checks.gate import Memo
+from ..html_policy import sanitize
+from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
@@ -28,7 +32,6 @@ from ..project import Project, load
 from ..search_index import query_words
 from ..site_assets import preloaded_fonts, site_assets
 from ..siteplan import SitePlan
-from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..siteplan.sitemap import sitemap_xml
 from .config import CampaignConfig
 
@@ -73,10 +76,6 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         server.watch(str(Path(config.config_file_path).parent / self.config.campaign_dir))
         return server
 
-    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
-        assert self.project is not None and self.language is not None
-        return wrap_tables(html, self.project.content.campaign.strings[self.language].table_label)
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """MkDocs' sitemap, replaced by the plan's: the same pages, with their hreflang alternates."""
         assert self.project is not None and self.language is not None
@@ -85,15 +84,38 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Replace the Markdown sources by the plan's pages; add fonts and styles."""
-        kept = [file for file in files if not file.is_documentation_page()]
+        """Replace the Markdown sources by the plan's pages; add fonts and styles.
+
+        Of the other files under docs/, only what the gate allows is copied (never a
+        file reached through a symbolic link), and a theme file one of them shadowed
+        comes back: defence in depth, for a build run without the gate."""
+        docs_dir = Path(config.docs_dir)
+        kept = [
+            file
+            for file in files
+            if not file.is_documentation_page()
+            and (not _is_under(file, docs_dir) or is_publishable(Path(file.abs_src_path), docs_dir))
+        ]
         generated = [File.generated(config, uri, content=markdown) for uri, markdown in self.pages.items()]
         for uri, source in self.assets.items():
             if isinstance(source, Path):
                 generated.append(File.generated(config, uri, abs_src_path=str(source)))
             else:
                 generated.append(File.generated(config, uri, content=source))
-        return Files(kept + generated)
+        published = Files(kept + generated)
+        published.add_files_from_theme(config.theme.get_env(), config)
+        return published
+
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Every page's HTML through the site's sanitizer: the gate reports what it would
+        change; here it is changed, whatever reached the build. Then tables get their
+        accessible scroll areas (trusted markup of ours, added after sanitizing)."""
+        assert self.project is not None and self.language is not None
+        return wrap_tables(sanitize(html), self.project.content.campaign.strings[self.language].table_label)
+
+
+def _is_under(file: File, folder: Path) -> bool:
+    return file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(folder)
 
 
 def _load(root: Path) -> Project:

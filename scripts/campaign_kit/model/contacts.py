@@ -31,6 +31,7 @@ class PublicContact(Strict):
     hours: str | None = None
     source: str | None = None
     verified: dt.date | None = None
+    public_because: str | None = None  # why publishing it is no privacy matter: an office's line, a hotline
 
     @property
     def is_sourced(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,17 @@ from typing import Any
 from ..slugs import is_slug
 from .campaign import Campaign
 from .errors import Problems
+from .limits import beyond_limits
 from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
 from .schema import DatedMeta, FaqMeta, LegalDocumentMeta, OrderedMeta, PageMeta, PolicyMeta
-from .sections import BY_TYPE, section_of
+from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, section_of
+from .tree import walk
 from .validation import validate
 from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
 
+MAX_PAGE_BYTES = 256 * 1024  # the longest page is 19 KB; a limit keeps every check (and Markdown) bounded
+# Front-matter keys that never reach a reader (a translation's bookkeeping: its source and hash).
+UNPUBLISHED_KEYS = frozenset({"translation"})
 HEADING2 = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
@@ -42,6 +48,12 @@ class Page:
     def line_of(self, *location: str | int) -> int:
         return self.front.line_of(location)
 
+    def front_values(self) -> Iterator[tuple[int, str]]:
+        """(line, text) of every value written in the front matter, as parsed: what reaches
+        the page, its meta tags, listings and PDFs (dates and flags come back as text)."""
+        shown = {key: value for key, value in self.front.data.items() if key not in UNPUBLISHED_KEYS}
+        yield from _values(shown, (), self.front)
+
     @property
     def key(self) -> str:
         """File name without folder and extension: the page's key in cross-references."""
@@ -50,6 +62,17 @@ class Page:
     @property
     def is_sample(self) -> bool:
         return bool(self.meta.sample)
+
+
+def _values(data: Any, here: tuple[str | int, ...], front: YamlDocument) -> Iterator[tuple[int, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _values(value, (*here, key), front)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _values(value, (*here, index), front)
+    elif data is not None:
+        yield front.line_of(here), str(data)
 
 
 @dataclass(frozen=True)
@@ -125,14 +148,29 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems) -> Cont
             for district in campaign.districts
         },
     }
-    for path in sorted(docs_dir.rglob("*.md")):
-        raw = decode_utf8(path, path.read_bytes(), problems)
+    for path in walk(docs_dir).files:  # a symbolic link is never read (the gate refuses it)
+        if path.suffix != ".md":
+            continue
+        raw = _read_page(path, problems)
         page = None if raw is None else _load_page(path, raw, docs_dir, codes, context, problems)
         content.sources.append(SourceFile(path, raw, page))
         if page is not None:
             content.pages[page.src_uri][page.language] = page
     _check_references(content, problems)
     return content
+
+
+def _read_page(path: Path, problems: Problems) -> str | None:
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        problems.add(
+            path,
+            1,
+            f"bài dài quá giới hạn ({size // 1024} KB, tối đa {MAX_PAGE_BYTES // 1024} KB).",
+            "Chia bài thành nhiều trang.",
+        )
+        return None
+    return decode_utf8(path, path.read_bytes(), problems)
 
 
 def decode_utf8(path: Path, data: bytes, problems: Problems) -> str | None:
@@ -167,6 +205,14 @@ def _load_page(
             "Ví dụ: guong-thoat-ngheo/chi-tu-nuoi-bo.md",
         )
         return None
+    if not is_known_place(src_uri):
+        problems.add(
+            path,
+            1,
+            f"trang “{src_uri}” nằm ngoài các thư mục của trang web, nên không được kiểm tra như một bài.",
+            "Đặt trang ở đầu docs/ hoặc ngay trong một thư mục: " + ", ".join(f"{f}/" for f in PAGE_FOLDERS) + ".",
+        )
+        return None
     try:
         source = split_front_matter(raw)
     except YamlSyntaxError as error:
@@ -176,6 +222,16 @@ def _load_page(
             "phần đầu trang sai cú pháp (thường do thiếu dấu đóng ngoặc, thiếu dấu hai chấm hoặc thụt dòng sai).",
             f"Chi tiết kỹ thuật: {error}.",
         )
+        return None
+    too_much = list(beyond_limits(source.body))
+    for line, what in too_much:
+        problems.add(
+            path,
+            source.body_line + line,
+            f"bài có {what}: trang web không dựng được một bài như vậy.",
+            "Chia đoạn, chia bài; xóa các dấu ngoặc vuông, dấu < thừa.",
+        )
+    if too_much:
         return None
     if not source.meta.data:
         problems.add(

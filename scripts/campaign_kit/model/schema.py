@@ -11,7 +11,16 @@ import datetime as dt
 from difflib import get_close_matches
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ..slugs import SLUG_PATTERN
@@ -19,6 +28,16 @@ from ..slugs import SLUG_PATTERN
 Text = Annotated[str, Field(min_length=1)]
 Summary = Annotated[str, Field(min_length=1, max_length=400)]
 Key = Annotated[str, Field(pattern=SLUG_PATTERN)]
+
+
+def _not_in_the_future(value: dt.date) -> dt.date:
+    """What happened (a story, a signature, a consent) happened by today: a later date is a typo."""
+    if value > dt.date.today():
+        raise PydanticCustomError("future_date", "{message}", {"message": f"ngày {value:%d/%m/%Y} chưa tới"})
+    return value
+
+
+PastDate = Annotated[dt.date, AfterValidator(_not_in_the_future)]
 
 
 class Strict(BaseModel):
@@ -41,7 +60,7 @@ class Consent(Strict):
     (the form itself never goes into the repository)."""
 
     given_by: Text
-    date: dt.date
+    date: PastDate
     kept_at: Text
 
 
@@ -103,7 +122,7 @@ class OrderedMeta(PageMeta):
 class DatedMeta(PageMeta):
     """Pages listed newest first (legal documents, stories, commendations, news)."""
 
-    date: dt.date
+    date: PastDate
 
 
 class PlacedMeta(DatedMeta):

@@ -56,6 +56,20 @@ SEARCH_BUNDLE = "pagefind"  # folder under the site root of the search index, ma
 SEARCH_WORDS = "assets/javascripts/search-words.json"  # words of a language written without spaces
 
 
+# Every folder a page may live in: the sections, the district pages (their index
+# only; the rest is generated). A page anywhere else would be published as a plain
+# page, with no schema (a story without consent): it is refused.
+PAGE_FOLDERS = (*BY_FOLDER, DISTRICT_FOLDER)
+
+
+def is_known_place(src_uri: str) -> bool:
+    """Whether a page may be written at `src_uri`: at the top, or directly in a known folder."""
+    folder, _, name = src_uri.partition("/")
+    if not name:
+        return True
+    return folder in PAGE_FOLDERS and "/" not in name and (folder in BY_FOLDER or name == "index.md")
+
+
 def section_of(src_uri: str) -> Section | None:
     """The item section of a page, or None for plain pages and section index pages."""
     folder, _, name = src_uri.partition("/")

@@ -76,6 +76,8 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         close = get_close_matches(key, allowed_keys, n=1)
         guess = f" Có phải ý bạn là “{close[0]}”?" if close else ""
         return f"mục “{key}” không dùng được ở đây.{guess}", "Các mục dùng được: " + ", ".join(allowed_keys) + "."
+    if kind == "future_date":
+        return f"{name}: {error['ctx']['message']}.", "Ghi ngày đã xảy ra, dạng năm-tháng-ngày."
     if kind.startswith("date"):
         value = error.get("input")
         return f"{name} “{value}” không phải là một ngày có thật.", DATE_HINT

@@ -3,6 +3,12 @@
 Front matter and `campaign/*.yml` are read through here. Values come back as
 plain Python data; `lines` maps each key path (a tuple of keys and list
 indexes) to the 1-based line where it is written.
+
+Only the plain part of YAML is accepted, checked on the parser's events before
+anything is built: no anchors or aliases (a few lines of nested aliases expand to
+gigabytes), no tags (!!binary, !!python/…: values the text does not show), no
+duplicate keys (which one wins is invisible to a reviewer), nothing oversized or
+nested deeper than content needs.
 """
 
 from __future__ import annotations
@@ -15,6 +21,10 @@ import yaml
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Location = tuple[str | int, ...]
+
+
+MAX_CHARACTERS = 256 * 1024  # the campaign's largest file is a tenth of this
+MAX_DEPTH = 12  # nesting of mappings and lists; campaign files use 5
 
 
 class YamlSyntaxError(ValueError):
@@ -53,6 +63,9 @@ class YamlDocument:
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line where `text` starts."""
+    if len(text) > MAX_CHARACTERS:
+        raise YamlSyntaxError(first_line, f"dài quá {MAX_CHARACTERS} ký tự")
+    _refuse_unsafe(text, first_line)
     loader = _LenientLoader(text)
     try:
         node = loader.get_single_node()
@@ -65,10 +78,48 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise YamlSyntaxError(line, str(error.problem or error)) from error
     finally:
         loader.dispose()
+    if node is not None:
+        _refuse_duplicate_keys(node, first_line)
     document = YamlDocument(data, first_line=first_line)
     if node is not None:
         _record_lines(node, (), first_line, document.lines)
     return document
+
+
+def _refuse_unsafe(text: str, first_line: int) -> None:
+    """Refuse anchors, aliases, tags and deep nesting, reading events only (nothing expands)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = first_line + event.start_mark.line
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlSyntaxError(line, "không dùng neo (&) hay bí danh (*) của YAML; viết thẳng từng giá trị ra")
+            tag = getattr(event, "tag", None)
+            if tag not in (None, "!"):
+                raise YamlSyntaxError(line, f"không dùng thẻ kiểu {tag} của YAML; viết giá trị bằng chữ thường")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlSyntaxError(line, f"lồng nhau quá {MAX_DEPTH} tầng")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        mark = error.context_mark or error.problem_mark
+        raise YamlSyntaxError(first_line + (mark.line if mark else 0), str(error.problem or error)) from error
+
+
+def _refuse_duplicate_keys(node: yaml.Node, first_line: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            if key in seen:
+                raise YamlSyntaxError(first_line + key_node.start_mark.line, f"mục “{key}” được viết hai lần")
+            seen.add(key)
+            _refuse_duplicate_keys(value_node, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_duplicate_keys(item, first_line)
 
 
 def _record_lines(node: yaml.Node, here: Location, offset: int, lines: dict[Location, int]) -> None:

@@ -23,7 +23,8 @@ def front_matter(
     """Front matter for the renderer. Listings are left out of search: it should find the items themselves.
     `content_language` marks a page shown in another language than the build's (a fallback);
     `edit_url` opens the page's file in GitHub's web editor (the theme puts the link after the content)."""
-    lines = ["---", f"title: {_yaml_text(title)}"]
+    # The theme writes the title as HTML (header, menu): "<" and ">" as text, never as tags.
+    lines = ["---", f"title: {_yaml_text(title.replace('<', '&lt;').replace('>', '&gt;'))}"]
     if content_language:
         lines.append(f"content_language: {content_language}")
     if edit_url:
@@ -31,7 +32,8 @@ def front_matter(
     if search_weight != 1.0:
         lines.append(f"search_weight: {search_weight}")
     if summary:
-        lines.append(f"description: {_yaml_text(summary)}")
+        # MkDocs' templates do not escape: the theme writes this into <meta content="…">.
+        lines.append(f"description: {_yaml_text(escape(summary))}")
     if not searchable:
         lines.append("search:\n  exclude: true")
     return "\n".join([*lines, "---", ""]) + "\n"

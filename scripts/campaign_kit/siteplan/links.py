@@ -16,12 +16,13 @@ from ..checks.markup import Link, scan
 from ..checks.safety import scheme_of
 from ..model.content import Page
 from ..model.errors import Problems
+from ..model.tree import walk
 from .plan import SitePlan
 
 
 def check_links(plan: SitePlan, problems: Problems) -> None:
     docs_dir = plan.content.docs_dir
-    files = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()}
+    files = {path.relative_to(docs_dir).as_posix() for path in walk(docs_dir).files}
     for source in plan.content.sources:
         page = source.page
         if page is None or source.text is None:

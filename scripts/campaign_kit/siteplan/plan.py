@@ -8,12 +8,12 @@ from functools import cached_property
 from pathlib import Path
 
 from ..catalogue import Product, catalogue
+from ..markdown_config import render
 from ..model.campaign import Language
 from ..model.content import Content
 from ..model.sections import page_url
 from ..model.yamlsource import split_front_matter
 from ..pages import build_pages
-from .markdown_config import new_markdown
 
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -78,7 +78,7 @@ class SitePlan:
         key = (src_uri, language)
         if key not in self._anchors:
             body = split_front_matter(self.sites[language].pages[src_uri]).body
-            self._anchors[key] = set(_ID.findall(new_markdown().convert(body)))
+            self._anchors[key] = set(_ID.findall(render(body)))
         return self._anchors[key]
 
     def export(self, folder: Path) -> dict[str, Path]:

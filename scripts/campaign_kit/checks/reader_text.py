@@ -1,0 +1,42 @@
+"""Text as a reader sees it, for matching only (what is published is never changed).
+
+Full-width and other compatibility forms become plain (NFKC), every script's digits
+become 0-9, every Unicode space is a space, invisible characters vanish, HTML
+entities are decoded, and emphasis or tags between two digits are dropped:
+"０９１２", "091&#50;", "091**2**" all read "0912". Line ends are kept where they
+are, so a match's line is its line in the file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+_LINE_END_ENTITY = re.compile(r"&(?:#0*1[03];?|#x0*[ad];?|NewLine;)", re.IGNORECASE)
+_MARKUP_BETWEEN_DIGITS = re.compile(r"(?<=\d)(?:\*{1,3}|_{1,3}|`|\\|<[^<>\n]{0,80}>)+(?=[\s.\-()]?\d)")
+
+
+def reader_text(text: str) -> str:
+    table = {ord(char): _plain(char) for char in set(text) if not char.isascii() or char == "\t"}
+    plain = text.translate(table) if table else text
+    if "&" in plain:
+        # An entity for a line end would shift every line below it: it reads as a space.
+        plain = html.unescape(_LINE_END_ENTITY.sub(" ", plain)).replace("\r", " ")
+    return _MARKUP_BETWEEN_DIGITS.sub("", plain)
+
+
+@lru_cache(maxsize=4096)
+def _plain(char: str) -> str:
+    if char == "\t":
+        return " "
+    category = unicodedata.category(char)
+    if category in ("Zs", "Zl", "Zp"):
+        return " "
+    if category == "Cf" or 0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF:
+        return ""  # zero-width, bidirectional and tag characters, variation selectors
+    digit = unicodedata.decimal(char, None)
+    if digit is not None:
+        return str(digit)
+    return unicodedata.normalize("NFKC", char)

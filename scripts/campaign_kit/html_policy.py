@@ -1,0 +1,167 @@
+"""What a page's HTML may hold once published: one allowlist, applied by a maintained
+sanitizer (nh3, the Python binding of the Rust crate ammonia, which parses HTML the
+way browsers do with html5ever).
+
+The gate renders each page body with the site's Markdown configuration and reports
+whatever `sanitize` would remove or change (`differences`); the build passes every
+page's HTML through `sanitize` again, so what the gate missed still never reaches a
+reader. The site's own rules on top of ammonia's: links only to http(s), mailto,
+tel and the site itself; images only from the site; no style, no event handlers,
+only the attributes and classes that plain writing and the generated pages use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from html.parser import HTMLParser
+
+import nh3
+
+TAGS = frozenset((
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+    "th", "thead", "time", "tr", "u", "ul",
+))  # fmt: skip
+# Removed with their content, not only the tags: what is inside is code, not text.
+CONTENT_REMOVED = frozenset(("script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"))
+ATTRIBUTES = {
+    "*": {"class", "id", "lang", "title"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "ol": {"start"},
+    "div": {"role"},
+}
+URL_SCHEMES = frozenset(("http", "https", "mailto", "tel"))
+# Classes of the generated pages and of admonitions; any other class could borrow the
+# theme's own (a fixed header, a dialog) to cover the page.
+_CLASS = re.compile(r"^(?:campaign-[a-z0-9_-]+|admonition(?:-title)?|note|tip|info|warning|danger|example)$")
+# The theme's scripts find their elements by ids that start with "_" or "md-".
+_RESERVED_ID = re.compile(r"^(?:_|md-)", re.IGNORECASE)
+_ABSOLUTE_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
+
+
+def _attribute_filter(tag: str, name: str, value: str) -> str | None:
+    if name == "class":
+        kept = [word for word in value.split() if _CLASS.match(word)]
+        return " ".join(kept) if kept else None
+    if name == "id" and _RESERVED_ID.match(value):
+        return None
+    if tag == "img" and name == "src" and _ABSOLUTE_URL.match(value):
+        return None  # an image from another host: the reader's browser would call it
+    return value
+
+
+def sanitize(html: str) -> str:
+    """`html` with everything the site does not publish removed."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags=set(CONTENT_REMOVED),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=_attribute_filter,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(URL_SCHEMES),
+    )
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One thing `sanitize` removes or changes: a tag, an attribute, a comment or text."""
+
+    kind: str  # "tag", "attribute", "comment", "text"
+    tag: str
+    name: str = ""  # the attribute's name
+    value: str = ""  # the attribute's value, the comment or the text as written
+
+
+def differences(html: str) -> list[Difference]:
+    """What `sanitize(html)` would remove or change, in the order of `html`."""
+    before = _tokens(html)
+    after = _tokens(sanitize(html))
+    if before == after:
+        return []
+    found: list[Difference] = []
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    for operation, start, end, clean_start, clean_end in matcher.get_opcodes():
+        if operation == "equal":
+            continue
+        kept = [token for token in after[clean_start:clean_end] if token[0] == "start"]
+        found += _describe(before[start:end], kept)
+    return found
+
+
+def _describe(removed: list[tuple], kept: list[tuple]) -> list[Difference]:
+    found: list[Difference] = []
+    for token in removed:
+        kind = token[0]
+        if kind == "start":
+            tag, attributes = token[1], dict(token[2])
+            twin = next((other for other in kept if other[1] == tag), None)
+            if twin is None:
+                found.append(Difference("tag", tag))
+                continue
+            kept.remove(twin)
+            clean = dict(twin[2])
+            found += [
+                Difference("attribute", tag, name, value)
+                for name, value in attributes.items()
+                if clean.get(name) != value
+            ]
+        elif kind == "comment":
+            found.append(Difference("comment", "", value=token[1]))
+        elif kind == "text" and not found:
+            found.append(Difference("text", "", value=token[1]))
+    return found
+
+
+def images(html: str) -> list[tuple[str, str]]:
+    """(src, alt) of every image in `html`, as a browser reads them."""
+    found = []
+    for token in _tokens(html):
+        if token[0] == "start" and token[1] == "img":
+            attributes = dict(token[2])
+            found.append((attributes.get("src", ""), attributes.get("alt", "")))
+    return found
+
+
+class _Tokenizer(HTMLParser):
+    """Start tags (attributes sorted), comments and text: what a reader's browser gets.
+    End tags are left out: the sanitizer closes what an editor left open, harmlessly."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[tuple] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tokens.append(("start", tag, tuple(sorted((name, value or "") for name, value in attrs))))
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data: str) -> None:
+        if self.tokens and self.tokens[-1][0] == "text":
+            self.tokens[-1] = ("text", self.tokens[-1][1] + data)
+        else:
+            self.tokens.append(("text", data))
+
+    def handle_comment(self, data: str) -> None:
+        self.tokens.append(("comment", data))
+
+    def handle_decl(self, decl: str) -> None:
+        self.tokens.append(("comment", decl))
+
+    handle_pi = unknown_decl = handle_decl
+
+
+def _tokens(html: str) -> list[tuple]:
+    tokenizer = _Tokenizer()
+    tokenizer.feed(html)
+    tokenizer.close()
+    return tokenizer.tokens
