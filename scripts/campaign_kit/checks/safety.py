@@ -128,7 +128,7 @@ def message(difference: Difference) -> tuple[str, str]:
     if name == "class":
         return (
             f"lớp (class) “{value}” trong thẻ <{tag}> không được dùng: nó mượn giao diện của trang web.",
-            "Xóa {: .…} hoặc class=\"…\"; các khung ghi chú dùng cú pháp !!! note.",
+            'Xóa {: .…} hoặc class="…"; các khung ghi chú dùng cú pháp !!! note.',
         )
     if name == "id":
         return (
