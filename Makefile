@@ -6,7 +6,7 @@ BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 PRODUCTION_FLAG := $(if $(filter 1 true yes,$(PRODUCTION)),--production)
 
-.PHONY: site serve print translations test lint bench clean
+.PHONY: site serve print translations test lint bench bench-web clean
 
 site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content)
 	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG)
@@ -42,8 +42,11 @@ system-packages:
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-bench: $(BUILD_STAMP)  ## build speed: project pipeline against bare mkdocs + material
+bench: $(BUILD_STAMP)  ## build speed: project pipeline against stock mkdocs + material, same pages
 	$(BIN)/python -m campaign_kit.bench
+
+bench-web: $(BUILD_STAMP) system-packages  ## page weight and Lighthouse medians, against stock Material
+	$(BIN)/python -m campaign_kit.bench_web
 
 clean:
 	rm -rf site dist .cache

@@ -104,10 +104,11 @@ def make_tree(project: Path, target: Path, pages: int) -> None:
         (folder / f"cau-chuyen-thu-{number:05d}.md").write_text(story(number, districts), encoding="utf-8")
 
 
-def stock_configs(tree: Path) -> list[Path]:
-    """Stock Material over the plan's own pages, one config per language: nothing of ours runs."""
-    plan = load(tree, gate=False).plan
-    folders = plan.export(tree / "exported")
+def stock_configs(project: Path, out: Path) -> list[tuple[Path, str]]:
+    """Stock Material over the plan's own pages, one config per language (written into `out`),
+    each with the folder it builds into, as the project's build lays them out: nothing of ours runs."""
+    plan = load(project, gate=False).plan
+    folders = plan.export(out / "exported")
     configs = []
     for code, folder in folders.items():
         # Material has no Khmer strings (the project brings its own in overrides/): stock uses English there.
@@ -120,9 +121,9 @@ def stock_configs(tree: Path) -> list[Path]:
             "plugins": ["search"],
             "markdown_extensions": EXTENSIONS,
         }
-        path = tree / f"mkdocs.stock.{code}.yml"
+        path = out / f"mkdocs.stock.{code}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        configs.append(path)
+        configs.append((path, plan.sites[code].prefix))
     return configs
 
 
@@ -131,9 +132,10 @@ def run_pipeline(tree: Path, site: Path) -> None:
     subprocess.run(command, check=True, env=MKDOCS_ENV)
 
 
-def run_stock(configs: list[Path], site: Path) -> None:
-    for config in configs:
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site / config.stem)]
+def run_stock(configs: list[tuple[Path, str]], site: Path) -> None:
+    """The reference language first: MkDocs empties its site folder before writing."""
+    for config, prefix in configs:
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site / prefix)]
         subprocess.run(command, check=True, env=MKDOCS_ENV)
 
 
@@ -178,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         for pages in (args.pages, args.pages * args.scale):
             tree = base / f"tree-{pages}"
             make_tree(args.project, tree, pages)
-            configs = stock_configs(tree)
+            configs = stock_configs(tree, tree)
             ours = best_time(lambda site, tree=tree: run_pipeline(tree, site), base / "ours", args.repeat)
             ours_files, ours_kb = html_size(base / "ours")
             stock = best_time(lambda site, configs=configs: run_stock(configs, site), base / "stock", args.repeat)

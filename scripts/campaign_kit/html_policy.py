@@ -38,6 +38,15 @@ ATTRIBUTES = {
     "ol": {"start"},
     "div": {"role"},
 }
+# The pages the plan generates from campaign/ data (search, finder, self-check) also hold
+# a form and the data their own script reads: never a script, a style or a handler either.
+GENERATED_TAGS = frozenset(("form", "input", "button", "label", "section", "nav", "noscript", "fieldset", "legend"))
+GENERATED_ATTRIBUTES = {
+    "*": {"hidden", "role", "aria-live", "aria-label"},
+    "input": {"type", "name", "autocomplete", "enterkeyhint", "spellcheck", "placeholder", "min", "max", "step", "value"},
+    "label": {"for"},
+    "button": {"type"},
+}
 URL_SCHEMES = frozenset(("http", "https", "mailto", "tel"))
 # Classes of the generated pages and of admonitions; any other class could borrow the
 # theme's own (a fixed header, a dialog) to cover the page.
@@ -58,17 +67,26 @@ def _attribute_filter(tag: str, name: str, value: str) -> str | None:
     return value
 
 
-def sanitize(html: str) -> str:
-    """`html` with everything the site does not publish removed."""
+def sanitize(html: str, *, generated: bool = False) -> str:
+    """`html` with everything the site does not publish removed; `generated`: a page the plan
+    makes from campaign/ data, which may also hold a form and data-* attributes."""
+    tags, removed = set(TAGS), set(CONTENT_REMOVED)
+    attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}
+    if generated:
+        tags |= GENERATED_TAGS
+        removed -= GENERATED_TAGS
+        for tag, names in GENERATED_ATTRIBUTES.items():
+            attributes.setdefault(tag, set()).update(names)
     return nh3.clean(
         html,
-        tags=set(TAGS),
-        clean_content_tags=set(CONTENT_REMOVED),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        tags=tags,
+        clean_content_tags=removed,
+        attributes=attributes,
         attribute_filter=_attribute_filter,
         strip_comments=True,
         link_rel=None,
         url_schemes=set(URL_SCHEMES),
+        generic_attribute_prefixes={"data-"} if generated else None,
     )
 
 

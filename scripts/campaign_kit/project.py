@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import run_gate
-from .checks.gate import Memo
 from .model.campaign import load_campaign
 from .model.content import Content, load_content
 from .model.errors import Problems
@@ -31,22 +30,19 @@ class Project:
         return self.plan.content
 
 
-def load(
-    root: Path, *, production: bool = False, gate: bool = True, docs_dir: Path | None = None, memo: Memo | None = None
-) -> Project:
+def load(root: Path, *, production: bool = False, gate: bool = True, docs_dir: Path | None = None) -> Project:
     """The project in `root`, planned; raise ContentError listing every problem.
 
     `gate=False` skips the contribution gate (text, privacy, images, links), for a
     tool that only reads content; `docs_dir` reads pages from another folder than
-    `root/docs` (the tests' copies); `memo` keeps the gate's findings per file between
-    loads of a long-running process (`mkdocs serve`)."""
+    `root/docs` (the tests' copies)."""
     docs_dir = docs_dir or root / "docs"
     problems = Problems(docs_dir.parent)  # messages name files from the folder that holds docs/
     campaign = load_campaign(root / "campaign")
     content = load_content(campaign, docs_dir, problems)
     model_ok = not problems.items
     if gate:
-        run_gate(content, problems, memo)
+        run_gate(content, problems)
     if production:
         check_production(content, problems)
     plan = _plan(content, problems, model_ok, production)

@@ -18,7 +18,7 @@ from test_check_corpus import CORPUS, FILE_ATTACKS, STORY
 
 from campaign_kit.build import render_site
 from campaign_kit.model.errors import ContentError
-from campaign_kit.model.sections import SEARCH_BUNDLE
+from campaign_kit.model.sections import SEARCH_BUNDLE, page_url
 from campaign_kit.project import Project, load
 
 SECRET = "SECRET-DEPLOY-TOKEN-4f1c"
@@ -120,13 +120,17 @@ def test_a_site_built_with_every_attack_publishes_none(tmp_path: Path) -> None:
     assert not (site / "van-ban" / "mau.pdf").exists(), "a PDF the gate refuses is not copied either"
 
     pages = [path for path in files if path.suffix == ".html"]
+    # Pages written by editors; the others (search, finder, listings) are generated from campaign/ data.
+    written = {page_url(uri) for uri in project.content.pages}
     attacked = {page.src_uri[:-3] for page in attack_pages}
     checked = 0
     for path in pages:
         text = path.read_text(encoding="utf-8")
         elements = _Elements()
         elements.feed(text)
-        assert elements.active_in_article == 0, path
+        url = re.sub(r"^(?:en|km)/", "", path.parent.relative_to(site).as_posix() + "/").removeprefix("./")
+        if url in written:
+            assert elements.active_in_article == 0, path
         for tag, attributes in elements.elements:
             assert not [name for name in attributes if name.startswith("on")], (path, tag, attributes)
             assert tag not in ("iframe", "object", "embed", "base") and not (

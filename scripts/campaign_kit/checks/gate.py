@@ -10,9 +10,12 @@ from ..model.content import Content, SourceFile
 from ..model.errors import Problem, Problems
 from . import figures, files, front_matter, glossary, images, privacy, safety, scaffold, text
 
-# What the checks found in a file, by what they were given: a file unchanged since the
-# last run (`make serve` rebuilding after an edit) is not checked again.
+# What the checks found in a file, by what they were given (its path as reported, its text or
+# size and time, the campaign's figures): the checks are pure functions of these, so a file
+# unchanged since the last load in this process (`make serve` rebuilding after an edit, the
+# tests' many loads of one tree) is not checked again.
 Memo = dict[tuple[str, str | int, int], list[Problem]]
+_MEMO: Memo = {}
 
 
 @dataclass(frozen=True)
@@ -27,20 +30,21 @@ class Rules:
         return hash((tuple(sorted(self.money.items())), tuple(sorted(self.interest.items()))))
 
 
-def run_gate(content: Content, problems: Problems, memo: Memo | None = None) -> None:
+def run_gate(content: Content, problems: Problems) -> None:
     """Each Markdown file as written (also when its front matter could not be read),
     then the other files under docs/. Links are checked against the site plan
     (`campaign_kit.siteplan.links`), once the plan is made."""
-    memo = {} if memo is None else memo
+    memo = _MEMO
+    docs = content.docs_dir
     rules = Rules(figures.money_figures(content.campaign.figures), figures.rate_figures(content.campaign.figures))
     for source in content.sources:
         if source.text is not None:
-            key = (str(source.path), source.text, rules.fingerprint)
+            key = (source.path.relative_to(docs.parent).as_posix(), source.text, rules.fingerprint)
             found = _remembered(memo, key, problems.root, lambda found, s=source: check_page(s, rules, found))
             problems.items.extend(found)
     for path in files.check(content.docs_dir, content.campaign.root, problems):
         stat = path.stat()
-        key = (str(path), stat.st_mtime_ns ^ stat.st_size, 0)
+        key = (path.relative_to(docs.parent).as_posix(), stat.st_mtime_ns ^ stat.st_size, 0)
         problems.items.extend(_remembered(memo, key, problems.root, lambda found, p=path: check_file(p, found)))
     figures.check_sources(content, problems)
     glossary.check(content, problems)

@@ -22,7 +22,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..checks.files import is_publishable
-from ..checks.gate import Memo
 from ..html_policy import sanitize
 from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
@@ -36,9 +35,6 @@ from ..siteplan.sitemap import sitemap_xml
 from .config import CampaignConfig
 
 log = logging.getLogger("mkdocs.plugins.campaign")
-# `mkdocs serve` makes a new plugin for every rebuild: the gate's findings for files
-# that did not change are kept here, so an edit re-checks only the edited file.
-_GATE_MEMO: Memo = {}
 
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
@@ -107,11 +103,13 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         return published
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        """Every page's HTML through the site's sanitizer: the gate reports what it would
-        change; here it is changed, whatever reached the build. Then tables get their
-        accessible scroll areas (trusted markup of ours, added after sanitizing)."""
+        """Every page's HTML through the site's sanitizer: the gate reports what it would change;
+        here it is changed, whatever reached the build. Pages the plan generates from campaign/
+        data (search, finder, listings) may also keep their forms and data attributes (their
+        scripts come from the theme). Then tables get their accessible scroll areas (ours)."""
         assert self.project is not None and self.language is not None
-        return wrap_tables(sanitize(html), self.project.content.campaign.strings[self.language].table_label)
+        html = sanitize(html, generated=page.file.src_uri not in self.project.content.pages)
+        return wrap_tables(html, self.project.content.campaign.strings[self.language].table_label)
 
 
 def _is_under(file: File, folder: Path) -> bool:
@@ -120,7 +118,7 @@ def _is_under(file: File, folder: Path) -> bool:
 
 def _load(root: Path) -> Project:
     try:
-        return load(root, memo=_GATE_MEMO)
+        return load(root)  # `mkdocs serve` reloads on every edit: the gate re-checks only changed files
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))

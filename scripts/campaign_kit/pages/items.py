@@ -19,6 +19,7 @@ def front_matter(
     content_language: str | None = None,
     edit_url: str | None = None,
     search_weight: float = 1.0,
+    script: str | None = None,
 ) -> str:
     """Front matter for the renderer. Listings are left out of search: it should find the items themselves.
     `content_language` marks a page shown in another language than the build's (a fallback);
@@ -31,6 +32,8 @@ def front_matter(
         lines.append(f"edit_url: {_yaml_text(edit_url)}")
     if search_weight != 1.0:
         lines.append(f"search_weight: {search_weight}")
+    if script:  # a generated page's own script (the theme loads it after the page)
+        lines.append(f"script: {script}")
     if summary:
         # MkDocs' templates do not escape: the theme writes this into <meta content="…">.
         lines.append(f"description: {_yaml_text(escape(summary))}")

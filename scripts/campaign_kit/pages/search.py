@@ -35,7 +35,7 @@ def search_page(ctx: Context) -> dict[str, str]:
 <noscript><p>{escape(strings.search_needs_js)} {browse}</p></noscript>
 <p class="campaign-search__status" role="status" aria-live="polite"></p>
 <ol class="campaign-search__results"></ol>
-<script type="module" src="{up}{SCRIPT}"></script>
 """
     title = strings.search_title
-    return {SEARCH_URI: front_matter(title, None, searchable=False) + f"# {title}\n\n" + html}
+    head = front_matter(title, None, searchable=False, script=SCRIPT)
+    return {SEARCH_URI: head + f"# {title}\n\n" + html}

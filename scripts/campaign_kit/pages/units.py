@@ -12,7 +12,7 @@ from html import escape
 from ..model.admin_map import Unit
 from ..model.content import Page
 from ..model.schema import PlacedMeta
-from ..model.sections import FINDER_URI, SECTIONS, href, link, page_url, unit_uri
+from ..model.sections import FINDER_URI, SECTIONS, href, link, unit_uri
 from .admin_text import committee, contact_html, fold, former_name, unit_title
 from .blocks import cards
 from .context import Context
@@ -97,7 +97,10 @@ def finder_page(ctx: Context) -> str:
     admin_map = ctx.campaign.admin_map
     here = FINDER_URI
     since = ctx.date(admin_map.since)
-    out = [front_matter(labels.finder_title, labels.finder_summary), f"# {labels.finder_title}\n\n"]
+    out = [
+        front_matter(labels.finder_title, labels.finder_summary, script=FINDER_SCRIPT),
+        f"# {labels.finder_title}\n\n",
+    ]
     out.append(f"{labels.finder_intro.format(since=since)}\n\n")
     out.append(
         f'<div class="campaign-finder" data-finder data-matches="{escape(labels.finder_matches)}"'
@@ -134,6 +137,4 @@ def finder_page(ctx: Context) -> str:
     ]
     out.append('<ul class="campaign-districts">' + "".join(links) + "</ul>\n\n")
     out.append(source_line(ctx))
-    up = "../" * page_url(here).count("/")
-    out.append(f'<script src="{up}{FINDER_SCRIPT}" defer></script>\n')
     return "".join(out)
