@@ -43,7 +43,18 @@ ATTRIBUTES = {
 GENERATED_TAGS = frozenset(("form", "input", "button", "label", "section", "nav", "noscript", "fieldset", "legend"))
 GENERATED_ATTRIBUTES = {
     "*": {"hidden", "role", "aria-live", "aria-label"},
-    "input": {"type", "name", "autocomplete", "enterkeyhint", "spellcheck", "placeholder", "min", "max", "step", "value"},
+    "input": {
+        "type",
+        "name",
+        "autocomplete",
+        "enterkeyhint",
+        "spellcheck",
+        "placeholder",
+        "min",
+        "max",
+        "step",
+        "value",
+    },
     "label": {"for"},
     "button": {"type"},
 }
