@@ -25,6 +25,7 @@ from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..project import Project, load
 from ..search_index import query_words
+from ..self_check import self_check_assets
 from ..site_assets import site_assets
 from ..siteplan import SitePlan
 from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
@@ -62,6 +63,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         words = query_words(plan, language)
         if words is not None:
             self.assets[SEARCH_WORDS] = words
+        self.assets.update(self_check_assets(plan.content.campaign))
         config.extra_css[:0] = [uri for uri in self.assets if uri.endswith(".css")]
         return config
 
