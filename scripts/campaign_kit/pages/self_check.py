@@ -42,6 +42,11 @@ def self_check_page(ctx: Context) -> dict[str, str]:
         "onlyCommune": text.only_commune,
         "invalid": text.invalid,
         "sources": sources,
+        "mayGet": text.may_get,
+        "policies": href(here, BY_TYPE["policy"].index),
+        "nextSteps": text.next_steps,
+        "finderLink": text.finder_link,
+        "finder": href(here, FINDER_URI),
     }
     # JSON inside <script>: "</" would end the element early.
     words_json = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")

@@ -24,6 +24,15 @@ function startSelfCheck(root) {
     });
   }
 
+  function linked(text, href) {
+    var p = document.createElement("p");
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = text;
+    p.appendChild(link);
+    return p;
+  }
+
   function paragraph(text, className) {
     var p = document.createElement("p");
     if (className) p.className = className;
@@ -63,13 +72,13 @@ function startSelfCheck(root) {
     }
     result.appendChild(paragraph(fill(words.why[why], values)));
     if (outcome.source) {
-      var source = document.createElement("p");
-      var link = document.createElement("a");
-      link.href = words.sources[outcome.source].href;
-      link.textContent = words.sources[outcome.source].citation;
-      source.appendChild(link);
-      result.appendChild(source);
+      result.appendChild(linked(words.sources[outcome.source].citation, words.sources[outcome.source].href));
     }
+    if (outcome.category === "poor" || outcome.category === "near_poor") {
+      result.appendChild(linked(words.mayGet, words.policies));
+    }
+    result.appendChild(paragraph(words.nextSteps));
+    result.appendChild(linked(words.finderLink, words.finder));
     result.appendChild(paragraph(words.onlyCommune, "campaign-self-check__note"));
     result.focus();
   });
