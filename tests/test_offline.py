@@ -74,6 +74,7 @@ def test_navigation_by_clicking(page: Page, offline_copy: Path) -> None:
         ("", "bao hiem y te", "chinh-sach/bao-hiem-y-te/index.html"),
         ("", "Vay vốn", "chinh-sach/vay-von-uu-dai/index.html"),
         ("en/", "health insurance", "chinh-sach/bao-hiem-y-te/index.html"),
+        ("km/", "ធានារ៉ាប់រងសុខភាព", "chinh-sach/bao-hiem-y-te/index.html"),  # typed without spaces
     ],
 )
 def test_search_from_the_folder(page: Page, offline_copy: Path, language: str, query: str, found: str) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Request
 
+from campaign_kit.model.campaign import load_campaign
+from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import SELF_CHECK_URI, page_url
 from campaign_kit.self_check import MODULE, standard
 
@@ -116,3 +118,34 @@ def test_without_javascript_a_printable_checklist(browser: Browser, site_url: st
         assert amount in table
     assert "Chỉ kết quả rà soát" in page.content()
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "poverty_standard.yml",
+            "rural: poverty_income_rural_2027",
+            "rural: poverty_income_rural_2031",
+            "poverty_standard.yml:1: Chuẩn nghèo nhắc tới số liệu “poverty_income_rural_2031”",
+        ),
+        ("poverty_standard.yml", "last_year: 2026 ", "last_year: 2027 ", "hai giai đoạn trùng năm 2027"),
+        (
+            "self_check.km.yml",
+            "  nha-tieu:\n",
+            "  nha-tieu-moi:\n",
+            "self_check.km.yml:1: Chỉ số “nha-tieu” thiếu câu hỏi.",
+        ),
+    ],
+)
+def test_a_broken_standard_is_refused_with_its_file(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
+    campaign = tmp_path / "campaign"
+    shutil.copytree(Path(__file__).parents[1] / "campaign", campaign)
+    text = (campaign / file).read_text(encoding="utf-8")
+    assert old in text
+    (campaign / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_campaign(campaign)
+    assert message in str(caught.value)
