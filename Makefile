@@ -6,7 +6,7 @@ BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 PRODUCTION_FLAG := $(if $(filter 1 true yes,$(PRODUCTION)),--production)
 
-.PHONY: site serve print translations test lint bench bench-web clean
+.PHONY: site serve print offline translations test lint bench bench-web clean
 
 site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content)
 	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG)
@@ -16,6 +16,9 @@ serve: $(BUILD_STAMP)  ## preview the Vietnamese site with live reload
 
 print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ (MARKS=1: crop marks)
 	$(BIN)/python -m campaign_kit.printing --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks)
+
+offline: $(BUILD_STAMP)  ## the whole site, every language, as dist/offline/<site>-<date>.zip that works from file://
+	$(BIN)/python -m campaign_kit.offline --out dist/offline
 
 translations: $(BUILD_STAMP)  ## per language: pages missing, stale (source changed) and unreviewed
 	$(BIN)/python -m campaign_kit.check --translations

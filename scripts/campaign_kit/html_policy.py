@@ -40,7 +40,9 @@ ATTRIBUTES = {
 }
 # The pages the plan generates from campaign/ data (search, finder, self-check) also hold
 # a form and the data their own script reads: never a script, a style or a handler either.
-GENERATED_TAGS = frozenset(("form", "input", "button", "label", "section", "nav", "noscript", "fieldset", "legend"))
+GENERATED_TAGS = frozenset(
+    ("form", "input", "select", "option", "button", "label", "section", "nav", "noscript", "fieldset", "legend")
+)
 GENERATED_ATTRIBUTES = {
     "*": {"hidden", "role", "aria-live", "aria-label"},
     "input": {
@@ -56,6 +58,8 @@ GENERATED_ATTRIBUTES = {
         "value",
     },
     "label": {"for"},
+    "option": {"value", "selected"},
+    "form": {"autocomplete", "novalidate"},
     "button": {"type"},
 }
 URL_SCHEMES = frozenset(("http", "https", "mailto", "tel"))

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from ..cards import card_url, write_cards
 from ..checks.files import is_publishable
 from ..html_policy import sanitize
 from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
@@ -29,6 +30,7 @@ from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
 from ..project import Project, load
 from ..search_index import query_words
+from ..self_check import self_check_assets
 from ..site_assets import preloaded_fonts, site_assets
 from ..siteplan import SitePlan
 from ..siteplan.sitemap import sitemap_xml
@@ -64,6 +66,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         words = query_words(plan, language)
         if words is not None:
             self.assets[SEARCH_WORDS] = words
+        self.assets.update(self_check_assets(plan.content.campaign))
         config.extra_css[:0] = [uri for uri in self.assets if uri.endswith(".css")]
         return config
 
@@ -78,6 +81,20 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         site_dir = Path(config.site_dir)
         (site_dir / "sitemap.xml").write_text(sitemap_xml(self.project.plan, self.language), encoding="utf-8")
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        root = Path(config.config_file_path).parent
+        rendered, cached = write_cards(
+            self.project.plan, self.language, site_dir, root / self.config.fonts_dir, root / ".cache"
+        )
+        log.info("Thẻ chia sẻ (%s): %d vẽ mới, %d lấy từ .cache/cards", self.language, rendered, cached)
+
+    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """The page's share card and address, for the og: tags of overrides/main.html."""
+        assert self.project is not None and self.language is not None
+        src_uri = page.file.src_uri
+        if src_uri in self.pages:
+            page.meta["share_url"] = self.project.plan.url(src_uri, self.language)
+            page.meta["share_image"] = card_url(self.project.plan, src_uri, self.language)
+        return markdown
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Replace the Markdown sources by the plan's pages; add fonts and styles.

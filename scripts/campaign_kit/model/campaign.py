@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, HttpUrl, model_validator
 from .admin_map import AdminMap, load_admin_map
 from .contacts import PublicContact, load_contacts
 from .errors import Problems
+from .poverty_standard import PovertyStandard, SelfCheckText
 from .schema import Key, Strict, Text, Translation
 from .validation import validate
 from .yamlfile import read_yaml
@@ -406,6 +407,8 @@ class Campaign:
     admin_map: AdminMap
     contacts: list[PublicContact]
     glossary: list[Term]
+    poverty_standard: PovertyStandard
+    self_check: dict[str, SelfCheckText]
 
     @property
     def default_language(self) -> str:
@@ -443,8 +446,10 @@ def load_campaign(root: Path) -> Campaign:
     figures = _load(root / "figures.yml", _Figures, problems)
     print_settings = _load(root / "print.yml", PrintSettings, problems)
     glossary = _load(root / "glossary.yml", _Glossary, problems)
+    poverty_standard = _load(root / "poverty_standard.yml", PovertyStandard, problems)
     problems.raise_if_any()
     assert site and languages and districts and slogans and figures and print_settings and glossary
+    assert poverty_standard
     admin_map = load_admin_map(root / "admin_map.yml", [d.key for d in districts.districts], problems)
     units = [unit.key for unit in admin_map.units] if admin_map else []
     contacts = load_contacts(root / "contacts.yml", units, problems)
@@ -463,6 +468,7 @@ def load_campaign(root: Path) -> Campaign:
     agencies = localised("agencies", _Agencies)
     groups = localised("policy_groups", _PolicyGroups)
     plans = localised("plan", Plan)
+    self_check = localised("self_check", SelfCheckText)
     strings = {code: _load(root / "strings" / f"{code}.yml", Strings, problems) for code in codes}
     problems.raise_if_any()
     assert admin_map
@@ -482,6 +488,8 @@ def load_campaign(root: Path) -> Campaign:
         admin_map=admin_map,
         contacts=contacts,
         glossary=glossary.terms,
+        poverty_standard=poverty_standard,
+        self_check=self_check,
     )
     _check_references(campaign, problems)
     problems.raise_if_any()
@@ -498,6 +506,18 @@ def _check_references(campaign: Campaign, problems: Problems) -> None:
                     1,
                     f"số liệu “{key}” dùng đơn vị “{figure.unit}” mà strings/{code}.yml chưa có (units).",
                 )
+    for key in sorted(campaign.poverty_standard.figure_keys() - campaign.figures.keys()):
+        message = f"Chuẩn nghèo nhắc tới số liệu “{key}” mà figures.yml không có."
+        problems.add(campaign.root / "poverty_standard.yml", 1, message)
+    for code, text in campaign.self_check.items():
+        missing = set(campaign.poverty_standard.indicators) - text.indicators.keys()
+        extra = text.indicators.keys() - set(campaign.poverty_standard.indicators)
+        for key in sorted(missing | extra):
+            problems.add(
+                campaign.root / ("self_check.yml" if code == campaign.default_language else f"self_check.{code}.yml"),
+                1,
+                f"Chỉ số “{key}” " + ("thiếu câu hỏi." if key in missing else "không có trong poverty_standard.yml."),
+            )
     for code, plan in campaign.plans.items():
         agencies = campaign.agencies[code]
         path = campaign.root / ("plan.yml" if code == campaign.default_language else f"plan.{code}.yml")

@@ -52,6 +52,7 @@ FINDER_FOLDER = "hoi-o-dau"  # the finder ("Hỏi ở đâu?") and one page per 
 FINDER_URI = f"{FINDER_FOLDER}/index.md"
 TRANSLATIONS_URI = "ban-dich.md"  # generated: the state of every translation
 SEARCH_URI = "tim-kiem.md"  # generated: the search page
+SELF_CHECK_URI = "tu-kiem-tra-ho-ngheo.md"  # generated: "Hộ tôi có thuộc diện hộ nghèo, cận nghèo?"
 SEARCH_BUNDLE = "pagefind"  # folder under the site root of the search index, made after the build
 SEARCH_WORDS = "assets/javascripts/search-words.json"  # words of a language written without spaces
 

@@ -16,6 +16,7 @@ from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
 from .plan import plan_page
 from .search import search_page
+from .self_check import self_check_page
 from .translation_status import translation_status_page
 from .units import units_pages
 
@@ -46,5 +47,6 @@ def build_pages(content: Content, language: str, *, print_published: bool = Fals
     pages.update(units_pages(ctx))
     pages.update(translation_status_page(ctx))
     pages.update(search_page(ctx))
+    pages.update(self_check_page(ctx))
     scripts = ctx.language.scripts
     return {uri: mark_word_breaks(markdown, scripts) for uri, markdown in pages.items()}

@@ -1,0 +1,110 @@
+"""The household self-check page, "Hộ tôi có thuộc diện hộ nghèo, cận nghèo?".
+
+Without JavaScript it is a printable checklist: the questions with boxes to tick and the
+income lines of each period. With the script (`campaign_kit.self_check`) it names the
+category. Its inputs have no `name` and the button shows only with the script, so a
+household's answers are never sent anywhere, not even in a URL.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from ..formatting import format_figure
+from ..model.sections import BY_TYPE, FINDER_URI, SELF_CHECK_URI, href, legal_uri
+from ..self_check import SCRIPT
+from .context import Context
+from .items import front_matter
+
+HOW_IDENTIFIED = BY_TYPE["policy"].item("xac-dinh-ho-ngheo")  # the policy page on the review, when present
+
+
+def self_check_page(ctx: Context) -> dict[str, str]:
+    text = ctx.campaign.self_check[ctx.language.code]
+    rules = ctx.campaign.poverty_standard
+    here = SELF_CHECK_URI
+
+    def line(key: str | None) -> str:
+        if key is None:
+            return escape(text.lines_unknown)
+        return escape(format_figure(ctx.campaign.figures[key], ctx.language, ctx.strings))
+
+    acts = {period.source: legal_uri(period.source) for period in rules.periods}
+    sources = {key: {"href": href(here, uri), "citation": ctx.citation(ctx.page(uri))} for key, uri in acts.items()}
+    words = {
+        "thousands": ctx.language.thousands_separator,
+        "money": ctx.strings.units["dong"],  # the sentences say "per person per month" themselves
+        "categories": text.categories.model_dump(),
+        "why": text.why.model_dump(),
+        "perPerson": text.per_person,
+        "onlyCommune": text.only_commune,
+        "invalid": text.invalid,
+        "sources": sources,
+        "mayGet": text.may_get,
+        "policies": href(here, BY_TYPE["policy"].index),
+        "nextSteps": text.next_steps,
+        "finderLink": text.finder_link,
+        "finder": href(here, FINDER_URI),
+    }
+    words_json = escape(json.dumps(words, ensure_ascii=False))
+    years = range(rules.periods[0].first_year, rules.periods[-1].last_year + 1)
+    options = "".join(f'<option value="{year}">{year}</option>' for year in years)
+    questions = "".join(
+        f'<li><label><input type="checkbox" data-indicator> <strong>{escape(text.indicators[key].name)}</strong>: '
+        f"{escape(text.indicators[key].question)}</label></li>"
+        for key in rules.indicators
+    )
+    rows = "".join(
+        f"<tr><td>{period.first_year}–{period.last_year}</td>"
+        f"<td>{escape(text.rural)}: {line(period.poverty_line['rural'])}<br>"
+        f"{escape(text.urban)}: {line(period.poverty_line['urban'])}</td>"
+        f"<td>{escape(text.rural)}: {line(period.middle_upper.get('rural'))}<br>"
+        f"{escape(text.urban)}: {line(period.middle_upper.get('urban'))}</td>"
+        f'<td><a href="{sources[period.source]["href"]}">{escape(sources[period.source]["citation"])}</a></td></tr>'
+        for period in rules.periods
+    )
+    policies = BY_TYPE["policy"].index
+    how = ""
+    if HOW_IDENTIFIED in ctx.content.pages:
+        how = f' · <a href="{href(here, HOW_IDENTIFIED)}">{escape(text.how_link)}</a>'
+
+    html = f"""<div class="campaign-self-check" data-self-check>
+<p>{escape(text.intro)}</p>
+<p><strong>{escape(text.privacy)}</strong></p>
+<noscript><p>{escape(text.no_script)}</p></noscript>
+<form autocomplete="off" novalidate>
+<p><label for="self-check-year">{escape(text.year_label)}</label>
+<select id="self-check-year" data-year>{options}</select></p>
+<fieldset><legend>{escape(text.area_label)}</legend>
+<label><input type="radio" name="self-check-area" value="rural" data-area> {escape(text.rural)}</label><br>
+<label><input type="radio" name="self-check-area" value="urban" data-area> {escape(text.urban)}</label>
+</fieldset>
+<p><label for="self-check-members">{escape(text.members_label)}</label>
+<input id="self-check-members" type="number" inputmode="numeric" min="1" step="1" data-members></p>
+<p><label for="self-check-income">{escape(text.income_label)}</label>
+<input id="self-check-income" type="text" inputmode="numeric" data-income><br>
+<small>{escape(text.income_hint)}</small></p>
+<fieldset><legend>{escape(text.indicators_title)}</legend>
+<p><small>{escape(text.indicators_hint)}</small></p>
+<ol class="campaign-self-check__indicators">{questions}</ol>
+</fieldset>
+<p data-self-check-submit hidden>
+<button type="submit" class="md-button md-button--primary">{escape(text.submit)}</button></p>
+</form>
+<section class="campaign-self-check__result" data-self-check-result tabindex="-1" role="status"
+ aria-live="polite" aria-label="{escape(text.result_title)}" hidden></section>
+<h2 id="nguong-thu-nhap">{escape(text.lines_title)}</h2>
+<table><thead><tr><th>{escape(text.lines_year)}</th><th>{escape(text.lines_poverty)}</th>
+<th>{escape(text.lines_middle)}</th><th></th></tr></thead>
+<tbody>{rows}</tbody></table>
+<h2 id="lam-gi-tiep-theo">{escape(text.next_title)}</h2>
+<p>{escape(text.next_steps)}</p>
+<p><a href="{href(here, FINDER_URI)}">{escape(text.finder_link)} →</a></p>
+<p><a href="{href(here, policies)}">{escape(text.may_get)}</a>{how}</p>
+<p><strong>{escape(text.only_commune)}</strong></p>
+<div hidden data-self-check-words="{words_json}"></div>
+</div>
+"""
+    head = front_matter(text.title, text.intro, searchable=True, script=SCRIPT)
+    return {here: head + f"# {text.title}\n\n" + html}

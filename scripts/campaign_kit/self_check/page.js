@@ -1,0 +1,85 @@
+/*
+ * The self-check form: counts the ticked indicators, divides the income by the
+ * household's members, asks classify() and writes the result. Without this script
+ * the page is a printable checklist. Nothing is sent or stored: the inputs have no
+ * name, the button is shown only here, and no request is made.
+ */
+function startSelfCheck(root) {
+  var words = JSON.parse(root.querySelector("[data-self-check-words]").getAttribute("data-self-check-words"));
+  var form = root.querySelector("form");
+  var result = root.querySelector("[data-self-check-result]");
+  var year = form.querySelector("[data-year]");
+  var now = new Date().getFullYear();
+  if (year.querySelector('option[value="' + now + '"]')) year.value = String(now);
+  form.querySelector("[data-self-check-submit]").hidden = false;
+
+  function money(value) {
+    var whole = String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, words.thousands);
+    return words.money.replace("{n}", whole);
+  }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) {
+      return key in values ? values[key] : all;
+    });
+  }
+
+  function linked(text, href) {
+    var p = document.createElement("p");
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = text;
+    p.appendChild(link);
+    return p;
+  }
+
+  function paragraph(text, className) {
+    var p = document.createElement("p");
+    if (className) p.className = className;
+    p.textContent = text;
+    return p;
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var area = form.querySelector("[data-area]:checked");
+    var members = Number(form.querySelector("[data-members]").value);
+    var total = Number(form.querySelector("[data-income]").value.replace(/[^\d]/g, "") || NaN);
+    var deprived = form.querySelectorAll("[data-indicator]:checked").length;
+    result.textContent = "";
+    result.hidden = false;
+    var outcome;
+    try {
+      if (!area || !(members >= 1) || Math.floor(members) !== members) throw new RangeError("input");
+      outcome = classify({ year: Number(year.value), area: area.value, income: total / members,
+        deprived: deprived });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      result.appendChild(paragraph(words.invalid, "campaign-self-check__invalid"));
+      result.focus();
+      return;
+    }
+    var heading = document.createElement("h2");
+    heading.textContent = words.categories[outcome.category];
+    heading.setAttribute("data-category", outcome.category);
+    result.appendChild(heading);
+    var why = outcome.category === "none" && outcome.upper === null ? "none_no_upper" : outcome.category;
+    var values = { n: deprived, min: outcome.minDeprived };
+    if (outcome.category !== "unknown") {
+      values.line = money(outcome.line);
+      values.upper = outcome.upper === null ? "" : money(outcome.upper);
+      result.appendChild(paragraph(fill(words.perPerson, { income: money(outcome.income) })));
+    }
+    result.appendChild(paragraph(fill(words.why[why], values)));
+    if (outcome.source) {
+      result.appendChild(linked(words.sources[outcome.source].citation, words.sources[outcome.source].href));
+    }
+    if (outcome.category === "poor" || outcome.category === "near_poor") {
+      result.appendChild(linked(words.mayGet, words.policies));
+    }
+    result.appendChild(paragraph(words.nextSteps));
+    result.appendChild(linked(words.finderLink, words.finder));
+    result.appendChild(paragraph(words.onlyCommune, "campaign-self-check__note"));
+    result.focus();
+  });
+}

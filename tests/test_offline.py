@@ -1,0 +1,124 @@
+"""The offline copy (make offline): the zip unpacked and opened from file:// in Chromium,
+as on a commune office's computer without network: navigation, search, the self-check
+and the finder, every request a file of the copy, no console error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from campaign_kit.offline.__main__ import build_offline, local_link
+
+ROOT = Path(__file__).parents[1]
+DAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("offline")
+    archive = build_offline(ROOT, out / "dist", DAY)
+    assert archive.name == f"giam-ngheo-ben-vung-kien-giang-{DAY.isoformat()}.zip"
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(out / "unpacked")
+    return out / "unpacked" / archive.stem
+
+
+@pytest.fixture
+def page(browser: Browser, offline_copy: Path) -> Iterator[Page]:
+    context = browser.new_context()
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    # ERR_ABORTED: the test moved on before the favicon arrived, not a failure.
+    opened.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and problems.append(f"failed: {r.url}"))
+    opened.on("request", lambda r: r.url.startswith("file://") or problems.append(f"not a file: {r.url}"))
+    try:
+        yield opened
+    finally:
+        context.close()
+    assert problems == []
+
+
+LINKS_JS = """() => [...document.querySelectorAll('a[href], link[href], script[src], img[src]')]
+  .map(e => e.href || e.src).filter(u => u.startsWith('file://'))"""
+PAGES = ["", "chinh-sach/bao-hiem-y-te/", "hoi-o-dau/", "tim-kiem/", "tu-kiem-tra-ho-ngheo/", "ke-hoach/"]
+
+
+@pytest.mark.parametrize("language", ["", "en/", "km/"])
+def test_every_link_of_a_page_is_a_file_of_the_copy(page: Page, offline_copy: Path, language: str) -> None:
+    for path in PAGES:
+        page.goto((offline_copy / language / path / "index.html").as_uri())
+        links = page.evaluate(LINKS_JS)
+        assert len(links) > 20
+        for link in links:
+            file = Path(unquote(urlsplit(link).path))
+            assert file.is_file(), f"{language}{path}: {link}"
+            assert offline_copy in file.parents
+
+
+def test_navigation_by_clicking(page: Page, offline_copy: Path) -> None:
+    page.goto((offline_copy / "index.html").as_uri())
+    page.locator("article a[href='chinh-sach/bao-hiem-y-te/index.html']").first.click()
+    assert page.url.endswith("/chinh-sach/bao-hiem-y-te/index.html")
+    assert "bảo hiểm y tế" in page.locator("h1").text_content().lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "found"),
+    [
+        ("", "bao hiem y te", "chinh-sach/bao-hiem-y-te/index.html"),
+        ("", "Vay vốn", "chinh-sach/vay-von-uu-dai/index.html"),
+        ("en/", "health insurance", "chinh-sach/bao-hiem-y-te/index.html"),
+        ("km/", "ធានារ៉ាប់រងសុខភាព", "chinh-sach/bao-hiem-y-te/index.html"),  # typed without spaces
+    ],
+)
+def test_search_from_the_folder(page: Page, offline_copy: Path, language: str, query: str, found: str) -> None:
+    page.goto((offline_copy / language / "tim-kiem" / "index.html").as_uri())
+    page.locator("#campaign-search-input").fill(query)
+    page.locator(".campaign-search button").click()
+    links = page.locator(".campaign-search__results a")
+    assert links.count() > 0
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert "../" + found in hrefs
+    page.locator(f".campaign-search__results a[href='../{found}']").click()
+    assert page.url.endswith(language + found)
+
+
+def test_self_check_from_the_folder(page: Page, offline_copy: Path) -> None:
+    page.goto((offline_copy / "km" / "tu-kiem-tra-ho-ngheo" / "index.html").as_uri())
+    page.select_option("#self-check-year", "2026")
+    page.check('[data-area][value="urban"]')
+    page.fill("#self-check-members", "1")
+    page.fill("#self-check-income", "2000000")
+    page.locator("[data-indicator]").nth(0).check()
+    page.locator("form button").click()
+    assert page.locator("[data-self-check-result] [data-category]").get_attribute("data-category") == "near_poor"
+
+
+def test_finder_from_the_folder(page: Page, offline_copy: Path) -> None:
+    page.goto((offline_copy / "hoi-o-dau" / "index.html").as_uri())
+    page.locator("#campaign-finder-q").press_sequentially("dinh hoa")
+    visible = page.locator("[data-finder-group] li:visible")
+    assert 0 < visible.count() < 10
+    visible.first.locator("a").first.click()
+    assert page.url.endswith("/index.html")
+
+
+def test_links_become_files_of_the_copy(tmp_path: Path) -> None:
+    site = tmp_path
+    (site / "en" / "chinh-sach").mkdir(parents=True)
+    page = site / "en" / "chinh-sach" / "index.html"
+    assert local_link("../", page, site, "/") == "../index.html"
+    assert local_link("./", page, site, "/") == "./index.html"
+    assert local_link("/", page, site, "/") == "../../index.html"
+    assert local_link("/en/", page, site, "/") == "../index.html"
+    assert local_link("../chinh-sach/#x", page, site, "/") == "../chinh-sach/index.html#x"
+    assert local_link("https://example.org/a/", page, site, "/") == "https://example.org/a/"
+    assert local_link("#top", page, site, "/") == "#top"
+    assert local_link("../assets/a.css", page, site, "/") == "../assets/a.css"

@@ -1,0 +1,151 @@
+"""The household self-check: classify() in node against the boundary table, and the page
+in headless Chromium in every language (fill, result, nothing requested after load)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Request
+
+from campaign_kit.model.campaign import load_campaign
+from campaign_kit.model.errors import ContentError
+from campaign_kit.model.sections import SELF_CHECK_URI, page_url
+from campaign_kit.self_check import MODULE, standard
+
+TESTS = Path(__file__).parent
+PAGE = page_url(SELF_CHECK_URI)
+
+
+def test_classify_boundaries_in_node(built_site: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: the self-check module is tested with node --test")
+    env = {**os.environ, "SELF_CHECK_MODULE": str(built_site / MODULE)}
+    run = subprocess.run(
+        [node, "--test", str(TESTS / "js" / "self_check.test.mjs")], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout
+
+
+def test_the_module_holds_the_lines_of_figures_yml(built_site: Path, loaded) -> None:
+    campaign = loaded.content.campaign
+    text = (built_site / MODULE).read_text(encoding="utf-8")
+    data = standard(campaign)
+    lines = [value for period in data["periods"] for value in period["povertyLine"].values()]
+    assert sorted(lines) == sorted(
+        campaign.figures[key].value for p in campaign.poverty_standard.periods for key in p.poverty_line.values()
+    )
+    for value in lines:
+        assert str(value) in text
+    assert "export { classify" in text
+
+
+# (language prefix, area, members, monthly income of the household, ticked indicators, category, words shown)
+FILLED = [
+    ("", "rural", 4, "6.000.000", 3, "poor", "Có thể thuộc diện hộ nghèo"),
+    ("", "urban", 2, "4000002", 1, "middle", "mức sống trung bình"),
+    ("en/", "urban", 3, "6000000", 2, "near_poor", "May be a near-poor household"),
+    ("km/", "rural", 5, "7500000", 4, "poor", "អាចជាគ្រួសារក្រីក្រ"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "area", "members", "income", "ticked", "category", "shown"), FILLED)
+def test_fill_the_self_check(
+    browser: Browser,
+    site_url: str,
+    prefix: str,
+    area: str,
+    members: int,
+    income: str,
+    ticked: int,
+    category: str,
+    shown: str,
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + prefix + PAGE, wait_until="networkidle")  # the favicon too
+    after_load: list[Request] = []
+    page.on("request", lambda request: after_load.append(request))
+    page.select_option("#self-check-year", "2026")
+    page.check(f'[data-area][value="{area}"]')
+    page.fill("#self-check-members", str(members))
+    page.fill("#self-check-income", income)
+    boxes = page.locator("[data-indicator]")
+    assert boxes.count() == 12
+    for index in range(ticked):
+        boxes.nth(index).check()
+    page.locator("form button").click()
+    result = page.locator("[data-self-check-result]")
+    assert result.locator("[data-category]").get_attribute("data-category") == category
+    text = result.text_content().replace("\u200b", "")  # Khmer word breaks (campaign_kit.segmentation)
+    assert shown in text
+    assert result.locator("a[href*='van-ban/nghi-dinh-07-2021-nd-cp']").count() == 1
+    assert result.locator("a[href$='hoi-o-dau/']").count() == 1  # what to do next: the unit's People's Committee
+    assert result.locator("a[href$='chinh-sach/']").count() == (1 if category in ("poor", "near_poor") else 0)
+    assert after_load == [], [request.url for request in after_load]
+    assert page.url == site_url + prefix + PAGE  # nothing entered went into the address
+    context.close()
+
+
+def test_impossible_input_is_named_not_classified(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    page.check('[data-area][value="rural"]')
+    page.fill("#self-check-members", "0")
+    page.fill("#self-check-income", "1000000")
+    page.locator("form button").click()
+    result = page.locator("[data-self-check-result]")
+    assert result.locator("[data-category]").count() == 0
+    assert "không âm" in result.text_content()
+    context.close()
+
+
+def test_without_javascript_a_printable_checklist(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    assert page.locator("[data-indicator]").count() == 12
+    assert not page.locator("form button").is_visible()  # no button that would send the answers in a URL
+    assert page.locator("form [name='income'], form [data-income][name]").count() == 0
+    table = page.locator("table").first.text_content()
+    for amount in ("1.500.000", "2.000.000", "2.250.000", "3.000.000", "2.200.000", "2.800.000"):
+        assert amount in table
+    assert "Chỉ kết quả rà soát" in page.content()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "poverty_standard.yml",
+            "rural: poverty_income_rural_2027",
+            "rural: poverty_income_rural_2031",
+            "poverty_standard.yml:1: Chuẩn nghèo nhắc tới số liệu “poverty_income_rural_2031”",
+        ),
+        ("poverty_standard.yml", "last_year: 2026 ", "last_year: 2027 ", "hai giai đoạn trùng năm 2027"),
+        (
+            "self_check.km.yml",
+            "  nha-tieu:\n",
+            "  nha-tieu-moi:\n",
+            "self_check.km.yml:1: Chỉ số “nha-tieu” thiếu câu hỏi.",
+        ),
+    ],
+)
+def test_a_broken_standard_is_refused_with_its_file(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
+    campaign = tmp_path / "campaign"
+    shutil.copytree(Path(__file__).parents[1] / "campaign", campaign)
+    text = (campaign / file).read_text(encoding="utf-8")
+    assert old in text
+    (campaign / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_campaign(campaign)
+    assert message in str(caught.value)
