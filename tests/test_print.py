@@ -20,7 +20,7 @@ from campaign_kit.pages.blocks import expand
 from campaign_kit.pages.context import Context
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.printing.layout import PrintError
-from campaign_kit.printing.render import RenderOptions, layout_product, render_pdf
+from campaign_kit.printing.render import DRAFT_MARK, RenderOptions, layout_product, render_pdf
 from campaign_kit.project import load
 
 TOOLS = ("pdffonts", "pdfinfo", "pdftotext", "qpdf", "zbarimg")
@@ -118,7 +118,7 @@ def test_banners_carry_their_slogan(printed: Path) -> None:
         for fmt in CAMPAIGN.print_settings.banners:
             product = Product("banner", slogan.key, fmt, "vi")
             text = flat(run("pdftotext", "-raw", "-enc", "UTF-8", str(printed / product.filename), "-"))
-            assert text == flat(slogan.text)
+            assert text == flat(f"{slogan.text} {DRAFT_MARK}")  # a draft: not made with PRODUCTION=1
 
 
 def qr_urls(pdf: Path, tmp_path: Path) -> list[str]:
@@ -190,8 +190,10 @@ def test_banner_text_keeps_clear_of_the_edges(printed: Path) -> None:
     product = Product("banner", CAMPAIGN.slogans[0].key, fmt, "vi")
     html = run("pdftotext", "-bbox", str(printed / product.filename), "-")
     bleed = CAMPAIGN.print_settings.bleed_mm  # pdftotext measures from the media box, which includes the bleed
-    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"'
-    boxes = [[float(v) / MM - bleed for v in m] for m in re.findall(pattern, html)]
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    # The slogan's words, not the draft mark in the page's top margin.
+    found = [m for m in re.findall(pattern, html) if m[4] not in DRAFT_MARK.split()]
+    boxes = [[float(v) / MM - bleed for v in m[:4]] for m in found]
     margin = CAMPAIGN.print_settings.safe_mm
     assert min(b[0] for b in boxes) > margin and max(b[2] for b in boxes) < fmt.width_mm - margin
     assert min(b[1] for b in boxes) > margin and max(b[3] for b in boxes) < fmt.height_mm - margin

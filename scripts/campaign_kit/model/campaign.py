@@ -351,6 +351,9 @@ class PrintSettings(Strict):
     leaflets: Annotated[list[PrintFormat], Field(min_length=1)]
     poster: PrintFormat
     banners: list[PrintFormat]
+    # A translated product not reviewed by a native speaker prints the language's unreviewed_title;
+    # false: such products are refused by a production print kit instead.
+    mark_unreviewed_translations: bool = True
 
 
 class _Languages(Strict):

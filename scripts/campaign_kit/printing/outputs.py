@@ -90,13 +90,14 @@ def write_manifest(entries: list[Entry], out_dir: Path) -> None:
         writer.writerows(rows)
 
 
-def write_overview(content: Content, entries: list[Entry], out_dir: Path) -> None:
+def write_overview(content: Content, entries: list[Entry], out_dir: Path, *, draft: str) -> None:
     html = (
         templates()
         .get_template("overview.html.j2")
         .render(
             site=content.campaign.site,
             entries=entries,
+            draft=draft,
             language=content.campaign.default_language,
             strings=content.campaign.strings[content.campaign.default_language],
         )

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from weasyprint import HTML, Document
 
 from ..catalogue import Product
@@ -17,25 +18,34 @@ from .colours import css_cmyk
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
 from .wording import product_copy
 
+DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
 BANNER_INSET = 0.06  # of the short side: banners are read from afar and hung by their edges
 FIT_STEPS = 12
 
 
+def css_string(text: str) -> Markup:
+    """A CSS string literal of any text (the style sheet is not HTML: entities would print as is)."""
+    return Markup('"' + "".join(f"\\{ord(char):x} " if char in '"\\<>&\n' else char for char in text) + '"')
+
+
 @cache
 def templates() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("campaign_kit.printing", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["css_string"] = css_string
+    return environment
 
 
 @dataclass(frozen=True)
 class RenderOptions:
     fonts_dir: Path
     marks: bool = False
+    production: bool = False  # False: every page carries DRAFT_MARK
     # An ICC profile of the press (CMYK): the files become PDF/X-4 with it as output intent.
     cmyk_profile: Path | None = None
 
@@ -65,12 +75,14 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "safe": settings.safe_mm,
         "inset": max(settings.safe_mm, BANNER_INSET * min(fmt.width_mm, fmt.height_mm)),
         "marks": options.marks,
+        "draft": "" if options.production else DRAFT_MARK,
         "cmyk_profile": options.cmyk_profile.resolve().as_uri() if options.cmyk_profile else None,
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
         "colours": {
             "primary": css_cmyk(palette.primary),
             "text": css_cmyk(palette.text),
+            "accent": css_cmyk(palette.accent),
             "white": "device-cmyk(0 0 0 0)",
         },
         "scan_qr": campaign.strings[product.language].scan_qr,

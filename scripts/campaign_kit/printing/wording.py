@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from ..catalogue import GENERAL, Product
-from ..model.content import Page
+from ..catalogue import GENERAL, ORIGINAL, Product, translation_status
+from ..model.content import Content, Page
 from ..model.sections import BY_TYPE, FINDER_URI
 from ..pages.admin_text import committee, contact_lines, dated_note
 from ..pages.blocks import expand
@@ -44,6 +44,7 @@ class Copy:
     qr: str
     owner: str
     dated_note: str = ""
+    translation_note: str = ""  # a translation nobody has reviewed says so on every page, in its own language
     finder_text: str = ""  # the generic leaflet: how a reader finds their unit, beside a QR code to the finder
     finder_url: str | None = None
     finder_qr: str | None = None
@@ -77,6 +78,12 @@ def _dated(ctx: Context) -> str:
     return f"{title}{ctx.strings.sentence_end} {text}"
 
 
+def _translation_note(ctx: Context, content: Content, product: Product) -> str:
+    if translation_status(content, product) in (ORIGINAL, "reviewed"):
+        return ""
+    return ctx.strings.unreviewed_title
+
+
 def _policy_block(plan: SitePlan, ctx: Context, policy: Page) -> Block:
     page = ctx.page(policy.src_uri)
     points = page.meta.key_points
@@ -97,7 +104,12 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
     ctx = Context(content, content.campaign.language(product.language))
     campaign = content.campaign
     home = ctx.page("index.md")
-    common = {**_contact(plan, ctx, product), "owner": campaign.site.owner, "dated_note": _dated(ctx)}
+    common = {
+        **_contact(plan, ctx, product),
+        "owner": campaign.site.owner,
+        "dated_note": _dated(ctx),
+        "translation_note": _translation_note(ctx, content, product),
+    }
     if product.product_type in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
         url = plan.url("index.md", product.language)
