@@ -336,6 +336,9 @@ class PrintFormat(Strict):
     width_mm: Annotated[float, Field(gt=0)]
     height_mm: Annotated[float, Field(gt=0)]
     panels_mm: list[Annotated[float, Field(gt=0)]] = []
+    # A leaflet prints a QR code beside each article (policy) to its page; false: only the code of the
+    # leaflet's subject (a code must be ≥ 20 mm, and a small sheet has no room for one per article).
+    article_codes: bool = True
 
     @model_validator(mode="after")
     def _panels_fill_the_width(self) -> PrintFormat:
@@ -344,10 +347,19 @@ class PrintFormat(Strict):
         return self
 
 
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
 class PrintSettings(Strict):
     site_folder: Key
     bleed_mm: Annotated[float, Field(ge=0)]
     safe_mm: Annotated[float, Field(ge=0)]
+    output_profile: Path  # CMYK ICC profile: the output intent of every PDF/X file
+    # Designer's CMYK of palette colours (site.yml). Text is not among them: it prints in black ink only.
+    cmyk: dict[
+        Literal["primary", "primary_dark", "accent", "surface"],
+        Annotated[list[Percent], Field(min_length=4, max_length=4)],
+    ] = {}
     leaflets: Annotated[list[PrintFormat], Field(min_length=1)]
     poster: PrintFormat
     banners: list[PrintFormat]

@@ -22,6 +22,7 @@ from ..catalogue import Product
 from ..model.errors import ContentError
 from ..project import Project, load
 from ..siteplan import SitePlan
+from .colours import check_profile, output_profile
 from .layout import PrintError
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
 from .render import DRAFT_MARK, RenderOptions, render_pdf
@@ -63,7 +64,8 @@ def build_print(
     options = RenderOptions(
         fonts_dir=(project.root / "fonts").resolve(),
         marks=marks,
-        cmyk_profile=cmyk_profile,
+        # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
+        cmyk_profile=check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign),
         production=project.production,
     )
     shutil.rmtree(out_dir, ignore_errors=True)
@@ -95,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--marks", action="store_true", help="crop marks (drawn in the bleed)")
-    parser.add_argument("--pdfx", type=Path, metavar="PROFILE.icc", help="PDF/X-4 with this CMYK output intent")
+    parser.add_argument(
+        "--profile", type=Path, metavar="PROFILE.icc", help="CMYK output intent (default: campaign/print.yml)"
+    )
     parser.add_argument("--only", default="", help="only products whose file name contains this text")
     parser.add_argument("--unit", action="append", help="only this unit's variants, e.g. xa-go-quao (repeatable)")
     parser.add_argument("--no-units", action="store_true", help="skip the per-unit variants")
@@ -113,9 +117,12 @@ def main(argv: list[str] | None = None) -> int:
             jobs=args.jobs,
             marks=args.marks,
             only=args.only,
-            cmyk_profile=args.pdfx,
+            cmyk_profile=args.profile,
             units=set() if args.no_units else (set(args.unit) if args.unit else None),
         )
+    except PrintError as error:
+        print(f"LỖI: {error}", file=sys.stderr)
+        return 1
     except ContentError as error:
         if args.production:
             print("Bộ tài liệu in chính thức (PRODUCTION=1) chưa in được:", file=sys.stderr)

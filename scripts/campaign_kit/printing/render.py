@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,11 +14,14 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from weasyprint import HTML, Document
+from weasyprint.pdf import fonts as pdf_fonts
+from weasyprint.pdf import metadata as pdf_metadata
 
 from ..catalogue import Product
+from ..model.schema import PolicyMeta
 from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
-from .colours import css_cmyk
+from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
 from .wording import product_copy
 
@@ -46,7 +53,7 @@ class RenderOptions:
     fonts_dir: Path
     marks: bool = False
     production: bool = False  # False: every page carries DRAFT_MARK
-    # An ICC profile of the press (CMYK): the files become PDF/X-4 with it as output intent.
+    # The CMYK output intent of the PDF/X-4 files; None: output_profile of campaign/print.yml.
     cmyk_profile: Path | None = None
 
 
@@ -64,7 +71,6 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         for f in campaign.fonts
         if f.script in scripts
     ]
-    palette = campaign.site.palette
     fmt = product.format
     return {
         "language": product.language,
@@ -76,15 +82,11 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "inset": max(settings.safe_mm, BANNER_INSET * min(fmt.width_mm, fmt.height_mm)),
         "marks": options.marks,
         "draft": "" if options.production else DRAFT_MARK,
-        "cmyk_profile": options.cmyk_profile.resolve().as_uri() if options.cmyk_profile else None,
+        "cmyk_profile": (options.cmyk_profile or output_profile(campaign)).resolve().as_uri(),
+        "content_date": content_date(plan).isoformat(),
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
-        "colours": {
-            "primary": css_cmyk(palette.primary),
-            "text": css_cmyk(palette.text),
-            "accent": css_cmyk(palette.accent),
-            "white": "device-cmyk(0 0 0 0)",
-        },
+        "colours": press_colours(campaign),
         "scan_qr": campaign.strings[product.language].scan_qr,
         "site_name": campaign.site.site_name,
         "panels": outside_panels(fmt),
@@ -154,6 +156,31 @@ def _check(document: Document, product: Product) -> None:
         )
 
 
+def content_date(plan: SitePlan) -> dt.date:
+    """The date of what is printed: the latest check of a policy against the law, or of the map of units.
+    It dates the PDF (creation, modification), so the same content gives the same bytes on any day."""
+    content = plan.content
+    checked = [policy.meta.checked for policy in content.items("policy") if isinstance(policy.meta, PolicyMeta)]
+    return max([content.campaign.admin_map.since, *(date for date in checked if date)])
+
+
 def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> bytes:
-    variant = {"pdf_variant": "pdf/x-4"} if options.cmyk_profile else {}
-    return layout_product(plan, product, options).write_pdf(**variant)
+    """PDF/X-4 bytes, the same for the same input: dates from the content, names from the product."""
+    document = layout_product(plan, product, options)
+    with _names_from(f"{product.stem}:{content_date(plan)}"):
+        return document.write_pdf(pdf_variant="pdf/x-4")
+
+
+@contextmanager
+def _names_from(seed: str) -> Iterator[None]:
+    """Make WeasyPrint's generated names depend on the product, as it offers no option for either:
+    - the XMP DocumentID of a PDF/X-4 file, a random uuid4 (the file's /ID hashes it): reproducible;
+    - the subset tag of each font (ABCDEF+Noto-Sans), a hash of the font alone, so every file had the
+      same tag for different subsets and a RIP that caches fonts by name could drop glyphs: unique per file."""
+    random_id, font_hash = pdf_metadata.uuid4, pdf_fonts.md5
+    pdf_metadata.uuid4 = lambda: uuid.uuid5(uuid.NAMESPACE_URL, seed)
+    pdf_fonts.md5 = lambda data, **kwargs: hashlib.md5(seed.encode() + data, **kwargs)
+    try:
+        yield
+    finally:
+        pdf_metadata.uuid4, pdf_fonts.md5 = random_id, font_hash
