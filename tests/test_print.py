@@ -16,6 +16,7 @@ from conftest import PROJECT, loaded_project
 from PIL import Image, ImageChops, ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, catalogue
+from campaign_kit.model.sections import FINDER_URI
 from campaign_kit.pages.blocks import expand
 from campaign_kit.pages.context import Context
 from campaign_kit.printing.__main__ import build_print
@@ -298,5 +299,4 @@ def test_leaflets_send_readers_to_units_of_today(printed: Path, tmp_path: Path) 
             assert "Ủy ban nhân dân phường Vĩnh Thông" in text, row["file"]
             continue
         found = qr_urls(printed / row["file"], tmp_path)
-        language = "" if row["language"] == "vi" else f"{row['language']}/"
-        assert f"{CAMPAIGN.site.site_url}{language}hoi-o-dau/" in found, row["file"]
+        assert PLAN.short_url(FINDER_URI, row["language"]) in found, row["file"]

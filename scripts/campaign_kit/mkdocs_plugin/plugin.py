@@ -28,6 +28,7 @@ from ..search_index import query_words
 from ..site_assets import site_assets
 from ..siteplan import SitePlan
 from ..siteplan.markdown_config import EXTENSION_CONFIGS, EXTENSIONS
+from ..siteplan.short_links import short_link_pages
 from ..siteplan.sitemap import sitemap_xml
 from .config import CampaignConfig
 
@@ -62,6 +63,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         words = query_words(plan, language)
         if words is not None:
             self.assets[SEARCH_WORDS] = words
+        if language == plan.reference.code:  # the short links of print QR codes, at the site's root
+            self.assets.update(short_link_pages(plan))
         config.extra_css[:0] = [uri for uri in self.assets if uri.endswith(".css")]
         return config
 

@@ -56,7 +56,7 @@ def _contact(plan: SitePlan, ctx: Context, product: Product) -> dict[str, object
     how to find one's unit (the finder, by QR code)."""
     labels = ctx.strings.map
     if product.unit is None:
-        url = plan.url(FINDER_URI, product.language)
+        url = plan.short_url(FINDER_URI, product.language)
         return {
             "contact_heading": labels.finder_title,
             "contact_lines": [labels.leaflet_where],
@@ -91,7 +91,7 @@ def _policy_block(plan: SitePlan, ctx: Context, policy: Page) -> Block:
         (question, [inline_html(expand(ctx, policy.src_uri, item)) for item in items])
         for question, items in zip(ctx.strings.policy_sections, points.sections(), strict=True)
     ]
-    url = plan.url(policy.src_uri, ctx.language.code)
+    url = plan.short_url(policy.src_uri, ctx.language.code)
     return Block(key=policy.key, heading=page.meta.title, questions=questions, url=url, qr=qr_svg(url))
 
 
@@ -112,7 +112,7 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
     }
     if product.product_type in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
-        url = plan.url("index.md", product.language)
+        url = plan.short_url("index.md", product.language)
         return Copy(
             title=campaign.site.site_name,
             slogan=slogan.text,
@@ -127,7 +127,7 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
     policies = [policy for policy in content.items("policy") if content.page(policy.src_uri, product.language)]
     movement = campaign.slogans[0].text
     if product.subject == GENERAL:
-        url = plan.url("index.md", product.language)
+        url = plan.short_url("index.md", product.language)
         audiences = sorted(
             {key for policy in policies for key in policy.meta.audiences}, key=list(ctx.strings.audiences).index
         )
@@ -150,7 +150,7 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
         )
     group = next(g for g in campaign.policy_groups[product.language] if g.key == product.subject)
     members = [policy for policy in policies if policy.meta.group == group.key]
-    url = plan.url(BY_TYPE["policy"].index, product.language, anchor=group.key)
+    url = plan.short_url(BY_TYPE["policy"].index, product.language, anchor=group.key)
     return Copy(
         title=group.title,
         slogan=movement,
