@@ -66,6 +66,14 @@ def test_every_product_is_listed_with_its_checksum(printed: Path) -> None:
     for row in rows:
         assert row["file"] in csv_text and f'href="{row["file"]}"' in overview
         assert (printed / row["preview"]).stat().st_size > 1000
+    for row in rows:  # what a print order needs, per file
+        assert row["bleed_mm"] == CAMPAIGN.print_settings.bleed_mm and row["paper"], row["file"]
+        assert row["colours"] == ("4/4" if row["pages"] == 2 else "4/0"), row["file"]
+        assert row["translation"] == ("original" if row["language"] == "vi" else "unreviewed"), row["file"]
+        assert bool(row["panels_mm"]) == (row["fold"] != "không gấp") and row["side_order"], row["file"]
+        with Image.open(printed / row["preview"]) as preview:
+            assert max(preview.size) >= 1200, row["preview"]
+    assert {row["panels_mm"] for row in rows} >= {"97/100/100", ""}
     kinds = {row["kind"] for row in rows}
     assert kinds == {"leaflet", "poster", "banner"}
     assert any(row["unit"] == UNIT.name for row in rows)

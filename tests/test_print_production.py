@@ -48,6 +48,9 @@ def test_production_print_lists_every_placeholder_kind(project_copy: Path, capsy
     assert f"campaign/contacts.yml:1: tờ rơi in cho {unit.name} hứa ghi nơi hỏi của đơn vị" in errors
     english = Product("leaflet", GENERAL, A5, "en")
     assert f"campaign/print.yml:1: {english.filename}: bản dịch chưa được người bản ngữ kiểm tra" in errors
+    fmt = CAMPAIGN.print_settings.leaflets[0]
+    assert fmt.quantity is None
+    assert f"campaign/print.yml:1: khổ “{fmt.key}” chưa có số bản in (quantity)" in errors
     assert not out.exists()
 
 

@@ -38,6 +38,14 @@ def check_production(content: Content, problems: Problems) -> None:
 def _check_print(content: Content, products: list[Product], problems: Problems) -> None:
     """What the print products add to the policy (their words come from pages checked above)."""
     campaign = content.campaign
+    formats = dict.fromkeys(product.format.key for product in products if product.format.quantity is None)
+    for key in formats:
+        problems.add(
+            campaign.root / "print.yml",
+            1,
+            f"khổ “{key}” chưa có số bản in (quantity): lệnh in và dòng thông tin xuất bản cần số này.",
+            "Ghi số bản in do cơ quan chủ trì quyết định vào campaign/print.yml.",
+        )
     units = dict.fromkeys(product.unit for product in products if product.unit)
     for key in units:
         if not campaign.contacts_of(key):

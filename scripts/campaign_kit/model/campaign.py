@@ -339,6 +339,10 @@ class PrintFormat(Strict):
     # A leaflet prints a QR code beside each article (policy) to its page; false: only the code of the
     # leaflet's subject (a code must be ≥ 20 mm, and a small sheet has no room for one per article).
     article_codes: bool = True
+    paper: Text = ""  # suggestion for the print shop (manifest)
+    # Print run of each file of this size, decided by the campaign office: empty until decided, and a
+    # production print kit refuses it empty (the colophon and the print order need it).
+    quantity: Annotated[int, Field(gt=0)] | None = None
 
     @model_validator(mode="after")
     def _panels_fill_the_width(self) -> PrintFormat:
