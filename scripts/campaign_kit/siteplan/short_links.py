@@ -43,11 +43,11 @@ def short_links(plan: SitePlan) -> dict[str, str]:
     return links
 
 
-def redirect_html(target: str) -> str:
+def redirect_html(target: str, language: str) -> str:
     """The page at q/<code>/: sends the reader on at once (relative, so it works under any base path)."""
     href = escape("../../" + target)
     return (
-        '<!doctype html>\n<html><head><meta charset="utf-8"><meta name="robots" content="noindex">'
+        f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8"><meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={href}"><title>…</title></head>'
         f'<body><p><a href="{href}">{href}</a></p></body></html>\n'
     )
@@ -55,4 +55,5 @@ def redirect_html(target: str) -> str:
 
 def short_link_pages(plan: SitePlan) -> dict[str, str]:
     """{file path in the built site: its HTML}: one redirect page per short link."""
-    return {f"{PREFIX}{code}/index.html": redirect_html(target) for code, target in plan.short_links.items()}
+    language = plan.reference.code  # the pages sit in the reference language's site, at its root
+    return {f"{PREFIX}{code}/index.html": redirect_html(target, language) for code, target in plan.short_links.items()}
