@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -148,3 +148,14 @@ def test_every_qr_code_decodes_at_150_dpi(press_files: list[tuple[Product, Path]
             )
             found += result.stdout.split()
         assert sorted(found) == sorted(expected), product.filename
+
+
+def test_type_is_large_enough_for_elderly_readers(press_files: list[tuple[Product, Path]]) -> None:
+    """Leaflets: body text (the most frequent size) ≥ 12 pt on A4 and ≥ 11 pt on A5; nothing under 9 pt."""
+    for product, pdf in press_files:
+        if product.product_type != "leaflet":
+            continue
+        sizes = [round(size, 1) for _, size in colours_of_text(expanded(pdf))]
+        assert min(sizes) >= 9, (product.filename, min(sizes))
+        body = Counter(sizes).most_common(1)[0][0]
+        assert body >= (12 if product.format.width_mm >= 210 else 11), (product.filename, body)
