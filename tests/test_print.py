@@ -308,3 +308,18 @@ def test_leaflets_send_readers_to_units_of_today(printed: Path, tmp_path: Path) 
             continue
         found = qr_urls(printed / row["file"], tmp_path)
         assert PLAN.short_url(FINDER_URI, row["language"]) in found, row["file"]
+
+
+def test_one_type_size_per_series_of_posters_and_of_banners(printed: Path) -> None:
+    """Every slogan of a series (posters, or banners of one size) is set in the same size: the largest
+    slogan word's height, as pdftotext measures it, is the same in every file of the series."""
+    settings = CAMPAIGN.print_settings
+    pattern = r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<'
+    for kind, fmt in [("poster", settings.poster), *(("banner", banner) for banner in settings.banners)]:
+        sizes = set()
+        for slogan in CAMPAIGN.slogans:
+            product = Product(kind, slogan.key, fmt, "vi")
+            html = run("pdftotext", "-bbox", str(printed / product.filename), "-")
+            heights = [float(b) - float(a) for a, b, word in re.findall(pattern, html) if word in slogan.text.split()]
+            sizes.add(round(max(heights), 1))
+        assert len(sizes) == 1, (kind, fmt.key, sizes)

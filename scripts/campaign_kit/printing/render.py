@@ -7,7 +7,7 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -103,8 +103,8 @@ def _layout(template: str, context: dict[str, object], base: Path) -> Document:
     return HTML(string=html, base_url=str(base)).render()
 
 
-def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> Document:
-    """The layout with the largest font size (pt) whose text fits its box; binary search."""
+def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
+    """The largest font size (pt) at which the text fits its box; binary search."""
     best, blocks = None, []
     for _ in range(FIT_STEPS):
         middle = (low + high) / 2
@@ -113,13 +113,43 @@ def _largest_fitting(render: Callable[[float], Document], low: float, high: floa
         if blocks or len(document.pages) > 1:
             high = middle
         else:
-            best, low = document, middle
+            best, low = middle, middle
     if best is None:
         where = f"khung “{blocks[0]}”" if blocks else "trang"
         raise PrintError(
             f"{product.filename}: chữ không vừa {where}, kể cả ở cỡ chữ {low:g} pt. Cần rút ngắn nội dung."
         )
     return best
+
+
+# {(id(plan), kind, size key, language): (plan, type size)}: the plan is kept so that its id is not reused.
+_SERIES: dict[tuple[int, str, str, str], tuple[SitePlan, float]] = {}
+
+
+def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> float:
+    """One type size (pt) for a series, every slogan on posters or banners of one size: the largest
+    at which the longest slogan fits. Computed once per process and series."""
+    key = (id(plan), product.product_type, product.format.key, product.language)
+    if key not in _SERIES:
+        fmt = product.format
+        template = f"{product.product_type}.html.j2"
+        # Upper bound: one line of text as tall as the sheet's short side allows. Below a
+        # twelfth of that (42 pt on A3), a slogan is too small for where it hangs.
+        high = min(fmt.width_mm, fmt.height_mm) / 25.4 * 72 * 0.6
+        sizes = []
+        for slogan in plan.content.campaign.slogans:
+            sibling = replace(product, subject=slogan.key)
+            context = _context(plan, sibling, options)
+            sizes.append(
+                _largest_fitting(
+                    lambda size, c=context: _layout(template, {**c, "font_size": size}, options.fonts_dir),
+                    high / 12,
+                    high,
+                    sibling,
+                )
+            )
+        _SERIES[key] = (plan, min(sizes))
+    return _SERIES[key][1]
 
 
 def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> Document:
@@ -133,13 +163,8 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
         if len(document.pages) == 1:  # short text: the contact block goes on the back
             document = _layout("leaflet-sheet.html.j2", {**context, "closing_on_back": True}, base)
     else:
-        template = f"{product.product_type}.html.j2"
-        # Upper bound: one line of text as tall as the sheet's short side allows. Below a
-        # twelfth of that (42 pt on A3), a slogan is too small for where it hangs.
-        high = min(fmt.width_mm, fmt.height_mm) / 25.4 * 72 * 0.6
-        document = _largest_fitting(
-            lambda size: _layout(template, {**context, "font_size": size}, base), high / 12, high, product
-        )
+        size = _series_size(plan, product, options)
+        document = _layout(f"{product.product_type}.html.j2", {**context, "font_size": size}, base)
     _check(document, product)
     return document
 
