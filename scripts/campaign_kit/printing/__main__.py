@@ -22,7 +22,7 @@ from ..catalogue import Product
 from ..model.errors import ContentError
 from ..project import Project, load
 from ..siteplan import SitePlan
-from .colours import check_profile, output_profile
+from .colours import check_profile, output_profile, press_colours
 from .layout import PrintError
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
 from .render import DRAFT_MARK, RenderOptions, render_pdf
@@ -67,6 +67,7 @@ def build_print(
         # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
         cmyk_profile=check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign),
         production=project.production,
+        colours=press_colours(project.content.campaign),
     )
     shutil.rmtree(out_dir, ignore_errors=True)
     (out_dir / PREVIEW_DIR).mkdir(parents=True)

@@ -7,7 +7,7 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +55,9 @@ class RenderOptions:
     production: bool = False  # False: every page carries DRAFT_MARK
     # The CMYK output intent of the PDF/X-4 files; None: output_profile of campaign/print.yml.
     cmyk_profile: Path | None = None
+    # The templates' colours (colours.press_colours), computed before workers fork: a LittleCMS
+    # transform built in forked workers at once can fail. Empty: computed here.
+    colours: dict[str, str] = field(default_factory=dict)
 
 
 def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[str, object]:
@@ -86,7 +89,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "content_date": content_date(plan).isoformat(),
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
-        "colours": press_colours(campaign),
+        "colours": options.colours or press_colours(campaign),
         "scan_qr": campaign.strings[product.language].scan_qr,
         "site_name": campaign.site.site_name,
         "panels": outside_panels(fmt),
