@@ -15,13 +15,15 @@ from conftest import LOCAL_HOST
 from playwright.sync_api import Browser
 
 from campaign_kit.model.sections import page_url
+from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
 
 def every_page(site: Path) -> list[str]:
     pages = []
     for html in sorted(site.rglob("*.html")):
         relative = html.relative_to(site).as_posix()
-        if relative.startswith("pagefind/") or relative.endswith("404.html"):
+        # Short links (q/<code>/) are redirects for print QR codes, checked in test_print_short_links.py.
+        if relative.startswith(("pagefind/", SHORT_PREFIX)) or relative.endswith("404.html"):
             continue
         pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
     return pages

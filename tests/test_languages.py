@@ -15,6 +15,7 @@ from campaign_kit.model.sections import page_url
 from campaign_kit.model.translations import translation_states
 from campaign_kit.project import load
 from campaign_kit.segmentation import ZWSP, mark_word_breaks
+from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
 CAMPAIGN = loaded_project().content.campaign
 CONTENT = loaded_project().content
@@ -28,7 +29,7 @@ def root_of(site: Path, code: str) -> Path:
 
 def pages_of(site: Path, code: str) -> list[Path]:
     root = root_of(site, code)
-    others = set(CODES) - {code}
+    others = set(CODES) - {code} | {SHORT_PREFIX.strip("/")}  # short links: redirects, not pages
     return [page for page in root.rglob("index.html") if page.relative_to(root).parts[0] not in others]
 
 

@@ -16,11 +16,12 @@ from conftest import PROJECT, loaded_project
 from PIL import Image, ImageChops, ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, catalogue
+from campaign_kit.model.sections import FINDER_URI
 from campaign_kit.pages.blocks import expand
 from campaign_kit.pages.context import Context
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.printing.layout import PrintError
-from campaign_kit.printing.render import RenderOptions, layout_product, render_pdf
+from campaign_kit.printing.render import DRAFT_MARK, RenderOptions, layout_product, render_pdf
 from campaign_kit.project import load
 
 TOOLS = ("pdffonts", "pdfinfo", "pdftotext", "qpdf", "zbarimg")
@@ -65,6 +66,14 @@ def test_every_product_is_listed_with_its_checksum(printed: Path) -> None:
     for row in rows:
         assert row["file"] in csv_text and f'href="{row["file"]}"' in overview
         assert (printed / row["preview"]).stat().st_size > 1000
+    for row in rows:  # what a print order needs, per file
+        assert row["bleed_mm"] == CAMPAIGN.print_settings.bleed_mm and row["paper"], row["file"]
+        assert row["colours"] == ("4/4" if row["pages"] == 2 else "4/0"), row["file"]
+        assert row["translation"] == ("original" if row["language"] == "vi" else "unreviewed"), row["file"]
+        assert bool(row["panels_mm"]) == (row["fold"] != "không gấp") and row["side_order"], row["file"]
+        with Image.open(printed / row["preview"]) as preview:
+            assert max(preview.size) >= 1200, row["preview"]
+    assert {row["panels_mm"] for row in rows} >= {"97/100/100", ""}
     kinds = {row["kind"] for row in rows}
     assert kinds == {"leaflet", "poster", "banner"}
     assert any(row["unit"] == UNIT.name for row in rows)
@@ -118,7 +127,7 @@ def test_banners_carry_their_slogan(printed: Path) -> None:
         for fmt in CAMPAIGN.print_settings.banners:
             product = Product("banner", slogan.key, fmt, "vi")
             text = flat(run("pdftotext", "-raw", "-enc", "UTF-8", str(printed / product.filename), "-"))
-            assert text == flat(slogan.text)
+            assert text == flat(f"{slogan.text} {DRAFT_MARK}")  # a draft: not made with PRODUCTION=1
 
 
 def qr_urls(pdf: Path, tmp_path: Path) -> list[str]:
@@ -190,8 +199,10 @@ def test_banner_text_keeps_clear_of_the_edges(printed: Path) -> None:
     product = Product("banner", CAMPAIGN.slogans[0].key, fmt, "vi")
     html = run("pdftotext", "-bbox", str(printed / product.filename), "-")
     bleed = CAMPAIGN.print_settings.bleed_mm  # pdftotext measures from the media box, which includes the bleed
-    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"'
-    boxes = [[float(v) / MM - bleed for v in m] for m in re.findall(pattern, html)]
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    # The slogan's words, not the draft mark in the page's top margin.
+    found = [m for m in re.findall(pattern, html) if m[4] not in DRAFT_MARK.split()]
+    boxes = [[float(v) / MM - bleed for v in m[:4]] for m in found]
     margin = CAMPAIGN.print_settings.safe_mm
     assert min(b[0] for b in boxes) > margin and max(b[2] for b in boxes) < fmt.width_mm - margin
     assert min(b[1] for b in boxes) > margin and max(b[3] for b in boxes) < fmt.height_mm - margin
@@ -296,5 +307,19 @@ def test_leaflets_send_readers_to_units_of_today(printed: Path, tmp_path: Path) 
             assert "Ủy ban nhân dân phường Vĩnh Thông" in text, row["file"]
             continue
         found = qr_urls(printed / row["file"], tmp_path)
-        language = "" if row["language"] == "vi" else f"{row['language']}/"
-        assert f"{CAMPAIGN.site.site_url}{language}hoi-o-dau/" in found, row["file"]
+        assert PLAN.short_url(FINDER_URI, row["language"]) in found, row["file"]
+
+
+def test_one_type_size_per_series_of_posters_and_of_banners(printed: Path) -> None:
+    """Every slogan of a series (posters, or banners of one size) is set in the same size: the largest
+    slogan word's height, as pdftotext measures it, is the same in every file of the series."""
+    settings = CAMPAIGN.print_settings
+    pattern = r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<'
+    for kind, fmt in [("poster", settings.poster), *(("banner", banner) for banner in settings.banners)]:
+        sizes = set()
+        for slogan in CAMPAIGN.slogans:
+            product = Product(kind, slogan.key, fmt, "vi")
+            html = run("pdftotext", "-bbox", str(printed / product.filename), "-")
+            heights = [float(b) - float(a) for a, b, word in re.findall(pattern, html) if word in slogan.text.split()]
+            sizes.add(round(max(heights), 1))
+        assert len(sizes) == 1, (kind, fmt.key, sizes)

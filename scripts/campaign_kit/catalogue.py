@@ -7,6 +7,8 @@ from typing import Literal
 
 from .model.campaign import PrintFormat
 from .model.content import Content
+from .model.sections import BY_TYPE
+from .model.translations import page_state
 
 ProductType = Literal["leaflet", "poster", "banner"]
 GENERAL = "chung"  # the general campaign leaflet, beside one per policy group
@@ -79,3 +81,24 @@ def subject_title(content: Content, product: Product) -> str:
         return campaign.site.program
     groups = campaign.policy_groups[product.language]
     return next(group.title for group in groups if group.key == product.subject)
+
+
+ORIGINAL = "original"  # translation status of a product in the reference language
+
+
+def source_pages(content: Content, product: Product) -> list[str]:
+    """The pages whose words a product prints (posters and banners print slogans from campaign/)."""
+    if product.product_type != "leaflet":
+        return []
+    policies = [p.src_uri for p in content.items("policy") if product.subject in (GENERAL, p.meta.group)]
+    return ["index.md", BY_TYPE["policy"].index, *policies]
+
+
+def translation_status(content: Content, product: Product) -> str:
+    """ORIGINAL in the reference language; otherwise "reviewed" only when every page the product
+    prints has a reviewed translation made from its current source, else "unreviewed"."""
+    if product.language == content.campaign.default_language:
+        return ORIGINAL
+    pages = source_pages(content, product)
+    reviewed = all(page_state(content, src_uri, product.language) == "reviewed" for src_uri in pages)
+    return "reviewed" if reviewed else "unreviewed"

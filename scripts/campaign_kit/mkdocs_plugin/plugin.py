@@ -33,6 +33,7 @@ from ..search_index import query_words
 from ..self_check import self_check_assets
 from ..site_assets import preloaded_fonts, site_assets
 from ..siteplan import SitePlan
+from ..siteplan.short_links import short_link_pages
 from ..siteplan.sitemap import sitemap_xml
 from .config import CampaignConfig
 
@@ -67,6 +68,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if words is not None:
             self.assets[SEARCH_WORDS] = words
         self.assets.update(self_check_assets(plan.content.campaign))
+        if language == plan.reference.code:  # the short links of print QR codes, at the site's root
+            self.assets.update(short_link_pages(plan))
         config.extra_css[:0] = [uri for uri in self.assets if uri.endswith(".css")]
         return config
 

@@ -340,6 +340,13 @@ class PrintFormat(Strict):
     width_mm: Annotated[float, Field(gt=0)]
     height_mm: Annotated[float, Field(gt=0)]
     panels_mm: list[Annotated[float, Field(gt=0)]] = []
+    # A leaflet prints a QR code beside each article (policy) to its page; false: only the code of the
+    # leaflet's subject (a code must be ≥ 20 mm, and a small sheet has no room for one per article).
+    article_codes: bool = True
+    paper: Text = ""  # suggestion for the print shop (manifest)
+    # Print run of each file of this size, decided by the campaign office: empty until decided, and a
+    # production print kit refuses it empty (the colophon and the print order need it).
+    quantity: Annotated[int, Field(gt=0)] | None = None
 
     @model_validator(mode="after")
     def _panels_fill_the_width(self) -> PrintFormat:
@@ -348,13 +355,25 @@ class PrintFormat(Strict):
         return self
 
 
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
 class PrintSettings(Strict):
     site_folder: Key
     bleed_mm: Annotated[float, Field(ge=0)]
     safe_mm: Annotated[float, Field(ge=0)]
+    output_profile: Path  # CMYK ICC profile: the output intent of every PDF/X file
+    # Designer's CMYK of palette colours (site.yml). Text is not among them: it prints in black ink only.
+    cmyk: dict[
+        Literal["primary", "primary_dark", "accent", "surface"],
+        Annotated[list[Percent], Field(min_length=4, max_length=4)],
+    ] = {}
     leaflets: Annotated[list[PrintFormat], Field(min_length=1)]
     poster: PrintFormat
     banners: list[PrintFormat]
+    # A translated product not reviewed by a native speaker prints the language's unreviewed_title;
+    # false: such products are refused by a production print kit instead.
+    mark_unreviewed_translations: bool = True
 
 
 class _Languages(Strict):

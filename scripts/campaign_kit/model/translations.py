@@ -50,20 +50,23 @@ def translation_states(content: Content) -> dict[str, list[TranslationState]]:
     for language in campaign.languages[1:]:
         states = []
         for src_uri in sorted(content.pages):
-            reference = content.reference(src_uri)
             page = content.page(src_uri, language.code)
-            if page is None:
-                states.append(TranslationState(src_uri, language.code, "missing"))
-                continue
-            translation = page.meta.translation
-            if translation is None or translation.source_hash != file_hash(reference.path):
-                state: State = "stale"
-            else:
-                state = translation.status
-            states.append(TranslationState(src_uri, language.code, state, page.path))
+            state = page_state(content, src_uri, language.code)
+            states.append(TranslationState(src_uri, language.code, state, page.path if page else None))
         states.append(_plan_state(content, language.code))
         result[language.code] = states
     return result
+
+
+def page_state(content: Content, src_uri: str, language: str) -> State:
+    """Where one page stands in one language (not the reference)."""
+    page = content.page(src_uri, language)
+    if page is None:
+        return "missing"
+    translation = page.meta.translation
+    if translation is None or translation.source_hash != file_hash(content.reference(src_uri).path):
+        return "stale"
+    return translation.status
 
 
 PLAN_PAGE = PLAN_URI

@@ -1,6 +1,10 @@
 """make print: every print product into dist/print/, with previews, manifest and overview.
 
-python -m campaign_kit.printing [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-units]
+python -m campaign_kit.printing [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-units] [--production]
+
+With --production the kit is for the press: the production policy (campaign_kit.production) must
+pass for the site and for every product, or nothing is rendered and every problem is listed.
+Without it every page carries the mark "BẢN THỬ — KHÔNG IN".
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from ..catalogue import Product
 from ..model.errors import ContentError
 from ..project import Project, load
 from ..siteplan import SitePlan
+from .colours import check_profile, output_profile, press_colours
 from .layout import PrintError
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
-from .render import RenderOptions, render_pdf
+from .render import DRAFT_MARK, RenderOptions, render_pdf
 
 PREVIEW_DIR = "xem-truoc"
 
@@ -48,14 +53,22 @@ def build_print(
     units: set[str] | None = None,
     cmyk_profile: Path | None = None,
 ) -> tuple[list[Entry], list[str]]:
-    """Render the catalogue into `out_dir` (emptied first). `units`: the variants to make (None: all)."""
+    """Render the catalogue into `out_dir` (emptied first). `units`: the variants to make (None: all).
+    A production project (its load applied the production policy) prints no draft mark."""
     plan = project.plan
     products = [
         product
         for product in plan.products
         if only in product.stem and (units is None or product.unit is None or product.unit in units)
     ]
-    options = RenderOptions(fonts_dir=(project.root / "fonts").resolve(), marks=marks, cmyk_profile=cmyk_profile)
+    options = RenderOptions(
+        fonts_dir=(project.root / "fonts").resolve(),
+        marks=marks,
+        # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
+        cmyk_profile=check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign),
+        production=project.production,
+        colours=press_colours(project.content.campaign),
+    )
     shutil.rmtree(out_dir, ignore_errors=True)
     (out_dir / PREVIEW_DIR).mkdir(parents=True)
     entries: list[Entry] = []
@@ -72,7 +85,7 @@ def build_print(
             (out_dir / preview).write_bytes(png)
             entries.append(entry(plan.content, product, pdf, preview))
     write_manifest(entries, out_dir)
-    write_overview(plan.content, entries, out_dir)
+    write_overview(plan.content, entries, out_dir, draft="" if project.production else DRAFT_MARK)
     return entries, errors
 
 
@@ -85,14 +98,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--marks", action="store_true", help="crop marks (drawn in the bleed)")
-    parser.add_argument("--pdfx", type=Path, metavar="PROFILE.icc", help="PDF/X-4 with this CMYK output intent")
+    parser.add_argument(
+        "--profile", type=Path, metavar="PROFILE.icc", help="CMYK output intent (default: campaign/print.yml)"
+    )
     parser.add_argument("--only", default="", help="only products whose file name contains this text")
     parser.add_argument("--unit", action="append", help="only this unit's variants, e.g. xa-go-quao (repeatable)")
     parser.add_argument("--no-units", action="store_true", help="skip the per-unit variants")
+    parser.add_argument("--production", action="store_true", help="for the press: refuse placeholders, no draft mark")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        project = load(args.project.resolve())
+        project = load(args.project.resolve(), production=args.production)
         out = args.out or project.root / "dist" / "print"
         if args.site:
             out = args.site / project.content.campaign.print_settings.site_folder
@@ -102,10 +118,15 @@ def main(argv: list[str] | None = None) -> int:
             jobs=args.jobs,
             marks=args.marks,
             only=args.only,
-            cmyk_profile=args.pdfx,
+            cmyk_profile=args.profile,
             units=set() if args.no_units else (set(args.unit) if args.unit else None),
         )
+    except PrintError as error:
+        print(f"LỖI: {error}", file=sys.stderr)
+        return 1
     except ContentError as error:
+        if args.production:
+            print("Bộ tài liệu in chính thức (PRODUCTION=1) chưa in được:", file=sys.stderr)
         print(error, file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started

@@ -1,18 +1,88 @@
-"""Campaign colours for press: the palette of campaign/site.yml written as CMYK."""
+"""Campaign colours for press, as device CMYK.
+
+A palette colour (campaign/site.yml) prints with the CMYK a designer set for it in
+campaign/print.yml; only a colour without one is converted from sRGB, through the
+output profile with LittleCMS (Pillow's ImageCms). All text and QR codes print in
+black ink alone: a screened four-colour black blurs small type when plates drift.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 
-def hex_to_cmyk(colour: str) -> tuple[float, float, float, float]:
-    """Device CMYK of an sRGB hex colour, by the plain formula (no colour profile)."""
-    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    black = 1 - max(red, green, blue)
-    if black >= 1:
-        return (0.0, 0.0, 0.0, 1.0)
-    cyan, magenta, yellow = (round((1 - channel - black) / (1 - black), 3) for channel in (red, green, blue))
-    return (cyan, magenta, yellow, round(black, 3))
+from PIL import Image, ImageCms
+
+from ..model.campaign import Campaign
+from .layout import PrintError
+
+BLACK_INK = (0.0, 0.0, 0.0, 1.0)  # text and QR modules
+PAPER = (0.0, 0.0, 0.0, 0.0)
+PROFILE_PACKAGE = "libgs-common"  # Debian package of the default output profile
 
 
-def css_cmyk(colour: str) -> str:
-    cyan, magenta, yellow, black = hex_to_cmyk(colour)
-    return f"device-cmyk({cyan} {magenta} {yellow} {black})"
+def css_cmyk(cmyk: tuple[float, ...]) -> str:
+    """CSS colour in the comma syntax, which WeasyPrint also reads in SVG attributes."""
+    return "device-cmyk({})".format(", ".join(f"{value:g}" for value in cmyk))
+
+
+def output_profile(campaign: Campaign) -> Path:
+    """The CMYK profile of campaign/print.yml (relative paths from campaign/), checked."""
+    return check_profile(campaign.root / campaign.print_settings.output_profile)
+
+
+def check_profile(path: Path) -> Path:
+    """`path` if it is a readable CMYK ICC profile, else PrintError saying what to do."""
+    _cmyk_profile(path)
+    return path
+
+
+@cache
+def _cmyk_profile(path: Path) -> ImageCms.ImageCmsProfile:
+    where = "hồ sơ màu in (output_profile trong campaign/print.yml, hoặc --profile)"
+    if not path.is_file():
+        raise PrintError(
+            f"{where}: không có tệp hồ sơ màu CMYK {path}. "
+            f"Cài gói Debian {PROFILE_PACKAGE} (sudo apt-get install {PROFILE_PACKAGE}), "
+            "hoặc ghi đường dẫn hồ sơ CMYK của nhà in."
+        )
+    try:
+        profile = ImageCms.getOpenProfile(str(path))
+    except (OSError, ImageCms.PyCMSError) as error:
+        raise PrintError(f"{where}: không đọc được hồ sơ màu {path}: {error}.") from None
+    space = profile.profile.xcolor_space.strip()
+    if space != "CMYK":
+        raise PrintError(f"{where}: {path} là hồ sơ màu {space}, không phải CMYK: nhà in cần hồ sơ CMYK.")
+    return profile
+
+
+@cache
+def _from_srgb(path: Path) -> ImageCms.ImageCmsTransform:
+    return ImageCms.buildTransform(
+        ImageCms.createProfile("sRGB"),
+        _cmyk_profile(path),
+        "RGB",
+        "CMYK",
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+    )
+
+
+def press_cmyk(campaign: Campaign, key: str) -> tuple[float, ...]:
+    """CMYK (0–1) of a palette colour: the designer's, else its sRGB converted through the output profile."""
+    designed = campaign.print_settings.cmyk.get(key)  # type: ignore[call-overload]
+    if designed is not None:
+        return tuple(round(value / 100, 4) for value in designed)
+    pixel = Image.new("RGB", (1, 1), campaign.site.palette.model_dump()[key])
+    converted = ImageCms.applyTransform(pixel, _from_srgb(output_profile(campaign)))
+    assert converted is not None
+    return tuple(round(value / 255, 3) for value in converted.getpixel((0, 0)))  # type: ignore[union-attr]
+
+
+def press_colours(campaign: Campaign) -> dict[str, str]:
+    """The colours of the templates as CSS: palette colours, black ink for text, paper white."""
+    palette = ("primary", "primary_dark", "accent", "surface")
+    return {
+        **{key: css_cmyk(press_cmyk(campaign, key)) for key in palette},
+        "text": css_cmyk(BLACK_INK),
+        "white": css_cmyk(PAPER),
+    }

@@ -2,42 +2,62 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from weasyprint import HTML, Document
+from weasyprint.pdf import fonts as pdf_fonts
+from weasyprint.pdf import metadata as pdf_metadata
 
 from ..catalogue import Product
+from ..model.schema import PolicyMeta
 from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
-from .colours import css_cmyk
+from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
 from .wording import product_copy
 
+DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
 BANNER_INSET = 0.06  # of the short side: banners are read from afar and hung by their edges
 FIT_STEPS = 12
 
 
+def css_string(text: str) -> Markup:
+    """A CSS string literal of any text (the style sheet is not HTML: entities would print as is)."""
+    return Markup('"' + "".join(f"\\{ord(char):x} " if char in '"\\<>&\n' else char for char in text) + '"')
+
+
 @cache
 def templates() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("campaign_kit.printing", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["css_string"] = css_string
+    return environment
 
 
 @dataclass(frozen=True)
 class RenderOptions:
     fonts_dir: Path
     marks: bool = False
-    # An ICC profile of the press (CMYK): the files become PDF/X-4 with it as output intent.
+    production: bool = False  # False: every page carries DRAFT_MARK
+    # The CMYK output intent of the PDF/X-4 files; None: output_profile of campaign/print.yml.
     cmyk_profile: Path | None = None
+    # The templates' colours (colours.press_colours), computed before workers fork: a LittleCMS
+    # transform built in forked workers at once can fail. Empty: computed here.
+    colours: dict[str, str] = field(default_factory=dict)
 
 
 def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[str, object]:
@@ -54,7 +74,6 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         for f in campaign.fonts
         if f.script in scripts
     ]
-    palette = campaign.site.palette
     fmt = product.format
     return {
         "language": product.language,
@@ -65,14 +84,12 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "safe": settings.safe_mm,
         "inset": max(settings.safe_mm, BANNER_INSET * min(fmt.width_mm, fmt.height_mm)),
         "marks": options.marks,
-        "cmyk_profile": options.cmyk_profile.resolve().as_uri() if options.cmyk_profile else None,
+        "draft": "" if options.production else DRAFT_MARK,
+        "cmyk_profile": (options.cmyk_profile or output_profile(campaign)).resolve().as_uri(),
+        "content_date": content_date(plan).isoformat(),
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
-        "colours": {
-            "primary": css_cmyk(palette.primary),
-            "text": css_cmyk(palette.text),
-            "white": "device-cmyk(0 0 0 0)",
-        },
+        "colours": options.colours or press_colours(campaign),
         "scan_qr": campaign.strings[product.language].scan_qr,
         "site_name": campaign.site.site_name,
         "panels": outside_panels(fmt),
@@ -89,8 +106,8 @@ def _layout(template: str, context: dict[str, object], base: Path) -> Document:
     return HTML(string=html, base_url=str(base)).render()
 
 
-def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> Document:
-    """The layout with the largest font size (pt) whose text fits its box; binary search."""
+def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
+    """The largest font size (pt) at which the text fits its box; binary search."""
     best, blocks = None, []
     for _ in range(FIT_STEPS):
         middle = (low + high) / 2
@@ -99,13 +116,43 @@ def _largest_fitting(render: Callable[[float], Document], low: float, high: floa
         if blocks or len(document.pages) > 1:
             high = middle
         else:
-            best, low = document, middle
+            best, low = middle, middle
     if best is None:
         where = f"khung “{blocks[0]}”" if blocks else "trang"
         raise PrintError(
             f"{product.filename}: chữ không vừa {where}, kể cả ở cỡ chữ {low:g} pt. Cần rút ngắn nội dung."
         )
     return best
+
+
+# {(id(plan), kind, size key, language): (plan, type size)}: the plan is kept so that its id is not reused.
+_SERIES: dict[tuple[int, str, str, str], tuple[SitePlan, float]] = {}
+
+
+def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> float:
+    """One type size (pt) for a series, every slogan on posters or banners of one size: the largest
+    at which the longest slogan fits. Computed once per process and series."""
+    key = (id(plan), product.product_type, product.format.key, product.language)
+    if key not in _SERIES:
+        fmt = product.format
+        template = f"{product.product_type}.html.j2"
+        # Upper bound: one line of text as tall as the sheet's short side allows. Below a
+        # twelfth of that (42 pt on A3), a slogan is too small for where it hangs.
+        high = min(fmt.width_mm, fmt.height_mm) / 25.4 * 72 * 0.6
+        sizes = []
+        for slogan in plan.content.campaign.slogans:
+            sibling = replace(product, subject=slogan.key)
+            context = _context(plan, sibling, options)
+            sizes.append(
+                _largest_fitting(
+                    lambda size, c=context: _layout(template, {**c, "font_size": size}, options.fonts_dir),
+                    high / 12,
+                    high,
+                    sibling,
+                )
+            )
+        _SERIES[key] = (plan, min(sizes))
+    return _SERIES[key][1]
 
 
 def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> Document:
@@ -119,13 +166,8 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
         if len(document.pages) == 1:  # short text: the contact block goes on the back
             document = _layout("leaflet-sheet.html.j2", {**context, "closing_on_back": True}, base)
     else:
-        template = f"{product.product_type}.html.j2"
-        # Upper bound: one line of text as tall as the sheet's short side allows. Below a
-        # twelfth of that (42 pt on A3), a slogan is too small for where it hangs.
-        high = min(fmt.width_mm, fmt.height_mm) / 25.4 * 72 * 0.6
-        document = _largest_fitting(
-            lambda size: _layout(template, {**context, "font_size": size}, base), high / 12, high, product
-        )
+        size = _series_size(plan, product, options)
+        document = _layout(f"{product.product_type}.html.j2", {**context, "font_size": size}, base)
     _check(document, product)
     return document
 
@@ -142,6 +184,31 @@ def _check(document: Document, product: Product) -> None:
         )
 
 
+def content_date(plan: SitePlan) -> dt.date:
+    """The date of what is printed: the latest check of a policy against the law, or of the map of units.
+    It dates the PDF (creation, modification), so the same content gives the same bytes on any day."""
+    content = plan.content
+    checked = [policy.meta.checked for policy in content.items("policy") if isinstance(policy.meta, PolicyMeta)]
+    return max([content.campaign.admin_map.since, *(date for date in checked if date)])
+
+
 def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> bytes:
-    variant = {"pdf_variant": "pdf/x-4"} if options.cmyk_profile else {}
-    return layout_product(plan, product, options).write_pdf(**variant)
+    """PDF/X-4 bytes, the same for the same input: dates from the content, names from the product."""
+    document = layout_product(plan, product, options)
+    with _names_from(f"{product.stem}:{content_date(plan)}"):
+        return document.write_pdf(pdf_variant="pdf/x-4")
+
+
+@contextmanager
+def _names_from(seed: str) -> Iterator[None]:
+    """Make WeasyPrint's generated names depend on the product, as it offers no option for either:
+    - the XMP DocumentID of a PDF/X-4 file, a random uuid4 (the file's /ID hashes it): reproducible;
+    - the subset tag of each font (ABCDEF+Noto-Sans), a hash of the font alone, so every file had the
+      same tag for different subsets and a RIP that caches fonts by name could drop glyphs: unique per file."""
+    random_id, font_hash = pdf_metadata.uuid4, pdf_fonts.md5
+    pdf_metadata.uuid4 = lambda: uuid.uuid5(uuid.NAMESPACE_URL, seed)
+    pdf_fonts.md5 = lambda data, **kwargs: hashlib.md5(seed.encode() + data, **kwargs)
+    try:
+        yield
+    finally:
+        pdf_metadata.uuid4, pdf_fonts.md5 = random_id, font_hash

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from ..catalogue import GENERAL, Product
-from ..model.content import Page
+from ..catalogue import GENERAL, ORIGINAL, Product, translation_status
+from ..model.content import Content, Page
 from ..model.sections import BY_TYPE, FINDER_URI
 from ..pages.admin_text import committee, contact_lines, dated_note
 from ..pages.blocks import expand
@@ -44,6 +44,7 @@ class Copy:
     qr: str
     owner: str
     dated_note: str = ""
+    translation_note: str = ""  # a translation nobody has reviewed says so on every page, in its own language
     finder_text: str = ""  # the generic leaflet: how a reader finds their unit, beside a QR code to the finder
     finder_url: str | None = None
     finder_qr: str | None = None
@@ -55,7 +56,7 @@ def _contact(plan: SitePlan, ctx: Context, product: Product) -> dict[str, object
     how to find one's unit (the finder, by QR code)."""
     labels = ctx.strings.map
     if product.unit is None:
-        url = plan.url(FINDER_URI, product.language)
+        url = plan.short_url(FINDER_URI, product.language)
         return {
             "contact_heading": labels.finder_title,
             "contact_lines": [labels.leaflet_where],
@@ -77,6 +78,12 @@ def _dated(ctx: Context) -> str:
     return f"{title}{ctx.strings.sentence_end} {text}"
 
 
+def _translation_note(ctx: Context, content: Content, product: Product) -> str:
+    if translation_status(content, product) in (ORIGINAL, "reviewed"):
+        return ""
+    return ctx.strings.unreviewed_title
+
+
 def _policy_block(plan: SitePlan, ctx: Context, policy: Page) -> Block:
     page = ctx.page(policy.src_uri)
     points = page.meta.key_points
@@ -84,7 +91,7 @@ def _policy_block(plan: SitePlan, ctx: Context, policy: Page) -> Block:
         (question, [inline_html(expand(ctx, policy.src_uri, item)) for item in items])
         for question, items in zip(ctx.strings.policy_sections, points.sections(), strict=True)
     ]
-    url = plan.url(policy.src_uri, ctx.language.code)
+    url = plan.short_url(policy.src_uri, ctx.language.code)
     return Block(key=policy.key, heading=page.meta.title, questions=questions, url=url, qr=qr_svg(url))
 
 
@@ -97,10 +104,15 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
     ctx = Context(content, content.campaign.language(product.language))
     campaign = content.campaign
     home = ctx.page("index.md")
-    common = {**_contact(plan, ctx, product), "owner": campaign.site.owner, "dated_note": _dated(ctx)}
+    common = {
+        **_contact(plan, ctx, product),
+        "owner": campaign.site.owner,
+        "dated_note": _dated(ctx),
+        "translation_note": _translation_note(ctx, content, product),
+    }
     if product.product_type in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
-        url = plan.url("index.md", product.language)
+        url = plan.short_url("index.md", product.language)
         return Copy(
             title=campaign.site.site_name,
             slogan=slogan.text,
@@ -115,7 +127,7 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
     policies = [policy for policy in content.items("policy") if content.page(policy.src_uri, product.language)]
     movement = campaign.slogans[0].text
     if product.subject == GENERAL:
-        url = plan.url("index.md", product.language)
+        url = plan.short_url("index.md", product.language)
         audiences = sorted(
             {key for policy in policies for key in policy.meta.audiences}, key=list(ctx.strings.audiences).index
         )
@@ -138,7 +150,7 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
         )
     group = next(g for g in campaign.policy_groups[product.language] if g.key == product.subject)
     members = [policy for policy in policies if policy.meta.group == group.key]
-    url = plan.url(BY_TYPE["policy"].index, product.language, anchor=group.key)
+    url = plan.short_url(BY_TYPE["policy"].index, product.language, anchor=group.key)
     return Copy(
         title=group.title,
         slogan=movement,

@@ -14,6 +14,8 @@ from ..model.content import Content
 from ..model.sections import page_url
 from ..model.yamlsource import split_front_matter
 from ..pages import build_pages
+from .short_links import PREFIX as SHORT_PREFIX
+from .short_links import short_code, short_links
 
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -58,6 +60,19 @@ class SitePlan:
     def url(self, src_uri: str, language: str, anchor: str | None = None) -> str:
         """The page's absolute URL under site_url (printed in QR codes, hreflang, share cards)."""
         return self.site_url + self.path(src_uri, language) + (f"#{anchor}" if anchor else "")
+
+    @cached_property
+    def short_links(self) -> dict[str, str]:
+        """{code: target path}: the redirect pages q/<code>/ the reference site carries (short_links.py)."""
+        return short_links(self)
+
+    def short_url(self, src_uri: str, language: str, anchor: str | None = None) -> str:
+        """The shorter of a page's URL and its short link site_url + q/<code>/ (printed, and in QR codes)."""
+        target = self.path(src_uri, language) + (f"#{anchor}" if anchor else "")
+        code = short_code(target)
+        if self.short_links.get(code) != target:
+            raise KeyError(f"no short link for {target}")
+        return min(self.url(src_uri, language, anchor), f"{self.site_url}{SHORT_PREFIX}{code}/", key=len)
 
     def language_root(self, language: str) -> str:
         """URL path of a language's home from the server root: '/', '/en/' (or under a sub-path)."""
