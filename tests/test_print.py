@@ -130,13 +130,14 @@ def test_banners_carry_their_slogan(printed: Path) -> None:
             assert text == flat(f"{slogan.text} {DRAFT_MARK}")  # a draft: not made with PRODUCTION=1
 
 
-def qr_urls(pdf: Path, tmp_path: Path) -> list[str]:
-    """What zbarimg reads from the QR codes of every page."""
+def qr_urls(pdf: Path, tmp_path: Path, dpi: int = 200) -> list[str]:
+    """What zbarimg reads from the QR codes of every page rendered at `dpi` (200: how a phone
+    camera sees a leaflet; the press preflight asks for 150)."""
     document = pdfium.PdfDocument(str(pdf))
     found = []
     for number, page in enumerate(document):
         image = tmp_path / f"page-{number}.png"
-        page.render(scale=200 / 72).to_pil().save(image)  # 200 dpi: how a phone camera sees a leaflet
+        page.render(scale=dpi / 72).to_pil().save(image)
         decoded = subprocess.run(
             # QR codes only: Khmer script can look like a 1D barcode (zbar once read "I2/5:060499").
             ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(image)],

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, loaded_project
+from test_print import qr_urls
 
 from campaign_kit.catalogue import GENERAL, Product
 from campaign_kit.printing.render import RenderOptions, render_pdf
@@ -137,16 +138,7 @@ def test_every_qr_code_decodes_at_150_dpi(press_files: list[tuple[Product, Path]
             "poster": [copy.url],
             "banner": [],  # read from afar: the slogan only
         }[product.product_type]
-        subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / product.stem)], check=True)
-        found = []
-        for page in sorted(tmp_path.glob(f"{product.stem}*.png")):
-            result = subprocess.run(
-                ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(page)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            found += result.stdout.split()
+        found = qr_urls(pdf, tmp_path, dpi=150)
         assert sorted(found) == sorted(expected), product.filename
 
 
