@@ -61,13 +61,14 @@ def build_print(
         for product in plan.products
         if only in product.stem and (units is None or product.unit is None or product.unit in units)
     ]
+    # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
+    profile = check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign)
     options = RenderOptions(
         fonts_dir=(project.root / "fonts").resolve(),
         marks=marks,
-        # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
-        cmyk_profile=check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign),
+        cmyk_profile=profile,
         production=project.production,
-        colours=press_colours(project.content.campaign),
+        colours=press_colours(project.content.campaign, profile),
     )
     shutil.rmtree(out_dir, ignore_errors=True)
     (out_dir / PREVIEW_DIR).mkdir(parents=True)

@@ -53,10 +53,11 @@ class RenderOptions:
     fonts_dir: Path
     marks: bool = False
     production: bool = False  # False: every page carries DRAFT_MARK
-    # The CMYK output intent of the PDF/X-4 files; None: output_profile of campaign/print.yml.
+    # The CMYK output intent of the PDF/X-4 files, and the profile palette colours are converted
+    # through; None: output_profile of campaign/print.yml.
     cmyk_profile: Path | None = None
-    # The templates' colours (colours.press_colours), computed before workers fork: a LittleCMS
-    # transform built in forked workers at once can fail. Empty: computed here.
+    # The templates' colours (colours.press_colours through cmyk_profile), computed before workers fork:
+    # a LittleCMS transform built in forked workers at once can fail. Empty: computed here.
     colours: dict[str, str] = field(default_factory=dict)
 
 
@@ -75,6 +76,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         if f.script in scripts
     ]
     fmt = product.format
+    profile = options.cmyk_profile or output_profile(campaign)
     return {
         "language": product.language,
         "scripts": campaign.language(product.language).scripts,
@@ -85,11 +87,11 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "inset": max(settings.safe_mm, BANNER_INSET * min(fmt.width_mm, fmt.height_mm)),
         "marks": options.marks,
         "draft": "" if options.production else DRAFT_MARK,
-        "cmyk_profile": (options.cmyk_profile or output_profile(campaign)).resolve().as_uri(),
+        "cmyk_profile": profile.resolve().as_uri(),
         "content_date": content_date(plan).isoformat(),
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
-        "colours": options.colours or press_colours(campaign),
+        "colours": options.colours or press_colours(campaign, profile),
         "scan_qr": campaign.strings[product.language].scan_qr,
         "site_name": campaign.site.site_name,
         "panels": outside_panels(fmt),
