@@ -93,8 +93,8 @@ def test_bleed_box_is_three_millimetres_outside_the_trim_box(printed: Path) -> N
         info = run("pdfinfo", "-box", str(printed / row["file"]))
         trim = [float(v) for v in re.search(r"TrimBox:\s+(.+)", info)[1].split()]
         bleed = [float(v) for v in re.search(r"BleedBox:\s+(.+)", info)[1].split()]
-        assert trim[2] - trim[0] == pytest.approx(row["width_mm"] * MM, abs=0.5)
-        assert trim[3] - trim[1] == pytest.approx(row["height_mm"] * MM, abs=0.5)
+        assert trim[2] - trim[0] == pytest.approx(row["trim_width_mm"] * MM, abs=0.5)
+        assert trim[3] - trim[1] == pytest.approx(row["trim_height_mm"] * MM, abs=0.5)
         for inner, outer, sign in zip(trim, bleed, (1, 1, -1, -1), strict=True):
             assert (inner - outer) * sign == pytest.approx(CAMPAIGN.print_settings.bleed_mm * MM, abs=0.1)
         assert f"Pages:           {row['pages']}" in info
@@ -193,24 +193,6 @@ def test_folded_leaflet_keeps_text_inside_its_panels(printed: Path) -> None:
         panel = next(i for i in range(len(fmt.panels_mm)) if folds[i] <= left < folds[i + 1])
         assert left >= folds[panel] + settings.safe_mm - 0.5, (left, right)
         assert right <= folds[panel + 1] - settings.safe_mm + 0.5, (left, right)
-
-
-def test_banner_text_keeps_clear_of_the_edges(printed: Path) -> None:
-    fmt = CAMPAIGN.print_settings.banners[0]
-    product = Product("banner", CAMPAIGN.slogans[0].key, fmt, "vi")
-    html = run("pdftotext", "-bbox", str(printed / product.filename), "-")
-    bleed = CAMPAIGN.print_settings.bleed_mm  # pdftotext measures from the media box, which includes the bleed
-    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
-    # The slogan's words, not the draft mark in the page's top margin.
-    found = [m for m in re.findall(pattern, html) if m[4] not in DRAFT_MARK.split()]
-    boxes = [[float(v) / MM - bleed for v in m[:4]] for m in found]
-    margin = CAMPAIGN.print_settings.safe_mm
-    assert min(b[0] for b in boxes) > margin and max(b[2] for b in boxes) < fmt.width_mm - margin
-    assert min(b[1] for b in boxes) > margin and max(b[3] for b in boxes) < fmt.height_mm - margin
-    # As large as fits: the text spans most of the banner's width or height.
-    width = max(b[2] for b in boxes) - min(b[0] for b in boxes)
-    height = max(b[3] for b in boxes) - min(b[1] for b in boxes)
-    assert width > 0.6 * fmt.width_mm or height > 0.5 * fmt.height_mm
 
 
 def test_text_that_cannot_fit_is_an_error_naming_product_and_block(project_copy: Path) -> None:

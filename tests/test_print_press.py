@@ -3,15 +3,18 @@ files that are the same bytes on every run. Read back with qpdf --qdf and pdfinf
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import PROJECT, loaded_project
 
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.printing.colours import press_cmyk
+from campaign_kit.printing.render import RenderOptions, render_pdf
+from campaign_kit.printing.sheet import sheet
 from campaign_kit.project import load
 
 PLAN = loaded_project().plan
@@ -19,6 +22,7 @@ CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 GHOSTSCRIPT = Path("/usr/share/color/icc/ghostscript")
 OTHER_PROFILE = GHOSTSCRIPT / "ps_cmyk.icc"  # a second CMYK profile of Debian's libgs-common
+MM = 72 / 25.4
 BANNER = next(p for p in PLAN.products if p.product_type == "banner")
 
 
@@ -60,3 +64,97 @@ def test_a_profile_given_on_the_command_line_drives_conversion_and_output_intent
         assert press_cmyk(campaign, "primary", profile) in colours[profile], (profile.name, colours[profile])
     assert press_cmyk(campaign, "primary", default) != press_cmyk(campaign, "primary", OTHER_PROFILE)
     assert press_cmyk(campaign, "primary", default) not in colours[OTHER_PROFILE]
+
+
+def boxes(pdf: Path) -> dict[str, list[float]]:
+    """pdfinfo -box, in millimetres."""
+    info = subprocess.run(["pdfinfo", "-box", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {
+        name: [float(v) / MM for v in re.search(rf"{name}:\s+(.+)", info)[1].split()]
+        for name in ("MediaBox", "BleedBox", "TrimBox")
+    }
+
+
+def words(pdf: Path) -> list[tuple[float, float, float, float, str]]:
+    """Words with their boxes in millimetres from the trim's top-left corner (pdftotext measures from the
+    media box's)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    media, trim = boxes(pdf)["MediaBox"], boxes(pdf)["TrimBox"]
+    left, top = trim[0] - media[0], media[3] - trim[3]
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    return [
+        (float(a) / MM - left, float(b) / MM - top, float(c) / MM - left, float(d) / MM - top, word)
+        for a, b, c, d, word in re.findall(pattern, html)
+    ]
+
+
+@pytest.fixture(scope="module")
+def banners(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every banner size, one slogan, as the press gets it (no draft mark)."""
+    out = tmp_path_factory.mktemp("banners")
+    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
+    files = {}
+    for product in PLAN.products:
+        if product.product_type == "banner" and product.subject == CAMPAIGN.slogans[0].key:
+            files[product.format.key] = out / product.filename
+            files[product.format.key].write_bytes(render_pdf(PLAN, product, options))
+    return files
+
+
+def test_banner_files_grow_by_their_hems_and_pole_pockets(banners: dict[str, Path]) -> None:
+    """The trim is the face plus the allowances of campaign/print.yml; the bleed is 3 mm beyond it."""
+    assert banners.keys() == {fmt.key for fmt in SETTINGS.banners}
+    for fmt in SETTINGS.banners:
+        finishing = fmt.finishing
+        assert finishing.hem_mm and finishing.pole_pocket_mm  # the defaults make both
+        extra = {
+            edge: finishing.pole_pocket_mm if edge in finishing.pole_pocket_edges else finishing.hem_mm
+            for edge in ("top", "right", "bottom", "left")
+        }
+        found = boxes(banners[fmt.key])
+        trim, bleed = found["TrimBox"], found["BleedBox"]
+        assert trim[2] - trim[0] == pytest.approx(fmt.width_mm + extra["left"] + extra["right"], abs=0.2)
+        assert trim[3] - trim[1] == pytest.approx(fmt.height_mm + extra["top"] + extra["bottom"], abs=0.2)
+        for inner, outer, sign in zip(trim, bleed, (1, 1, -1, -1), strict=True):
+            assert (inner - outer) * sign == pytest.approx(SETTINGS.bleed_mm, abs=0.05), fmt.key
+
+
+def test_banner_text_keeps_clear_of_hems_pockets_and_grommets(banners: dict[str, Path]) -> None:
+    """Every word stays inside the face, beyond the double layer of each hem or pocket plus the edge's
+    text_clear_mm: away from the sticks at the ends and from the grommets."""
+    for fmt in SETTINGS.banners:
+        finishing = fmt.finishing
+        face = sheet(fmt, SETTINGS.safe_mm).face
+        found = [w for w in words(banners[fmt.key]) if w[4] in CAMPAIGN.slogans[0].text.split()]
+        assert found, fmt.key
+
+        def clear(edge: str, finishing: object = finishing) -> float:
+            return finishing.allowance(edge) + finishing.text_clear_mm.get(edge, 0)  # type: ignore[attr-defined]
+
+        assert min(w[0] for w in found) >= face.left + clear("left") - 0.5, fmt.key
+        assert max(w[2] for w in found) <= face.right - clear("right") + 0.5, fmt.key
+        assert min(w[1] for w in found) >= face.top + clear("top") - 0.5, fmt.key
+        assert max(w[3] for w in found) <= face.bottom - clear("bottom") + 0.5, fmt.key
+        grommets = sheet(fmt, SETTINGS.safe_mm).grommets
+        assert len(grommets) >= 2 * len(finishing.grommet_edges)
+        for x, y in grommets:
+            assert all(x < w[0] - 40 or x > w[2] + 40 or y < w[1] - 40 or y > w[3] + 40 for w in found), (x, y)
+    street = next(fmt for fmt in SETTINGS.banners if fmt.width_mm > fmt.height_mm)
+    found = [w for w in words(banners[street.key]) if w[4] in CAMPAIGN.slogans[0].text.split()]
+    face = sheet(street, SETTINGS.safe_mm).face
+    assert min(w[0] for w in found) - face.left >= 150 and face.right - max(w[2] for w in found) >= 150
+
+
+def test_banner_manifest_says_how_to_finish_it(tmp_path: Path) -> None:
+    fmt = SETTINGS.banners[0]
+    entries, errors = build_print(loaded_project(), tmp_path, jobs=1, only=f"{CAMPAIGN.slogans[0].key}-{fmt.key}")
+    assert not errors and len(entries) == 1
+    row = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))[0]
+    trim = boxes(tmp_path / row["file"])["TrimBox"]
+    assert (row["width_mm"], row["height_mm"]) == (fmt.width_mm, fmt.height_mm)
+    assert row["trim_width_mm"] == pytest.approx(trim[2] - trim[0], abs=0.2)
+    assert row["trim_height_mm"] == pytest.approx(trim[3] - trim[1], abs=0.2)
+    assert f"may ống {fmt.finishing.pole_pocket_mm:g} mm" in row["finishing"]
+    assert f"gấp mép {fmt.finishing.hem_mm:g} mm" in row["finishing"]
+    assert f"cách nhau tối đa {fmt.finishing.grommet_spacing_mm:g} mm" in row["finishing"]
+    assert row["finishing"] in (tmp_path / "index.html").read_text(encoding="utf-8")

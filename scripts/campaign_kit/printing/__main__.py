@@ -98,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         "--site", type=Path, help="write into this built site, in its print folder (campaign/print.yml)"
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--marks", action="store_true", help="crop marks (drawn in the bleed)")
+    parser.add_argument(
+        "--marks", action="store_true", help="crop and fold marks outside the bleed, in registration colour"
+    )
     parser.add_argument(
         "--profile", type=Path, metavar="PROFILE.icc", help="CMYK output intent (default: campaign/print.yml)"
     )

@@ -13,8 +13,10 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from ..catalogue import Product, subject_title, translation_status
+from ..model.campaign import BannerFinishing, Edge
 from ..model.content import Content
 from .render import templates
+from .sheet import Sheet, sheet
 
 PREVIEW_PAGE_PX = 1200  # the longer side of each page: enough to proofread a leaflet on screen
 
@@ -29,9 +31,12 @@ class Entry:
     title: str
     kind: str
     name: str
-    width_mm: float
+    width_mm: float  # the finished product
     height_mm: float
+    trim_width_mm: float  # the file's TrimBox: the product plus a banner's hems and pole pockets
+    trim_height_mm: float
     bleed_mm: float
+    finishing: str
     fold: str
     panels_mm: str
     colours: str
@@ -84,6 +89,8 @@ SIDES = {
 def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry:
     unit = content.campaign.admin_map.unit(product.unit).name if product.unit else ""
     fmt = product.format
+    settings = content.campaign.print_settings
+    trim = sheet(fmt, settings.safe_mm)
     return Entry(
         file=product.filename,
         preview=preview,
@@ -93,7 +100,10 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         name=product.format.name,
         width_mm=product.format.width_mm,
         height_mm=product.format.height_mm,
-        bleed_mm=content.campaign.print_settings.bleed_mm,
+        trim_width_mm=round(trim.width_mm, 2),
+        trim_height_mm=round(trim.height_mm, 2),
+        bleed_mm=settings.bleed_mm,
+        finishing=finishing_text(fmt.finishing, trim),
         fold=f"gấp cuốn {len(fmt.panels_mm)} cột" if fmt.panels_mm else "không gấp",
         panels_mm="/".join(f"{width:g}" for width in fmt.panels_mm),
         colours="4/4" if product.pages == 2 else "4/0",
@@ -106,6 +116,29 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         translation=translation_status(content, product),
         sha256=hashlib.sha256(pdf).hexdigest(),
     )
+
+
+EDGE_NAMES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+
+
+def finishing_text(finishing: BannerFinishing, trim: Sheet) -> str:
+    """The finishing in words for the print order, e.g. "may ống 60 mm cạnh trái, phải; …"."""
+
+    def edges(names: list[Edge]) -> str:
+        return ", ".join(EDGE_NAMES[name] for name in names)
+
+    hemmed = [edge for edge in EDGE_NAMES if finishing.hem_mm and edge not in finishing.pole_pocket_edges]
+    parts = []
+    if finishing.pole_pocket_edges:
+        parts.append(f"may ống {finishing.pole_pocket_mm:g} mm cạnh {edges(finishing.pole_pocket_edges)}")
+    if hemmed:
+        parts.append(f"gấp mép {finishing.hem_mm:g} mm cạnh {edges(hemmed)}")
+    if trim.grommets:
+        parts.append(
+            f"{len(trim.grommets)} khoen cạnh {edges(finishing.grommet_edges)}, "
+            f"cách nhau tối đa {finishing.grommet_spacing_mm:g} mm"
+        )
+    return "; ".join(parts)
 
 
 def write_manifest(entries: list[Entry], out_dir: Path) -> None:

@@ -23,10 +23,11 @@ from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
+from .marks import marks_finisher
+from .sheet import sheet
 from .wording import product_copy
 
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
-BANNER_INSET = 0.06  # of the short side: banners are read from afar and hung by their edges
 FIT_STEPS = 12
 
 
@@ -84,8 +85,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "fmt": fmt,
         "bleed": settings.bleed_mm,
         "safe": settings.safe_mm,
-        "inset": max(settings.safe_mm, BANNER_INSET * min(fmt.width_mm, fmt.height_mm)),
-        "marks": options.marks,
+        "sheet": sheet(fmt, settings.safe_mm),
         "draft": "" if options.production else DRAFT_MARK,
         "cmyk_profile": profile.resolve().as_uri(),
         "content_date": content_date(plan).isoformat(),
@@ -197,8 +197,10 @@ def content_date(plan: SitePlan) -> dt.date:
 def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> bytes:
     """PDF/X-4 bytes, the same for the same input: dates from the content, names from the product."""
     document = layout_product(plan, product, options)
+    settings = plan.content.campaign.print_settings
+    marks = marks_finisher(sheet(product.format, settings.safe_mm), settings.bleed_mm) if options.marks else None
     with _names_from(f"{product.stem}:{content_date(plan)}"):
-        return document.write_pdf(pdf_variant="pdf/x-4")
+        return document.write_pdf(pdf_variant="pdf/x-4", finisher=marks)
 
 
 @contextmanager
