@@ -158,3 +158,71 @@ def test_banner_manifest_says_how_to_finish_it(tmp_path: Path) -> None:
     assert f"gấp mép {fmt.finishing.hem_mm:g} mm" in row["finishing"]
     assert f"cách nhau tối đa {fmt.finishing.grommet_spacing_mm:g} mm" in row["finishing"]
     assert row["finishing"] in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+SEGMENT = re.compile(rb"^(-?[\d.]+) (-?[\d.]+) m (-?[\d.]+) (-?[\d.]+) l S$", re.M)
+
+
+def mark_segments(body: bytes) -> list[tuple[list[tuple[float, ...]], list[tuple[float, ...]]]]:
+    """Per page: (solid segments, dashed segments) in mm from the trim's lower left, of the registration-colour
+    block of each content stream."""
+    pages = []
+    for content in body.split(b"%% Contents for page")[1:]:
+        assert content.count(b" 1 1 1 1 K ") == 1  # one block of marks per page, stroked in registration colour
+        block = content[content.index(b"1 1 1 1 K") :]
+        block = block[: block.index(b"\nQ")]
+        assert not re.search(rb" (K|CS|SCN|G|RG)\b", block[len(b"1 1 1 1 K") :])  # and no other colour
+        origin = [float(v) for v in re.findall(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm [^\n]*1 1 1 1 K", content)[-1]]
+        solid, dashed = block.split(b"[1.5 1] 0 d")
+
+        def segments(part: bytes, origin: list[float] = origin) -> list[tuple[float, ...]]:
+            return [
+                tuple((float(v) + origin[i % 2]) / MM for i, v in enumerate(match)) for match in SEGMENT.findall(part)
+            ]
+
+        pages.append((segments(solid), segments(dashed)))
+    return pages
+
+
+def test_marks_lie_outside_the_bleed_in_registration_colour(tmp_path: Path) -> None:
+    """MARKS=1: crop marks at the trim's corners and fold marks at the panel edges (mirrored inside) and
+    at a banner's hems, all beyond the bleed, in every ink at 100 %; the media box grows to hold them, the
+    trim and bleed boxes stay where they are without marks."""
+    folded = next(f for f in SETTINGS.leaflets if f.panels_mm)
+    leaflet = next(p for p in PLAN.products if p.format == folded and p.unit is None and p.language == "vi")
+    banner = next(p for p in PLAN.products if p.product_type == "banner" and p.format.width_mm > p.format.height_mm)
+    bleed = SETTINGS.bleed_mm
+    for product in (leaflet, banner):
+        found = {}
+        for marks in (False, True):
+            options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True, marks=marks)
+            pdf = tmp_path / f"{marks}-{product.filename}"
+            pdf.write_bytes(render_pdf(PLAN, product, options))
+            found[marks] = boxes(pdf)
+        assert found[True]["TrimBox"] == found[False]["TrimBox"] and found[True]["BleedBox"] == found[False]["BleedBox"]
+        trim, media = found[True]["TrimBox"], found[True]["MediaBox"]
+        width, height = trim[2] - trim[0], trim[3] - trim[1]
+        body = expanded(pdf)
+        pages = mark_segments(body)
+        assert len(pages) == product.pages
+        for page, (solid, dashed) in enumerate(pages):
+            assert len(solid) == 8  # two at each corner
+            for x1, y1, x2, y2 in solid + dashed:
+                # Beyond the bleed (and at least 3 mm from the trim) on one axis, inside the media box.
+                beyond = min(x1, x2) >= width + bleed or max(x1, x2) <= -bleed
+                beyond |= min(y1, y2) >= height + bleed or max(y1, y2) <= -bleed
+                assert beyond, (product.filename, x1, y1, x2, y2)
+                assert min(abs(x1), abs(x1 - width), abs(y1), abs(y1 - height)) < 0.01 or dashed
+                assert media[0] - trim[0] <= min(x1, x2) and max(x1, x2) <= media[2] - trim[0]
+                assert media[1] - trim[1] <= min(y1, y2) and max(y1, y2) <= media[3] - trim[1]
+            if product is leaflet:
+                widths = folded.panels_mm if page == 0 else list(reversed(folded.panels_mm))
+                edges = [sum(widths[: i + 1]) for i in range(len(widths) - 1)]
+                assert sorted({round(x1, 1) for x1, _, x2, _ in dashed}) == edges
+                assert all(x1 == x2 for x1, _, x2, _ in dashed)  # vertical, above and below the sheet
+            else:
+                finishing = banner.format.finishing
+                ends = [round(finishing.allowance("left"), 1), round(width - finishing.allowance("right"), 1)]
+                sides = [round(finishing.allowance("bottom"), 1), round(height - finishing.allowance("top"), 1)]
+                assert sorted({round(x1, 1) for x1, _, x2, _ in dashed if x1 == x2}) == ends
+                assert sorted({round(y1, 1) for _, y1, _, y2 in dashed if y1 == y2}) == sides
