@@ -1,21 +1,26 @@
-"""What a print shop's prepress checks beyond the preflight: the colour profile a shop gives, and
-files that are the same bytes on every run. Read back with qpdf --qdf and pdfinfo -box."""
+"""What a print shop's prepress checks beyond the preflight: the colour profile a shop gives, banner
+finishing, printer's marks, file names, and files that are the same bytes on every run. Read back with
+qpdf --qdf, pdfinfo -box and pdftotext -bbox."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import PROJECT, loaded_project
 
+from campaign_kit.catalogue import EVERY_UNIT, FILE_PREFIX, GENERAL, content_date
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.printing.colours import press_cmyk
 from campaign_kit.printing.render import RenderOptions, render_pdf
 from campaign_kit.printing.sheet import sheet
 from campaign_kit.project import load
+from campaign_kit.slugs import slug
 
 PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
@@ -147,7 +152,7 @@ def test_banner_text_keeps_clear_of_hems_pockets_and_grommets(banners: dict[str,
 
 def test_banner_manifest_says_how_to_finish_it(tmp_path: Path) -> None:
     fmt = SETTINGS.banners[0]
-    entries, errors = build_print(loaded_project(), tmp_path, jobs=1, only=f"{CAMPAIGN.slogans[0].key}-{fmt.key}")
+    entries, errors = build_print(loaded_project(), tmp_path, jobs=1, only=f"{CAMPAIGN.slogans[0].key}_{fmt.key}")
     assert not errors and len(entries) == 1
     row = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))[0]
     trim = boxes(tmp_path / row["file"])["TrimBox"]
@@ -226,3 +231,42 @@ def test_marks_lie_outside_the_bleed_in_registration_colour(tmp_path: Path) -> N
                 sides = [round(finishing.allowance("bottom"), 1), round(height - finishing.allowance("top"), 1)]
                 assert sorted({round(x1, 1) for x1, _, x2, _ in dashed if x1 == x2}) == ends
                 assert sorted({round(y1, 1) for _, y1, _, y2 in dashed if y1 == y2}) == sides
+
+
+NAME = re.compile(
+    r"^(?P<kind>[a-z-]+)_(?P<subject>[a-z0-9-]+)_(?P<size>[a-z0-9-]+)_(?P<unit>[a-z0-9-]+)_(?P<language>[a-z]+)_(?P<version>\d{4}-\d\d-\d\d)\.pdf$"
+)
+
+
+def test_file_names_say_product_size_unit_language_and_version() -> None:
+    """One pattern, Vietnamese slugs throughout (the slogans' too), the content's date as the version."""
+    names = [product.filename for product in PLAN.products]
+    assert len(set(names)) == len(names)
+    version = content_date(PLAN.content).isoformat()
+    units = {unit.key for unit in CAMPAIGN.admin_map.units} | {EVERY_UNIT}
+    for product, name in zip(PLAN.products, names, strict=True):
+        fields = NAME.match(name)
+        assert fields, name
+        assert fields["kind"] == FILE_PREFIX[product.product_type] and fields["size"] == product.format.key, name
+        assert fields["unit"] in units and fields["language"] == product.language, name
+        assert fields["version"] == version, name
+        if product.product_type != "leaflet":  # a slogan's key is spelled from its Vietnamese words
+            assert set(fields["subject"].split("-")) <= set(slug(CAMPAIGN.slogan(product.subject).text).split("-"))
+
+
+def test_two_runs_give_the_same_bytes(tmp_path: Path) -> None:
+    """Two separate runs (other processes, other hash seeds) of a sample of products: the same PDFs,
+    previews, manifest and overview, byte for byte."""
+    sample = next(p for p in PLAN.products if p.subject == GENERAL and not p.format.panels_mm and p.unit)
+    runs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run(
+            [sys.executable, "-m", "campaign_kit.printing", "--project", str(PROJECT), "--out", str(out),
+             "--only", f"_{sample.subject}_{sample.format.key}_", "--unit", sample.unit, "--jobs", "2"],
+            check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        runs.append({path.relative_to(out): path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()})
+    assert len([name for name in runs[0] if name.suffix == ".pdf"]) >= 4  # every language, and the unit's variants
+    assert runs[0].keys() == runs[1].keys()
+    assert [name for name in runs[0] if runs[0][name] != runs[1][name]] == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Callable, Iterator
@@ -17,8 +16,7 @@ from weasyprint import HTML, Document
 from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.pdf import metadata as pdf_metadata
 
-from ..catalogue import Product
-from ..model.schema import PolicyMeta
+from ..catalogue import Product, content_date
 from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
@@ -88,7 +86,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "sheet": sheet(fmt, settings.safe_mm),
         "draft": "" if options.production else DRAFT_MARK,
         "cmyk_profile": profile.resolve().as_uri(),
-        "content_date": content_date(plan).isoformat(),
+        "content_date": content_date(plan.content).isoformat(),
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
         "colours": options.colours or press_colours(campaign, profile),
@@ -186,20 +184,12 @@ def _check(document: Document, product: Product) -> None:
         )
 
 
-def content_date(plan: SitePlan) -> dt.date:
-    """The date of what is printed: the latest check of a policy against the law, or of the map of units.
-    It dates the PDF (creation, modification), so the same content gives the same bytes on any day."""
-    content = plan.content
-    checked = [policy.meta.checked for policy in content.items("policy") if isinstance(policy.meta, PolicyMeta)]
-    return max([content.campaign.admin_map.since, *(date for date in checked if date)])
-
-
 def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> bytes:
     """PDF/X-4 bytes, the same for the same input: dates from the content, names from the product."""
     document = layout_product(plan, product, options)
     settings = plan.content.campaign.print_settings
     marks = marks_finisher(sheet(product.format, settings.safe_mm), settings.bleed_mm) if options.marks else None
-    with _names_from(f"{product.stem}:{content_date(plan)}"):
+    with _names_from(product.stem):  # the stem names the content's version
         return document.write_pdf(pdf_variant="pdf/x-4", finisher=marks)
 
 
