@@ -157,6 +157,7 @@ def test_banner_manifest_says_how_to_finish_it(tmp_path: Path) -> None:
     row = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))[0]
     trim = boxes(tmp_path / row["file"])["TrimBox"]
     assert (row["width_mm"], row["height_mm"]) == (fmt.width_mm, fmt.height_mm)
+    assert row["version"] == content_date(PLAN.content).isoformat() and row["version"] in row["file"]
     assert row["trim_width_mm"] == pytest.approx(trim[2] - trim[0], abs=0.2)
     assert row["trim_height_mm"] == pytest.approx(trim[3] - trim[1], abs=0.2)
     assert f"may ống {fmt.finishing.pole_pocket_mm:g} mm" in row["finishing"]

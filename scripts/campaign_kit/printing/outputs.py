@@ -46,6 +46,7 @@ class Entry:
     side_order: str
     unit: str
     language: str
+    version: str  # the content's date, also in the file name
     translation: str
     sha256: str
 
@@ -113,6 +114,7 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         side_order=SIDES["folded" if fmt.panels_mm else product.pages],
         unit=unit,
         language=product.language,
+        version=product.version,
         translation=translation_status(content, product),
         sha256=hashlib.sha256(pdf).hexdigest(),
     )
