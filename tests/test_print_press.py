@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, loaded_project
+from PIL import Image
 
 from campaign_kit.catalogue import EVERY_UNIT, FILE_PREFIX, GENERAL, content_date
 from campaign_kit.printing.__main__ import build_print
@@ -271,3 +272,18 @@ def test_two_runs_give_the_same_bytes(tmp_path: Path) -> None:
     assert len([name for name in runs[0] if name.suffix == ".pdf"]) >= 4  # every language, and the unit's variants
     assert runs[0].keys() == runs[1].keys()
     assert [name for name in runs[0] if runs[0][name] != runs[1][name]] == []
+
+
+def test_previews_have_1200_px_on_the_longer_side_of_every_page(tmp_path: Path) -> None:
+    """A two-sided tri-fold: both pages side by side, each 1200 px wide; a banner: 1200 px long."""
+    folded = next(p for p in PLAN.products if p.format.panels_mm and p.subject == GENERAL and p.unit is None)
+    for product in (folded, BANNER):
+        out = tmp_path / product.stem
+        entries, errors = build_print(loaded_project(), out, jobs=1, only=product.stem)
+        assert not errors and len(entries) == 1
+        with Image.open(out / entries[0].preview) as preview:
+            page_width, page_height = preview.width / product.pages, preview.height
+        assert max(page_width, page_height) >= 1200, (product.filename, preview.size)
+        trim = boxes(out / product.filename)["TrimBox"]
+        # The page's proportions: the preview is the trim, not squeezed.
+        assert page_width / page_height == pytest.approx((trim[2] - trim[0]) / (trim[3] - trim[1]), rel=0.01)

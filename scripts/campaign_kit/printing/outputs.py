@@ -58,17 +58,18 @@ def preview_png(pdf: bytes) -> bytes:
         images = []
         for page in document:
             left, bottom, right, top = page.get_trimbox()
-            scale = (PREVIEW_PAGE_PX + 0.5) / max(right - left, top - bottom)  # + 0.5: pdfium rounds down
+            # + 1.5: pdfium rounds the whole page and each cropped edge, which lost a pixel (1199 px)
+            scale = (PREVIEW_PAGE_PX + 1.5) / max(right - left, top - bottom)
             images.append(page.render(scale=scale, crop=_bleed_crop(page)).to_pil())
     finally:
         document.close()
-    sheet = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), "white")
+    canvas = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), "white")
     left = 0
     for image in images:
-        sheet.paste(image, (left, 0))
+        canvas.paste(image, (left, 0))
         left += image.width
     out = io.BytesIO()
-    sheet.save(out, format="PNG", optimize=True)
+    canvas.save(out, format="PNG", optimize=True)
     return out.getvalue()
 
 
