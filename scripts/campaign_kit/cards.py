@@ -22,6 +22,7 @@ from PIL import Image
 from weasyprint import HTML
 from weasyprint.document import Document
 
+from .atomic import write_atomic
 from .model.campaign import Campaign
 from .model.sections import growing_section
 from .segmentation import mark_word_breaks
@@ -154,9 +155,7 @@ def write_cards(plan: SitePlan, language: str, site_dir: Path, fonts_dir: Path, 
     if missing:
         pngs = _png_pages(cards_pdf(list(missing.values()), campaign, fonts_dir))
         for path, png in zip(missing, pngs, strict=True):
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(png)
-            temporary.replace(path)
+            write_atomic(path, png)
     for uri, source in cached.items():
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
