@@ -31,6 +31,7 @@ import yaml
 from .markdown_config import EXTENSIONS
 from .model.campaign import load_campaign
 from .project import load
+from .review_boundary import BUILD_CACHE
 
 PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml")
 WORDS = [
@@ -97,8 +98,8 @@ def make_tree(project: Path, target: Path, pages: int) -> None:
     for name in PROJECT_PARTS:
         source = project / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
-    if (project / ".cache").is_dir():
-        shutil.copytree(project / ".cache", target / ".cache")
+    if (project / BUILD_CACHE).is_dir():
+        shutil.copytree(project / BUILD_CACHE, target / BUILD_CACHE)
     districts = [district.key for district in load_campaign(project / "campaign").districts]
     folder = target / "docs" / "guong-thoat-ngheo"
     for number in range(pages):

@@ -29,6 +29,7 @@ from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
 from ..project import Project, load
+from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
 from ..self_check import self_check_assets
 from ..site_assets import preloaded_fonts, site_assets
@@ -62,7 +63,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         _configure(config, plan, language)
         self.pages = plan.sites[language].pages
         fonts_dir = root / self.config.fonts_dir
-        self.assets = site_assets(plan.content.campaign, fonts_dir, root / ".cache", language)
+        self.assets = site_assets(plan.content.campaign, fonts_dir, root / BUILD_CACHE, language)
         config.extra["campaign"]["preload"] = preloaded_fonts(plan.content.campaign, fonts_dir, language)
         words = query_words(plan, language)
         if words is not None:
@@ -86,7 +87,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         root = Path(config.config_file_path).parent
         rendered, cached = write_cards(
-            self.project.plan, self.language, site_dir, root / self.config.fonts_dir, root / ".cache"
+            self.project.plan, self.language, site_dir, root / self.config.fonts_dir, root / BUILD_CACHE
         )
         log.info("Thẻ chia sẻ (%s): %d vẽ mới, %d lấy từ .cache/cards", self.language, rendered, cached)
 
