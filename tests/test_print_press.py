@@ -175,11 +175,12 @@ def mark_segments(body: bytes) -> list[tuple[list[tuple[float, ...]], list[tuple
     block of each content stream."""
     pages = []
     for content in body.split(b"%% Contents for page")[1:]:
-        assert content.count(b" 1 1 1 1 K ") == 1  # one block of marks per page, stroked in registration colour
-        block = content[content.index(b"1 1 1 1 K") :]
+        stroke = b"/Registration CS 1 SCN"
+        assert content.count(stroke) == 1  # one block of marks per page, stroked in registration colour
+        block = content[content.index(stroke) :]
         block = block[: block.index(b"\nQ")]
-        assert not re.search(rb" (K|CS|SCN|G|RG)\b", block[len(b"1 1 1 1 K") :])  # and no other colour
-        origin = [float(v) for v in re.findall(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm [^\n]*1 1 1 1 K", content)[-1]]
+        assert not re.search(rb" (K|CS|SCN|G|RG)\b", block[len(stroke) :])  # and no other colour
+        origin = [float(v) for v in re.findall(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm [^\n]*/Registration CS", content)[-1]]
         solid, dashed = block.split(b"[1.5 1] 0 d")
 
         def segments(part: bytes, origin: list[float] = origin) -> list[tuple[float, ...]]:
@@ -210,6 +211,7 @@ def test_marks_lie_outside_the_bleed_in_registration_colour(tmp_path: Path) -> N
         trim, media = found[True]["TrimBox"], found[True]["MediaBox"]
         width, height = trim[2] - trim[0], trim[3] - trim[1]
         body = expanded(pdf)
+        assert re.search(rb"/Registration \[\s*/Separation\s*/All\s*/DeviceCMYK", body)  # on every plate
         pages = mark_segments(body)
         assert len(pages) == product.pages
         for page, (solid, dashed) in enumerate(pages):

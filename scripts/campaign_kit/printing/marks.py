@@ -2,8 +2,9 @@
 
 WeasyPrint's own `marks: crop` draws inside the bleed, in RGB, without fold marks. These are drawn into
 the PDF WeasyPrint writes (a finisher): the media box grows to hold them, while the trim and bleed boxes,
-and the artwork, stay where they are. Registration colour is all four inks at 100 %, so a mark shows
-on every plate.
+and the artwork, stay where they are. Marks are in registration colour, the separation named All
+(PDF 32000 §8.6.6.4): a RIP puts it on every plate, whatever inks the job has (its stand-in for a
+preview is all four process inks at 100 %).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ LENGTH_MM = 5.0
 MARGIN_MM = 2.0  # paper beyond the marks
 LINE_PT = 0.25
 FOLD_DASH = "[1.5 1] 0 d"  # fold marks dashed, crop marks solid: the usual convention
-REGISTRATION = "1 1 1 1 K"  # DeviceCMYK stroke colour, every ink at 100 %
+REGISTRATION = "Registration"  # the name of the All separation in the page's colour spaces
 
 
 def offset_mm(bleed_mm: float) -> float:
@@ -62,8 +63,12 @@ def marks_finisher(sheet: Sheet, bleed_mm: float) -> Callable[[Document, pydyf.P
 
     def finish(document: Document, pdf: pydyf.PDF) -> None:
         grow = grown_mm(bleed_mm) * PT_PER_MM
+        registration = _registration_space(pdf)
         for page, number in enumerate(pdf.pages["Kids"][::3]):
             pdf_page = pdf.objects[number]
+            resources = _resolved(pdf, pdf_page["Resources"])
+            spaces = _resolved(pdf, resources.setdefault("ColorSpace", pydyf.Dictionary()))
+            spaces[REGISTRATION] = registration
             left, bottom, right, top = (float(value) for value in pdf_page["TrimBox"])
             pdf_page["MediaBox"] = pydyf.Array([left - grow, bottom - grow, right + grow, top + grow])
             content = pdf.objects[int(pdf_page["Contents"].split()[0])]
@@ -72,7 +77,7 @@ def marks_finisher(sheet: Sheet, bleed_mm: float) -> Callable[[Document, pydyf.P
             content.stream.insert(0, b"q")
             content.stream += [
                 b"Q q",
-                f"1 0 0 1 {left:.3f} {bottom:.3f} cm {LINE_PT} w {REGISTRATION} [] 0 d".encode(),
+                f"1 0 0 1 {left:.3f} {bottom:.3f} cm {LINE_PT} w /{REGISTRATION} CS 1 SCN [] 0 d".encode(),
                 *(f"{path} S".encode() for path in crops),
                 FOLD_DASH.encode(),
                 *(f"{path} S".encode() for path in folds),
@@ -80,3 +85,17 @@ def marks_finisher(sheet: Sheet, bleed_mm: float) -> Callable[[Document, pydyf.P
             ]
 
     return finish
+
+
+def _registration_space(pdf: pydyf.PDF) -> pydyf.Array:
+    """[/Separation /All /DeviceCMYK tint]: the tint function maps 1 to all four inks at 100 %."""
+    tint = pydyf.Dictionary({"FunctionType": 2, "Domain": pydyf.Array([0, 1]), "N": 1})
+    tint.update(C0=pydyf.Array([0, 0, 0, 0]), C1=pydyf.Array([1, 1, 1, 1]))
+    pdf.add_object(tint)
+    return pydyf.Array(["/Separation", "/All", "/DeviceCMYK", tint.reference])
+
+
+def _resolved(pdf: pydyf.PDF, value: pydyf.Dictionary | bytes) -> pydyf.Dictionary:
+    """A dictionary, or the object an indirect reference (b"5 0 R") names: WeasyPrint writes resources as
+    objects of their own, shared by pages."""
+    return value if isinstance(value, pydyf.Dictionary) else pdf.objects[int(bytes(value).split()[0])]
