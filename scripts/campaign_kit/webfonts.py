@@ -16,8 +16,8 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import fontTools
@@ -31,6 +31,7 @@ __all__ = [
     "build_web_fonts",
     "font_face_css",
     "parse_unicode_ranges",
+    "unicode_ranges_of",
 ]
 
 #: Basic Latin + Latin-1, the Vietnamese letters and combining marks, general
@@ -118,6 +119,12 @@ class WebFont:
         """The unicode ranges as a normalised list (``U+0000-00FF`` style)."""
         return _normalise_ranges(self.unicode_ranges)
 
+    def cut_to(self, codepoints: set[int]) -> WebFont:
+        """This face keeping only the characters of its ranges that are in ``codepoints`` (the
+        text of the pages that use it); the whole face when none of them is."""
+        kept = parse_unicode_ranges(self.unicode_ranges) & codepoints
+        return replace(self, unicode_ranges=unicode_ranges_of(kept)) if kept else self
+
 
 def parse_unicode_ranges(ranges: str | Sequence[str]) -> set[int]:
     """Return the code points covered by a CSS ``unicode-range`` value."""
@@ -126,6 +133,17 @@ def parse_unicode_ranges(ranges: str | Sequence[str]) -> set[int]:
         start, end = _parse_token(token)
         codepoints.update(range(start, end + 1))
     return codepoints
+
+
+def unicode_ranges_of(codepoints: Iterable[int]) -> list[str]:
+    """The shortest ``unicode-range`` list of exactly these code points (runs become ranges)."""
+    runs: list[list[int]] = []
+    for point in sorted(set(codepoints)):
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return [f"U+{start:04X}" if start == end else f"U+{start:04X}-{end:04X}" for start, end in runs]
 
 
 def build_web_fonts(fonts: list[WebFont], out_dir: Path) -> list[Path]:
