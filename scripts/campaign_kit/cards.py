@@ -69,10 +69,12 @@ def page_cards(plan: SitePlan, language: str) -> dict[str, Card]:
     return {card_uri(src_uri): Card(plan.title(src_uri, language), site_name, scripts) for src_uri in sources}
 
 
-def _style(campaign: Campaign, fonts_dir: Path) -> str:
+def _style(campaign: Campaign) -> str:
+    """The cards' CSS; font files by name, found in the fonts folder (the document's base URL), so that
+    the cache key holds no path: a copy of the project elsewhere reuses the cards."""
     faces = "".join(
         f'@font-face {{ font-family: "{font.family}"; font-weight: {font.weight}; font-style: {font.style};'
-        f' src: url("{(fonts_dir / font.file).resolve().as_uri()}"); }}\n'
+        f' src: url("{font.file}"); }}\n'  # a plain file name (campaign.FontFile)
         for font in campaign.fonts
     )
     families = ", ".join(dict.fromkeys(f'"{font.family}"' for font in campaign.fonts))
@@ -107,9 +109,9 @@ def _card_html(card: Card) -> str:
 
 def cards_document(cards: list[Card], campaign: Campaign, fonts_dir: Path) -> Document:
     """The cards laid out as one document, one page each (tests read its text back)."""
-    html = f"<!doctype html><html><head><meta charset='utf-8'><style>{_style(campaign, fonts_dir)}</style></head>"
+    html = f"<!doctype html><html><head><meta charset='utf-8'><style>{_style(campaign)}</style></head>"
     html += "<body>" + "".join(_card_html(card) for card in cards) + "</body></html>"
-    return HTML(string=html, base_url=str(fonts_dir)).render()
+    return HTML(string=html, base_url=fonts_dir.resolve().as_uri() + "/").render()
 
 
 def cards_pdf(cards: list[Card], campaign: Campaign, fonts_dir: Path) -> bytes:
@@ -133,7 +135,7 @@ def _png_pages(pdf: bytes) -> list[bytes]:
 
 def _fonts_digest(campaign: Campaign, fonts_dir: Path) -> str:
     digest = hashlib.sha256(LAYOUT_VERSION.encode())
-    digest.update(_style(campaign, fonts_dir).encode())
+    digest.update(_style(campaign).encode())
     for font in campaign.fonts:
         digest.update((fonts_dir / font.file).read_bytes())
     return digest.hexdigest()
