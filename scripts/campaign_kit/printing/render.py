@@ -28,6 +28,10 @@ from .wording import product_copy
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
 BANNER_INSET = 0.06  # of the short side: banners are read from afar and hung by their edges
 FIT_STEPS = 12
+# Body type of a folded leaflet's inside (pt): at least the minimum for elderly readers, grown up to the
+# largest that fits so that short content still fills every panel (columns are balanced).
+FOLDED_BODY_PT = (12.0, 18.0)
+FOLDED_FIT_STEPS = 5
 
 
 def css_string(text: str) -> Markup:
@@ -96,6 +100,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
         "font_size": 0,
+        "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
     }
 
 
@@ -106,10 +111,12 @@ def _layout(template: str, context: dict[str, object], base: Path) -> Document:
     return HTML(string=html, base_url=str(base)).render()
 
 
-def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
+def _largest_fitting(
+    render: Callable[[float], Document], low: float, high: float, product: Product, steps: int = FIT_STEPS
+) -> float:
     """The largest font size (pt) at which the text fits its box; binary search."""
     best, blocks = None, []
-    for _ in range(FIT_STEPS):
+    for _ in range(steps):
         middle = (low + high) / 2
         document = render(middle)
         blocks = overflowing_blocks(document)
@@ -155,12 +162,27 @@ def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> fl
     return _SERIES[key][1]
 
 
+def _folded_body_size(context: dict[str, object], base: Path, product: Product) -> float:
+    """The inside's body size: the largest in FOLDED_BODY_PT at which it fits; the smallest if none does
+    (the full layout then reports what does not fit)."""
+
+    def inside(size: float) -> Document:
+        return _layout("leaflet-folded.html.j2", {**context, "font_size": size, "only_inside": True}, base)
+
+    low, high = FOLDED_BODY_PT
+    first = inside(low)
+    if overflowing_blocks(first) or len(first.pages) > 1:
+        return low
+    return _largest_fitting(inside, low, high, product, FOLDED_FIT_STEPS)
+
+
 def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> Document:
     context = _context(plan, product, options)
     base = options.fonts_dir
     fmt = product.format
     if product.product_type == "leaflet" and fmt.panels_mm:
-        document = _layout("leaflet-folded.html.j2", context, base)
+        size = _folded_body_size(context, base, product)
+        document = _layout("leaflet-folded.html.j2", {**context, "font_size": size}, base)
     elif product.product_type == "leaflet":
         document = _layout("leaflet-sheet.html.j2", context, base)
         if len(document.pages) == 1:  # short text: the contact block goes on the back
