@@ -17,10 +17,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import PROJECT, loaded_project
+from PIL import ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product
 from campaign_kit.printing.render import RenderOptions, render_pdf
-from campaign_kit.printing.wording import product_copy
+from campaign_kit.printing.wording import BLANK, colophon_lines, product_copy
+from campaign_kit.project import load
 
 PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
@@ -150,3 +152,73 @@ def test_an_articles_qr_code_sits_where_the_article_ends(folded: list[tuple[Prod
             assert codes.get(block.url) in panels_of(pdf, last_item), (product.filename, block.key, codes)
             checked += 1
     assert checked
+
+
+def outside_panel_texts(pdf: Path) -> list[str]:
+    """The outside face's text per panel (flap, back, cover), without spaces."""
+    edges = [0.0]
+    for width in FOLDED.panels_mm:
+        edges.append(edges[-1] + width)
+    document = pdfium.PdfDocument(str(pdf))
+    textpage = document[0].get_textpage()
+    texts = [""] * len(FOLDED.panels_mm)
+    for index, char in enumerate(textpage.get_text_range()):
+        if visible(char):
+            left, _, right, _ = textpage.get_charbox(index)
+            x = (left + right) / 2 / MM - SETTINGS.bleed_mm
+            texts[next(i for i in range(len(texts)) if x < edges[i + 1])] += char
+    document.close()
+    return [unicodedata.normalize("NFC", text) for text in texts]
+
+
+def test_cover_and_back_panel(folded: list[tuple[Product, Path]]) -> None:
+    """The cover: the site's name beside its mark, the leaflet's title and question, the slogan. The back:
+    where to ask and the colophon, whose unknown values are marked blanks (never invented)."""
+    for product, pdf in folded:
+        _, back, cover = outside_panel_texts(pdf)
+        copy = product_copy(PLAN, product)
+        assert copy.question == CAMPAIGN.strings[product.language].home_questions[1]
+        assert squeezed(CAMPAIGN.site.site_name) in cover, product.filename
+        if product.language != "km":  # pdfium gives Khmer back in visual order; the colophon is Vietnamese
+            for text in (copy.title, copy.question, copy.slogan):
+                assert squeezed(text) in cover, (product.filename, text)
+            assert squeezed(copy.contact_heading) in back, product.filename
+        assert len(copy.colophon) == 5
+        for line in copy.colophon:
+            assert squeezed(line) in back, (product.filename, line)
+        assert back.count(squeezed(BLANK)) == 4, product.filename  # licence, print run, printer, legal deposit
+
+
+def test_colophon_prints_the_values_given(project_copy: Path) -> None:
+    settings = project_copy / "campaign" / "print.yml"
+    text = settings.read_text(encoding="utf-8").replace("  printer:  ", "  printer: Cơ sở in thử nghiệm  ", 1)
+    settings.write_text(text.replace("    quantity:   #", "    quantity: 2000   #", 1), encoding="utf-8")
+    plan = load(project_copy).plan
+    fmt = plan.content.campaign.print_settings.leaflets[0]
+    lines = colophon_lines(plan, Product("leaflet", GENERAL, fmt, "vi"))
+    assert "In tại: Cơ sở in thử nghiệm." in lines
+    assert "Số lượng in: 2.000 bản. Khổ: 297 × 210 mm." in lines
+    assert f"Giấy phép xuất bản: {BLANK}." in lines
+
+
+def test_cover_colour_keeps_clear_of_the_folds(folded: list[tuple[Product, Path]]) -> None:
+    """Within fold_clearance of each fold on the outside face, a column of pixels is either free of colour or
+    coloured like its neighbours across the fold: a fold that drifts shows no sliver."""
+    clearance = SETTINGS.fold_clearance_mm
+    assert clearance >= 1.5
+    product, pdf = folded[0]
+    document = pdfium.PdfDocument(str(pdf))
+    image = document[0].render(scale=300 / 72).to_pil().convert("HSV")
+    document.close()
+    px_per_mm = image.width / (FOLDED.width_mm + 2 * SETTINGS.bleed_mm)
+    saturation = image.getchannel("S").point(lambda value: 255 if value > 80 else 0)
+    fold = 0.0
+    for width in FOLDED.panels_mm[:-1]:
+        fold += width
+        coverage = []
+        for step in range(-15, 16):  # every 0.1 mm across the fold, ± 1.5 mm
+            x = round((fold + SETTINGS.bleed_mm + step * 0.1) * px_per_mm)
+            column = saturation.crop((x, 0, x + 1, image.height))
+            coverage.append(ImageStat.Stat(column).mean[0] / 255)
+        assert max(coverage) < 0.02 or min(coverage) > 0.9, (product.filename, fold, coverage)
+    assert fold > 0

@@ -23,6 +23,7 @@ from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
+from .mark import mark_svg
 from .wording import product_copy
 
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
@@ -79,6 +80,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         if f.script in scripts
     ]
     fmt = product.format
+    colours = options.colours or press_colours(campaign)
     return {
         "language": product.language,
         "scripts": campaign.language(product.language).scripts,
@@ -93,9 +95,11 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "content_date": content_date(plan).isoformat(),
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
-        "colours": options.colours or press_colours(campaign),
+        "colours": colours,
         "scan_qr": campaign.strings[product.language].scan_qr,
         "site_name": campaign.site.site_name,
+        "mark": Markup(mark_svg(campaign.root.parent / settings.mark, colours["white"])),
+        "fold_clearance": settings.fold_clearance_mm,
         "panels": outside_panels(fmt),
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
