@@ -10,17 +10,23 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from html import unescape
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import PROJECT, loaded_project
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
 from PIL import ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product
 from campaign_kit.printing.render import RenderOptions, render_pdf
+from campaign_kit.printing.typography import dashes, kept_together
 from campaign_kit.printing.wording import BLANK, colophon_lines, product_copy
 from campaign_kit.project import load
 
@@ -60,34 +66,57 @@ def inside_folds() -> list[float]:
     return edges
 
 
-def panel_at(x_mm: float) -> int:
-    edges = inside_folds()
-    return next(i for i in range(len(edges) - 1) if x_mm < edges[i + 1])
-
-
 def visible(char: str) -> bool:
     return not (char.isspace() or unicodedata.category(char) in ("Cf", "Zs"))
 
 
+@dataclass(frozen=True)
+class Printed:
+    """A page's printed characters without spaces or line breaks, and for each: its panel, its line, and
+    whether it starts a word (a space before it on its line)."""
+
+    text: str
+    panels: tuple[int, ...]
+    lines: tuple[int, ...]
+    word_starts: tuple[bool, ...]
+
+
 @cache
-def inside_text(pdf: Path) -> tuple[str, tuple[int, ...]]:
-    """The inside face's printed characters without spaces or line breaks, and the panel of each."""
+def printed_page(pdf: Path, page: int = INSIDE) -> Printed:
+    edges = inside_folds() if page == INSIDE else [sum(FOLDED.panels_mm[:i]) for i in range(4)]
     document = pdfium.PdfDocument(str(pdf))
-    textpage = document[INSIDE].get_textpage()
-    chars, panels = [], []
+    textpage = document[page].get_textpage()
+    chars, panels, lines, starts = [], [], [], []
+    line, spaced = 0, False
     for index, char in enumerate(textpage.get_text_range()):
-        char = "-" if char == "\ufffe" else char  # pdfium's mark for a hyphen that ends a line
+        # pdfium's mark for a hyphen that ends a line; the non-breaking hyphen inside a name
+        char = "-" if char in "\ufffe\u2011" else char
+        if char == "\n":
+            line, spaced = line + 1, False
         if not visible(char):
+            spaced = spaced or char in " \u00a0"
             continue
         left, _, right, _ = textpage.get_charbox(index)
+        x = (left + right) / 2 / MM - SETTINGS.bleed_mm
         chars.append(char)
-        panels.append(panel_at((left + right) / 2 / MM - SETTINGS.bleed_mm))
+        panels.append(next(i for i in range(len(edges) - 1) if x < edges[i + 1]))
+        lines.append(line)
+        starts.append(spaced)
+        spaced = False
     document.close()
-    return unicodedata.normalize("NFC", "".join(chars)), tuple(panels)
+    text = "".join(chars)
+    assert unicodedata.is_normalized("NFC", text)
+    return Printed(text, tuple(panels), tuple(lines), tuple(starts))
+
+
+def inside_text(pdf: Path) -> tuple[str, tuple[int, ...]]:
+    printed = printed_page(pdf)
+    return printed.text, printed.panels
 
 
 def squeezed(html: str) -> str:
-    text = unescape(re.sub(r"<[^>]+>", "", html))
+    """The printed characters of a source text: set with the print's dashes, without spaces."""
+    text = dashes(unescape(re.sub(r"<[^>]+>", "", html)))
     return unicodedata.normalize("NFC", "".join(char for char in text if visible(char)))
 
 
@@ -156,19 +185,11 @@ def test_an_articles_qr_code_sits_where_the_article_ends(folded: list[tuple[Prod
 
 def outside_panel_texts(pdf: Path) -> list[str]:
     """The outside face's text per panel (flap, back, cover), without spaces."""
-    edges = [0.0]
-    for width in FOLDED.panels_mm:
-        edges.append(edges[-1] + width)
-    document = pdfium.PdfDocument(str(pdf))
-    textpage = document[0].get_textpage()
-    texts = [""] * len(FOLDED.panels_mm)
-    for index, char in enumerate(textpage.get_text_range()):
-        if visible(char):
-            left, _, right, _ = textpage.get_charbox(index)
-            x = (left + right) / 2 / MM - SETTINGS.bleed_mm
-            texts[next(i for i in range(len(texts)) if x < edges[i + 1])] += char
-    document.close()
-    return [unicodedata.normalize("NFC", text) for text in texts]
+    printed = printed_page(pdf, 0)
+    return [
+        "".join(char for char, at in zip(printed.text, printed.panels, strict=True) if at == panel)
+        for panel in range(len(FOLDED.panels_mm))
+    ]
 
 
 def test_cover_and_back_panel(folded: list[tuple[Product, Path]]) -> None:
@@ -222,3 +243,115 @@ def test_cover_colour_keeps_clear_of_the_folds(folded: list[tuple[Product, Path]
             coverage.append(ImageStat.Stat(column).mean[0] / 255)
         assert max(coverage) < 0.02 or min(coverage) > 0.9, (product.filename, fold, coverage)
     assert fold > 0
+
+
+@pytest.fixture(scope="module")
+def posters(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Path]]:
+    out = tmp_path_factory.mktemp("posters")
+    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
+    files = []
+    for slogan in CAMPAIGN.slogans:
+        product = Product("poster", slogan.key, SETTINGS.poster, "vi")
+        path = out / product.filename
+        path.write_bytes(render_pdf(PLAN, product, options))
+        files.append((product, path))
+    return files
+
+
+def latin(folded: list[tuple[Product, Path]]) -> list[tuple[Product, Path]]:
+    """Products whose text pdfium gives back in reading order (Khmer comes back in visual order)."""
+    return [(product, pdf) for product, pdf in folded if product.language != "km"]
+
+
+def test_no_line_break_inside_a_listed_name(
+    folded: list[tuple[Product, Path]], posters: list[tuple[Product, Path]]
+) -> None:
+    """Places, agencies, units, glossary terms and print.yml's keep_together list are never split across lines."""
+    found = 0
+    for product, pdf in latin(folded) + posters:
+        names = [squeezed(name) for name in kept_together(CAMPAIGN, product.language)]
+        for page in range(product.pages):
+            printed = printed_page(pdf, page)
+            for name in names:
+                for match in re.finditer(re.escape(name), printed.text):
+                    assert len(set(printed.lines[match.start() : match.end()])) == 1, (product.filename, name)
+                    found += 1
+    assert found > 50
+
+
+def test_no_lone_word_or_dash_on_a_last_line(
+    folded: list[tuple[Product, Path]], posters: list[tuple[Product, Path]]
+) -> None:
+    """The last line of every item and slogan has two words or more; no line is a dash alone; slogans
+    print an en dash where campaign/slogans.yml types a hyphen between two parts."""
+    checked = 0
+    for product, pdf in latin(folded) + posters:
+        copy = product_copy(PLAN, product)
+        texts = [item for block in copy.blocks for _, items in block.questions for item in items]
+        texts += [item for block in copy.blocks for item in block.items] + [copy.slogan]
+        for page in range(product.pages):
+            printed = printed_page(pdf, page)
+            lines: dict[int, str] = {}
+            for char, line in zip(printed.text, printed.lines, strict=True):
+                lines[line] = lines.get(line, "") + char
+            assert not [line for line in lines.values() if set(line) <= set("-–—")], product.filename
+            for text in texts:
+                wanted = squeezed(text)
+                start = printed.text.find(wanted)
+                if start < 0:
+                    continue
+                span = range(start, start + len(wanted))
+                last = [i for i in span if printed.lines[i] == printed.lines[span[-1]]]
+                words = 1 + sum(printed.word_starts[i] for i in last[1:])
+                assert last[0] == start or words >= 2, (product.filename, text)
+                checked += 1
+    assert checked > 20
+    for product, pdf in posters:
+        slogan = CAMPAIGN.slogan(product.subject).text
+        if " - " in slogan:
+            text = printed_page(pdf, 0).text
+            assert squeezed(slogan) in text and "–" in squeezed(slogan), product.filename
+            assert slogan.replace(" ", "") not in text, product.filename
+
+
+def ink_height(font: Path, char: str) -> float:
+    """Height of a glyph's ink above the baseline, in em."""
+    ttf = TTFont(font)
+    glyphs = ttf.getGlyphSet()
+    pen = BoundsPen(glyphs)
+    glyphs[ttf.getBestCmap()[ord(char)]].draw(pen)
+    assert pen.bounds is not None
+    return pen.bounds[3] / ttf["head"].unitsPerEm
+
+
+def test_khmer_scale_comes_from_the_fonts() -> None:
+    """languages.yml's factor sets a Khmer consonant midway between a Latin lower-case letter and a capital."""
+    fonts = {(font.script, font.weight): PROJECT / "fonts" / font.file for font in CAMPAIGN.fonts}
+    consonant = ink_height(fonts["khmer", 400], "ក")
+    x_height, capital = (ink_height(fonts["latin", 400], char) for char in "xH")
+    scale = CAMPAIGN.language("km").print_scale
+    assert x_height / consonant < scale < capital / consonant
+    assert abs(scale - (x_height + capital) / 2 / consonant) <= 0.05
+
+
+def font_sizes(pdf: Path, page: int) -> Counter[float]:
+    """How many characters of the page are set in each size (pt), as the PDF says."""
+    document = pdfium.PdfDocument(str(pdf))
+    textpage = document[page].get_textpage()
+    sizes = Counter(
+        round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1)
+        for index, char in enumerate(textpage.get_text_range())
+        if visible(char)
+    )
+    document.close()
+    return sizes
+
+
+def test_khmer_type_is_scaled(folded: list[tuple[Product, Path]]) -> None:
+    """The outside flap of the Khmer leaflet is set print_scale times larger than the Vietnamese one's."""
+    sizes = {}
+    for product, pdf in folded:
+        if product.subject == GENERAL:
+            flap = Counter({size: n for size, n in font_sizes(pdf, 0).items() if size >= 9})
+            sizes[product.language] = flap.most_common(1)[0][0]
+    assert sizes["km"] == pytest.approx(sizes["vi"] * CAMPAIGN.language("km").print_scale, abs=0.15), sizes

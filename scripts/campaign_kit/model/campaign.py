@@ -95,6 +95,9 @@ class Language(Strict):
     thousands_separator: str
     decimal_separator: str
     scripts: Annotated[list[Script], Field(min_length=1)]
+    # Print type sizes are multiplied by this, so that a script set in its own font looks as large as
+    # the reference language's (languages.yml gives the measurement behind each factor).
+    print_scale: Annotated[float, Field(ge=1, le=1.5)] = 1.0
 
 
 class PlanLabels(Strict):
@@ -378,6 +381,9 @@ class PrintSettings(Strict):
     # The mark on a leaflet's cover, from the project root: the site's own mark (not an official logo of
     # the campaign, which has none in its sources), printed in white beside the site's name.
     mark: Path = Path("overrides/assets/logo.svg")
+    # Compound words a printed line never splits, beside the names campaign/ data already lists
+    # (places, agencies, contacts, glossary terms): printing/typography.py binds them at render time.
+    keep_together: list[Text] = []
     output_profile: Path  # CMYK ICC profile: the output intent of every PDF/X file
     # Designer's CMYK of palette colours (site.yml). Text is not among them: it prints in black ink only.
     cmyk: dict[

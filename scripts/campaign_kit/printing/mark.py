@@ -9,10 +9,11 @@ COLOUR = re.compile(r'(fill|stroke)="#[0-9a-fA-F]{3,8}"')
 
 
 def mark_svg(path: Path, colour: str) -> str:
-    """The mark in `colour` (a CSS colour, e.g. device-cmyk); its size is left to the style sheet."""
+    """The mark with every colour, the default fill included, in `colour` (a CSS colour, e.g. device-cmyk)."""
     svg = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.S)
     svg = COLOUR.sub(lambda match: f'{match.group(1)}="{colour}"', svg)
     opening = re.search(r"<svg[^>]*>", svg)
     assert opening, path
-    sized = re.sub(r'\s(width|height)="[^"]*"', "", opening.group())
+    # No size (the style sheet sets it); the default fill (black, in RGB) in the press colour too.
+    sized = re.sub(r'\s(width|height|fill)="[^"]*"', "", opening.group()).replace("<svg", f'<svg fill="{colour}"', 1)
     return svg[: opening.start()] + sized + svg[opening.end() :]

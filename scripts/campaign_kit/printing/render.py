@@ -18,12 +18,14 @@ from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.pdf import metadata as pdf_metadata
 
 from ..catalogue import Product
+from ..model.campaign import Campaign
 from ..model.schema import PolicyMeta
 from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
 from .mark import mark_svg
+from .typography import balancer, typesetter
 from .wording import product_copy
 
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
@@ -81,6 +83,8 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
     ]
     fmt = product.format
     colours = options.colours or press_colours(campaign)
+    typeset = typesetter(campaign, product.language)
+    scale = campaign.language(product.language).print_scale
     return {
         "language": product.language,
         "scripts": campaign.language(product.language).scripts,
@@ -105,22 +109,33 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "closing_on_back": False,
         "font_size": 0,
         "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
+        "typeset": typeset,
+        # Type sizes of the templates (pt), scaled for the language's script.
+        "scale": scale,
+        "pt": lambda size: f"{size * scale:g}pt",
+        "balance": balancer(typeset, _measured_font(campaign, scripts, options.fonts_dir)),
     }
 
 
+def _measured_font(campaign: Campaign, scripts: set[str], fonts_dir: Path) -> Path | None:
+    """The bold face headlines are set in, for balancing their lines: Latin-script languages only."""
+    if scripts != {"latin"}:
+        return None
+    bold = next(f for f in campaign.fonts if f.script == "latin" and f.weight == 700 and f.style == "normal")
+    return fonts_dir / bold.file
+
+
 def _layout(template: str, context: dict[str, object], base: Path) -> Document:
-    html = templates().get_template(template).render(**context)
+    html = context["typeset"].html(templates().get_template(template).render(**context))  # type: ignore[attr-defined]
     # Scripts without spaces (Khmer) get their word boundaries, where Pango may break lines.
     html = mark_word_breaks(html, context["scripts"])  # type: ignore[arg-type]
     return HTML(string=html, base_url=str(base)).render()
 
 
-def _largest_fitting(
-    render: Callable[[float], Document], low: float, high: float, product: Product, steps: int = FIT_STEPS
-) -> float:
+def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
     """The largest font size (pt) at which the text fits its box; binary search."""
     best, blocks = None, []
-    for _ in range(steps):
+    for _ in range(FIT_STEPS):
         middle = (low + high) / 2
         document = render(middle)
         blocks = overflowing_blocks(document)
@@ -173,11 +188,17 @@ def _folded_body_size(context: dict[str, object], base: Path, product: Product) 
     def inside(size: float) -> Document:
         return _layout("leaflet-folded.html.j2", {**context, "font_size": size, "only_inside": True}, base)
 
-    low, high = FOLDED_BODY_PT
-    first = inside(low)
-    if overflowing_blocks(first) or len(first.pages) > 1:
+    low, high = (size * float(context["scale"]) for size in FOLDED_BODY_PT)  # type: ignore[arg-type]
+    if not _fits(inside(low)):
         return low
-    return _largest_fitting(inside, low, high, product, FOLDED_FIT_STEPS)
+    for _ in range(FOLDED_FIT_STEPS):  # bisection: `low` always fits
+        middle = (low + high) / 2
+        low, high = (middle, high) if _fits(inside(middle)) else (low, middle)
+    return low
+
+
+def _fits(document: Document) -> bool:
+    return not overflowing_blocks(document) and len(document.pages) == 1
 
 
 def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> Document:
