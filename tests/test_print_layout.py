@@ -1,8 +1,8 @@
 """Layout of the folded leaflets, read back from the PDF: every inside panel carries text, a bullet
 never runs across a fold, an article's QR code sits in the panel where the article ends.
 
-A sample: a topic leaflet in Vietnamese and in English, the general leaflet in Khmer and a unit's
-general leaflet. Positions come from pdfium's character boxes and from zbarimg on each panel's strip.
+A sample: a short and a long topic leaflet in Vietnamese, one in English, the general leaflet in Khmer
+and a unit's general leaflet. Positions come from pdfium's character boxes and from zbarimg on each panel's strip.
 """
 
 from __future__ import annotations
@@ -43,7 +43,13 @@ def sample() -> list[Product]:
     def leaflet(subject: str, language: str, unit: str | None = None) -> Product:
         return Product("leaflet", subject, FOLDED, language, unit)
 
-    return [leaflet("y-te", "vi"), leaflet("tin-dung", "en"), leaflet(GENERAL, "km"), leaflet(GENERAL, "vi", UNIT)]
+    return [
+        leaflet("y-te", "vi"),  # short: set larger to fill the panels
+        leaflet("xac-dinh-ho-ngheo", "vi"),  # long, with year ranges
+        leaflet("tin-dung", "en"),
+        leaflet(GENERAL, "km"),
+        leaflet(GENERAL, "vi", UNIT),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -120,10 +126,13 @@ def squeezed(html: str) -> str:
     return unicodedata.normalize("NFC", "".join(char for char in text if visible(char)))
 
 
-def panels_of(pdf: Path, html: str) -> set[int]:
+def panels_of(pdf: Path, html: str, after: str = "") -> set[int]:
+    """The panels a source text is printed in: its first occurrence after the text `after` (a heading)."""
     text, panels = inside_text(pdf)
     wanted = squeezed(html)
-    start = text.find(wanted)
+    begin = text.find(squeezed(after)) if after else 0
+    assert begin >= 0, (pdf.name, after)
+    start = text.find(wanted, begin)
     assert start >= 0, (pdf.name, wanted)
     return set(panels[start : start + len(wanted)])
 
@@ -178,7 +187,8 @@ def test_an_articles_qr_code_sits_where_the_article_ends(folded: list[tuple[Prod
             if not block.qr:
                 continue
             last_item = block.questions[-1][1][-1]
-            assert codes.get(block.url) in panels_of(pdf, last_item), (product.filename, block.key, codes)
+            where = panels_of(pdf, last_item, after=block.heading)
+            assert codes.get(block.url) in where, (product.filename, block.key, codes)
             checked += 1
     assert checked
 

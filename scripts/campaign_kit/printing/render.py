@@ -25,7 +25,7 @@ from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
 from .mark import mark_svg
-from .typography import balancer, typesetter
+from .typography import Headlines, typesetter
 from .wording import product_copy
 
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
@@ -113,13 +113,14 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         # Type sizes of the templates (pt), scaled for the language's script.
         "scale": scale,
         "pt": lambda size: f"{size * scale:g}pt",
-        "balance": balancer(typeset, _measured_font(campaign, scripts, options.fonts_dir)),
+        "headlines": Headlines(typeset, _measured_font(campaign, scripts, scale, options.fonts_dir)),
     }
 
 
-def _measured_font(campaign: Campaign, scripts: set[str], fonts_dir: Path) -> Path | None:
-    """The bold face headlines are set in, for balancing their lines: Latin-script languages only."""
-    if scripts != {"latin"}:
+def _measured_font(campaign: Campaign, scripts: set[str], scale: float, fonts_dir: Path) -> Path | None:
+    """The bold face headlines are set in, for balancing their lines: Latin-script languages at their
+    nominal sizes only (the templates give headlines those)."""
+    if scripts != {"latin"} or scale != 1:
         return None
     bold = next(f for f in campaign.fonts if f.script == "latin" and f.weight == 700 and f.style == "normal")
     return fonts_dir / bold.file

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from ..model.campaign import Campaign
 
 NBSP = "\u00a0"
+WORD_JOINER = "\u2060"  # no line break here (a range: 2022–2025 stays on one line)
 NB_HYPHEN = "\u2011"  # a hyphen no line breaks after (near-poor household); Noto Sans has it
 EN_DASH = "\u2013"
 # Longer names are not bound whole: at headline size they would not fit a leaflet's column. Their parts
@@ -58,9 +59,9 @@ def kept_together(campaign: Campaign, language: str) -> list[str]:
 
 def dashes(text: str) -> str:
     """En dashes where campaign data types a hyphen: between two parts (with a non-breaking space before
-    it, so the dash ends a line and never stands alone) and in number ranges."""
+    it, so the dash ends a line and never stands alone) and in number ranges (which never break)."""
     text = SPACED_HYPHEN.sub(f"{NBSP}{EN_DASH} ", text)
-    return NUMBER_RANGE.sub(rf"\1{EN_DASH}\2", text)
+    return NUMBER_RANGE.sub(rf"\1{WORD_JOINER}{EN_DASH}{WORD_JOINER}\2", text)
 
 
 @dataclass(frozen=True)
@@ -166,17 +167,30 @@ def balanced_lines(words: list[str], space: float, limit: float, width: Callable
     return list(result[1]) if result else greedy
 
 
-def balancer(typeset: Typesetter, font: Path | None) -> Callable[[str, float, float], Markup]:
-    """`balance(text, width_mm, size_pt)` for templates: the text bound (names, dashes), broken into
-    balanced lines with <br>. Without a font (a script we do not measure, e.g. Khmer): bound only."""
+@dataclass(frozen=True)
+class Headlines:
+    """Headlines for templates: bound (names, dashes), balanced, and no larger than their longest
+    unbreakable word allows. Without a font (a script we do not measure, e.g. Khmer): bound only."""
 
-    def balance(text: str, width_mm: float, size_pt: float) -> Markup:
-        words = typeset.bind(text).split(" ")
-        if font is None or len(words) < 2:
+    typeset: Typesetter
+    font: Path | None
+
+    def _limit(self, width_mm: float, size_pt: float) -> float:
+        """The box's width in em at `size_pt`, less the margin for our measure."""
+        return width_mm / (size_pt * MM_PER_PT) * BALANCE_SHARE
+
+    def size(self, text: str, width_mm: float, size_pt: float) -> float:
+        """`size_pt`, or less if the longest word (a bound name is one word) would not fit the width."""
+        if self.font is None:
+            return size_pt
+        widest = max(metrics(self.font).width(word) for word in self.typeset.bind(text).split(" "))
+        return min(size_pt, size_pt * self._limit(width_mm, size_pt) / widest)
+
+    def balance(self, text: str, width_mm: float, size_pt: float) -> Markup:
+        """The text in balanced lines joined by <br>."""
+        words = self.typeset.bind(text).split(" ")
+        if self.font is None or len(words) < 2:
             return Markup(escape(" ".join(words)))
-        measure = metrics(font)
-        limit = width_mm / (size_pt * MM_PER_PT) * BALANCE_SHARE
-        lines = balanced_lines(words, measure.width(" "), limit, measure.width)
+        measure = metrics(self.font)
+        lines = balanced_lines(words, measure.width(" "), self._limit(width_mm, size_pt), measure.width)
         return Markup("<br>".join(escape(line) for line in lines))
-
-    return balance
