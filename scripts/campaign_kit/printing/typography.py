@@ -92,7 +92,9 @@ class Typesetter:
             closing = parts[index + 1] if index + 1 < len(parts) else ""
             if BLOCK_END.fullmatch(closing) and " " in text.strip():
                 head, _, tail = text.rstrip().rpartition(" ")
-                text = f"{head}{NBSP}{tail}{text[len(text.rstrip()) :]}"
+                last_two = f"{head.rpartition(' ')[2]}{NBSP}{tail}"
+                if len(last_two) <= MAX_BOUND_CHARS:  # longer, it might not fit a column: an orphan is better
+                    text = f"{head}{NBSP}{tail}{text[len(text.rstrip()) :]}"
             parts[index] = text
         return "".join(parts)
 
