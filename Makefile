@@ -14,8 +14,8 @@ site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content)
 serve: $(BUILD_STAMP)  ## preview the Vietnamese site with live reload
 	$(BIN)/mkdocs serve
 
-print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ (MARKS=1: crop marks; PRODUCTION=1: for the press)
-	$(BIN)/python -m campaign_kit.printing --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks) $(PRODUCTION_FLAG)
+print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ (MARKS=1: crop and fold marks; PRODUCTION=1: for the press; PROFILE=x.icc: the shop's CMYK profile)
+	$(BIN)/python -m campaign_kit.printing --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks) $(if $(PROFILE),--profile "$(PROFILE)") $(PRODUCTION_FLAG)
 
 offline: $(BUILD_STAMP)  ## the whole site, every language, as dist/offline/<site>-<date>.zip that works from file://
 	$(BIN)/python -m campaign_kit.offline --out dist/offline

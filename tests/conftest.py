@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from campaign_kit.build import render_site
 from campaign_kit.project import Project, load
+from campaign_kit.review_boundary import BUILD_CACHE
 
 PROJECT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml")
@@ -48,8 +49,8 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
-    if (PROJECT / ".cache").is_dir():  # subset fonts, so copies do not subset them again
-        shutil.copytree(PROJECT / ".cache", target / ".cache")
+    if (PROJECT / BUILD_CACHE).is_dir():  # subset fonts and cards, so copies do not make them again
+        shutil.copytree(PROJECT / BUILD_CACHE, target / BUILD_CACHE)
     return target
 
 
@@ -91,6 +92,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
         ".woff2": "font/woff2",
     }
+
+    def end_headers(self) -> None:
+        # Fonts stay in the browser's cache, as a real host lets them: a `font-display: optional`
+        # face is drawn from the second page on, whatever the timing of the first.
+        if self.path.endswith(".woff2"):
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

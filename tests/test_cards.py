@@ -12,7 +12,8 @@ import pytest
 from PIL import Image
 from weasyprint.formatting_structure.boxes import TextBox
 
-from campaign_kit.cards import card_uri, card_url, cards_document, page_cards, write_cards
+from campaign_kit.cards import CARD_FOLDER, card_uri, card_url, cards_document, page_cards, write_cards
+from campaign_kit.model.sections import BY_TYPE
 from campaign_kit.project import Project
 from campaign_kit.segmentation import ZWSP
 
@@ -92,3 +93,16 @@ def test_cards_are_cached_by_content(loaded: Project, tmp_path: Path) -> None:
     again = write_cards(loaded.plan, "en", tmp_path / "site2", FONTS, cache)
     assert again[0] == 1
     shutil.rmtree(site)
+
+
+def test_pages_of_a_growing_section_show_its_card(built_site: Path, loaded: Project) -> None:
+    """Stories and their listings share the section's card (their og:title still names them); pages
+    with a card of their own are the ones a campaign shares: policies, questions, the plan."""
+    plan = loaded.plan
+    stories = BY_TYPE["story"]
+    story = next(page.src_uri for page in loaded.content.items("story"))
+    for code, site in plan.sites.items():
+        assert card_url(plan, story, code) == card_url(plan, stories.index, code)
+        assert not (built_site / site.prefix / CARD_FOLDER / story).with_suffix(".png").exists()
+        policy = next(uri for uri in site.pages if uri.startswith("chinh-sach/") and uri != "chinh-sach/index.md")
+        assert card_url(plan, policy, code).endswith(f"/{policy.removesuffix('.md')}.png")

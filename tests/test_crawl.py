@@ -14,7 +14,7 @@ import pytest
 from conftest import LOCAL_HOST
 from playwright.sync_api import Browser
 
-from campaign_kit.model.sections import page_url
+from campaign_kit.model.sections import SEARCH_URI, SELF_CHECK_URI, page_url
 from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
 
@@ -88,14 +88,19 @@ def test_every_link_and_resource_of_every_page_exists(built_site: Path) -> None:
 
 
 # First load of a page type on a phone, as a compressing host would send it (gzip for text,
-# fonts and images as they are): the budgets of issue 12. The search index is not part of it:
-# it is fetched only when the reader searches.
+# fonts and images as they are): issue 12 asks ≤ 100 KB (≤ 120 KB in Khmer); the budgets keep
+# what the site weighs today (about 42 KB: the page, one stylesheet cut to the rules the site
+# uses, two faces cut to its characters, the logo and the icon; 70 KB and two Khmer faces more
+# in Khmer) with room for longer pages, so that a stylesheet or a font back to its whole size
+# fails here. The search index is not part of it: it is fetched only when the reader searches.
 BUDGETS = {  # (language prefix, page): (KB, requests)
-    ("", "index.md"): (100, 12),
-    ("", "chinh-sach/bao-hiem-y-te.md"): (100, 12),
-    ("km/", "chinh-sach/bao-hiem-y-te.md"): (120, 12),
-    ("", "tai-lieu-in.md"): (100, 12),
-    ("", "ban-dich.md"): (100, 12),
+    ("", "index.md"): (55, 6),
+    ("", "chinh-sach/bao-hiem-y-te.md"): (55, 6),
+    ("km/", "chinh-sach/bao-hiem-y-te.md"): (85, 8),
+    ("", "tai-lieu-in.md"): (55, 6),
+    ("", "ban-dich.md"): (55, 6),
+    ("", SEARCH_URI): (55, 7),
+    ("", SELF_CHECK_URI): (55, 7),
 }
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 

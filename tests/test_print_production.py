@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, loaded_project
 
-from campaign_kit.catalogue import GENERAL, Product
+from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.printing.__main__ import main
 from campaign_kit.printing.render import DRAFT_MARK, RenderOptions, render_pdf
 
 PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
+VERSION = content_date(PLAN.content).isoformat()
 A5 = next(f for f in CAMPAIGN.print_settings.leaflets if not f.panels_mm)
 
 
@@ -46,7 +47,7 @@ def test_production_print_lists_every_placeholder_kind(project_copy: Path, capsy
     unit = CAMPAIGN.admin_map.units[0]
     assert not CAMPAIGN.contacts_of(unit.key)
     assert f"campaign/contacts.yml:1: tờ rơi in cho {unit.name} hứa ghi nơi hỏi của đơn vị" in errors
-    english = Product("leaflet", GENERAL, A5, "en")
+    english = Product("leaflet", GENERAL, A5, "en", version=VERSION)
     assert f"campaign/print.yml:1: {english.filename}: bản dịch chưa được người bản ngữ kiểm tra" in errors
     fmt = CAMPAIGN.print_settings.leaflets[0]
     assert fmt.quantity is None
@@ -65,7 +66,7 @@ def test_marked_unreviewed_translations_are_not_refused(project_copy: Path, caps
 
 
 def test_drafts_say_so_on_every_page_and_production_files_do_not(tmp_path: Path) -> None:
-    product = Product("leaflet", GENERAL, A5, "vi")
+    product = Product("leaflet", GENERAL, A5, "vi", version=VERSION)
     draft = page_texts(render_pdf(PLAN, product, RenderOptions(fonts_dir=PROJECT / "fonts")), tmp_path)
     assert len(draft) == product.pages
     assert all(DRAFT_MARK in page for page in draft)
@@ -74,11 +75,12 @@ def test_drafts_say_so_on_every_page_and_production_files_do_not(tmp_path: Path)
 
 
 def test_unreviewed_translation_says_so_on_every_page(tmp_path: Path) -> None:
-    product = Product("leaflet", GENERAL, A5, "en")
+    product = Product("leaflet", GENERAL, A5, "en", version=VERSION)
     pages = page_texts(render_pdf(PLAN, product, RenderOptions(fonts_dir=PROJECT / "fonts")), tmp_path)
     assert len(pages) == product.pages
     assert all(CAMPAIGN.strings["en"].unreviewed_title in page for page in pages)
     original = page_texts(
-        render_pdf(PLAN, Product("leaflet", GENERAL, A5, "vi"), RenderOptions(PROJECT / "fonts")), tmp_path
+        render_pdf(PLAN, Product("leaflet", GENERAL, A5, "vi", version=VERSION), RenderOptions(PROJECT / "fonts")),
+        tmp_path,
     )
     assert not any(CAMPAIGN.strings["en"].unreviewed_title in page for page in original)

@@ -8,6 +8,7 @@ from pathlib import Path
 import segno
 from conftest import loaded_project
 
+from campaign_kit.model.sections import SECTIONS
 from campaign_kit.printing.qr import MIN_CODE_MM, MIN_MODULE_MM, QUIET_ZONE, qr_svg
 from campaign_kit.printing.wording import product_copy
 
@@ -39,6 +40,16 @@ def test_short_links_printed_are_pages_of_the_built_site(built_site: Path) -> No
         assert landing.is_file(), (url, target)
         if anchor:
             assert f'id="{anchor}"' in landing.read_text(encoding="utf-8"), (url, target)
+
+
+def test_no_short_link_to_the_many_pages_of_a_growing_section() -> None:
+    """One redirect per story would double the files of a build; print never points to a story."""
+    growing = "|".join(section.folder for section in SECTIONS if section.listed_by_facets)
+    inside = re.compile(rf"^(?:{'|'.join(PLAN.sites)}/)?(?:{growing})/.")  # a page under the section's index
+    targets = PLAN.short_links.values()
+    assert not [target for target in targets if inside.match(target)]
+    assert any(target.startswith("guong-thoat-ngheo/") for target in targets)  # the index keeps its link
+    assert any(target.startswith("en/chinh-sach/") for target in targets)
 
 
 def test_every_printed_link_is_short() -> None:

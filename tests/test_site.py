@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import loaded_project
+from conftest import PROJECT, loaded_project
+from fontTools.ttLib import TTFont
 
 from campaign_kit.formatting import format_date, format_number
 from campaign_kit.model.sections import legal_uri, page_url
+from campaign_kit.site_assets import FONT_DIR, STYLESHEET, web_fonts
+from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
+from campaign_kit.webfonts import parse_unicode_ranges
 
 CONTENT = loaded_project().content
 CAMPAIGN = CONTENT.campaign
@@ -123,13 +128,27 @@ def test_scripts_name_no_font_cdn_or_analytics_host(built_site: Path) -> None:
         assert not [host for host in hosts if host in text], script
 
 
-def test_vendored_fonts_are_served(built_site: Path) -> None:
-    fonts = list((built_site / "assets" / "fonts").glob("*.woff2"))
-    assert fonts
-    css = (built_site / "assets" / "stylesheets" / "campaign-theme.css").read_text(encoding="utf-8")
-    for font in fonts:
-        assert font.name in css
-    assert "campaign-theme.css" in html_of(built_site, "index.md")
+@pytest.mark.parametrize("language", ["vi", "km"])
+def test_vendored_fonts_are_served_cut_to_the_characters_of_the_pages(built_site: Path, language: str) -> None:
+    """Each face keeps the characters of its script that the language's pages show, and only those."""
+    root = built_site if language == CAMPAIGN.default_language else built_site / language
+    css = (root / STYLESHEET).read_text(encoding="utf-8")
+    assert STYLESHEET in html_of(built_site, "index.md", language)
+    shown = set()
+    others = {entry.code for entry in CAMPAIGN.languages} | {"pagefind", SHORT_PREFIX.strip("/")}  # no stylesheet
+    for page in root.rglob("*.html"):
+        if page.relative_to(root).parts[0] not in others:
+            shown.update(ord(character) for character in html.unescape(page.read_text(encoding="utf-8")))
+    shown |= {ord(character) for character in css}  # generated content, and a few signs more
+    faces = web_fonts(CAMPAIGN, PROJECT / "fonts", language)
+    assert {face.output_name for face in faces} == {font.name for font in (root / FONT_DIR).glob("*.woff2")}
+    for face in faces:
+        assert face.output_name in css
+        with TTFont(face.source) as source, TTFont(root / FONT_DIR / face.output_name) as font:
+            script = parse_unicode_ranges(face.unicode_ranges) & set(source.getBestCmap())
+            drawn = set(font.getBestCmap())
+        assert shown & script <= drawn, (face.output_name, "".join(chr(c) for c in sorted(shown & script - drawn)))
+        assert drawn & script <= shown, (face.output_name, "".join(chr(c) for c in sorted(drawn & script - shown)))
 
 
 def test_policy_pages_cite_their_legal_basis_with_number_and_date(built_site: Path) -> None:

@@ -15,6 +15,7 @@ from campaign_kit.webfonts import (
     build_web_fonts,
     font_face_css,
     parse_unicode_ranges,
+    unicode_ranges_of,
 )
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
@@ -120,6 +121,18 @@ def test_unicode_ranges_parse() -> None:
     for bad in ("", "U+00ZZ", "0041", "U+0043-0041"):
         with pytest.raises(ValueError):
             parse_unicode_ranges(bad)
+
+
+def test_a_face_cut_to_the_text_of_the_pages(tmp_path: Path) -> None:
+    assert unicode_ranges_of({0x41, 0x42, 0x43, 0x20AB, 0x45}) == ["U+0041-0043", "U+0045", "U+20AB"]
+    text = "Hộ nghèo được hưởng gì?"
+    cut = _regular().cut_to({ord(character) for character in text + "ខ"})  # Khmer: not in the face's ranges
+    assert parse_unicode_ranges(cut.unicode_ranges) == {ord(character) for character in text}
+    [whole] = build_web_fonts([_regular()], tmp_path)
+    [part] = build_web_fonts([cut], tmp_path / "cut")
+    assert _missing(part, text) == [] and _missing(part, "ă") == ["ă"]
+    assert part.stat().st_size < whole.stat().st_size / 2
+    assert _regular().cut_to({ord("ខ")}) == _regular()  # nothing of its script shown: kept whole
 
 
 def test_rejects_clashing_outputs(tmp_path: Path) -> None:

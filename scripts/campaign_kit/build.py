@@ -1,6 +1,6 @@
 """Build the whole site: the project is loaded, checked and planned once, then one
 MkDocs run per language renders it (Material's advice for multilingual sites: each
-language gets its own search index and theme strings).
+language gets its own theme strings), the languages side by side on the machine's cores.
 
     python -m campaign_kit.build [--site-dir site] [--production]
 """
@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
+import shutil
 import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -26,13 +30,39 @@ CONFIG_FILE = "mkdocs.yml"
 
 
 def render_site(project: Project, site_dir: Path) -> None:
-    """Reference language into `site_dir`, every other language into its prefix folder
-    (the reference first: MkDocs empties its site_dir before writing), then the search index."""
-    for site in project.plan.sites.values():
-        config = load_config(config_file=str(project.root / CONFIG_FILE), site_dir=str(site_dir / site.prefix))
-        config.plugins["campaign"].use(project, site.code)
-        build(config)
-    index_site(site_dir)
+    """Every language built at once (one MkDocs run each, in forked processes that share the
+    loaded project), then put together: the reference language at the root, the others in
+    their prefix folders, and the search index. The languages are built beside `site_dir`
+    and replace it only when all succeeded: a failed build leaves the last good site."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    try:
+        sites = list(project.plan.sites.values())
+        _building.update(project=project, staging=staging)
+        jobs = min(len(sites), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            list(pool.map(_render_language, [site.code for site in sites]))
+        root = staging / sites[0].code
+        for site in sites[1:]:
+            (staging / site.code).rename(root / site.prefix)
+        index_site(root)
+        shutil.rmtree(site_dir, ignore_errors=True)
+        root.rename(site_dir)
+    finally:
+        _building.clear()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+# The project is loaded once, in the parent; each forked process renders one language.
+_building: dict[str, object] = {}
+
+
+def _render_language(code: str) -> None:
+    project, staging = _building["project"], _building["staging"]
+    assert isinstance(project, Project) and isinstance(staging, Path)
+    config = load_config(config_file=str(project.root / CONFIG_FILE), site_dir=str(staging / code))
+    config.plugins["campaign"].use(project, code)
+    build(config)
 
 
 def build_site(root: Path, site_dir: Path, *, production: bool = False) -> Project:

@@ -1,5 +1,6 @@
 """Share cards: a 1200×630 PNG per page (its title and the campaign's name) for links shared
-on Zalo and Facebook, which rarely get opened without one.
+on Zalo and Facebook, which rarely get opened without one. The many pages of a growing
+section (stories, their listings) show their section's card.
 
 Rendered through the print pipeline: WeasyPrint lays out the vendored Noto fonts (Pango and
 HarfBuzz shape Vietnamese and Khmer), pypdfium2 rasterises the PDF. No network. A card is
@@ -21,7 +22,9 @@ from PIL import Image
 from weasyprint import HTML
 from weasyprint.document import Document
 
+from .atomic import write_atomic
 from .model.campaign import Campaign
+from .model.sections import growing_section
 from .segmentation import mark_word_breaks
 from .siteplan import SitePlan
 
@@ -39,9 +42,17 @@ class Card:
     scripts: tuple[str, ...]  # scripts of the page's language (Khmer gets its word breaks)
 
 
+def card_source(src_uri: str) -> str:
+    """The page whose card a page shows: its own, or its section's index for the many pages of a
+    section that grows (stories, their listings): a link preview shows the page's own og:title
+    beside the card anyway, and thousands of cards would make every cold build slow."""
+    section = growing_section(src_uri)
+    return section.index if section is not None else src_uri
+
+
 def card_uri(src_uri: str) -> str:
     """Where a page's card lives under its language's root: 'assets/cards/chinh-sach/nha-o.png'."""
-    return f"{CARD_FOLDER}/{src_uri.removesuffix('.md')}.png"
+    return f"{CARD_FOLDER}/{card_source(src_uri).removesuffix('.md')}.png"
 
 
 def card_url(plan: SitePlan, src_uri: str, language: str) -> str:
@@ -50,14 +61,12 @@ def card_url(plan: SitePlan, src_uri: str, language: str) -> str:
 
 
 def page_cards(plan: SitePlan, language: str) -> dict[str, Card]:
-    """{card path under the language root: card} for every page of a language."""
+    """{card path under the language root: card} for every card a language's pages show."""
     campaign = plan.content.campaign
     site_name = campaign.strings[language].site_name or campaign.site.site_name
     scripts = tuple(campaign.language(language).scripts)
-    return {
-        card_uri(src_uri): Card(plan.title(src_uri, language), site_name, scripts)
-        for src_uri in plan.sites[language].pages
-    }
+    sources = dict.fromkeys(card_source(src_uri) for src_uri in plan.sites[language].pages)
+    return {card_uri(src_uri): Card(plan.title(src_uri, language), site_name, scripts) for src_uri in sources}
 
 
 def _style(campaign: Campaign, fonts_dir: Path) -> str:
@@ -146,9 +155,7 @@ def write_cards(plan: SitePlan, language: str, site_dir: Path, fonts_dir: Path, 
     if missing:
         pngs = _png_pages(cards_pdf(list(missing.values()), campaign, fonts_dir))
         for path, png in zip(missing, pngs, strict=True):
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(png)
-            temporary.replace(path)
+            write_atomic(path, png)
     for uri, source in cached.items():
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)

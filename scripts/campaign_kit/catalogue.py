@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .model.campaign import PrintFormat
 from .model.content import Content
+from .model.schema import PolicyMeta
 from .model.sections import BY_TYPE
 from .model.translations import page_state
 
 ProductType = Literal["leaflet", "poster", "banner"]
 GENERAL = "chung"  # the general campaign leaflet, beside one per policy group
 FILE_PREFIX = {"leaflet": "to-roi", "poster": "ap-phich", "banner": "bang-ron"}
+EVERY_UNIT = "moi-xa-phuong"  # in file names: the generic version, for readers of every commune and ward
 PAGES = {"leaflet": 2, "poster": 1, "banner": 1}
 
 
@@ -23,14 +26,14 @@ class Product:
     format: PrintFormat
     language: str
     unit: str | None = None  # variant for a unit of today (admin_map.yml): its People's Committee is printed
+    version: str = field(kw_only=True)  # the content's date (content_date), ISO: the same content, the same name
 
     @property
     def stem(self) -> str:
-        parts = [FILE_PREFIX[self.product_type], self.subject, self.format.key]
-        if self.unit:
-            parts.append(self.unit)
-        parts.append(self.language)
-        return "-".join(parts)
+        """Product, subject, size, unit, language and version, each a slug, separated by "_" so that the
+        fields can be told apart: to-roi_y-te_a5_xa-go-quao_vi_2025-07-01."""
+        parts = [FILE_PREFIX[self.product_type], self.subject, self.format.key, self.unit or EVERY_UNIT]
+        return "_".join([*parts, self.language, self.version])
 
     @property
     def filename(self) -> str:
@@ -50,12 +53,21 @@ def leaflet_subjects(content: Content, language: str) -> list[str]:
     return [GENERAL, *(key for key in keys if key in translated - untranslated)]
 
 
+def content_date(content: Content) -> dt.date:
+    """The date of what is printed: the latest check of a policy against the law, or of the map of units.
+    It versions the files (their names, creation and modification dates), so the same content gives the
+    same files on any day."""
+    checked = [policy.meta.checked for policy in content.items("policy") if isinstance(policy.meta, PolicyMeta)]
+    return max([content.campaign.admin_map.since, *(date for date in checked if date)])
+
+
 def catalogue(content: Content, languages: list[str] | None = None) -> list[Product]:
     """Every product. The reference language gets unit variants, posters and banners (the
     slogans are Vietnamese); other languages get their leaflets in a generic version."""
     campaign = content.campaign
     settings = campaign.print_settings
     reference = campaign.default_language
+    version = content_date(content).isoformat()
     products: list[Product] = []
     for language in languages or [entry.code for entry in campaign.languages]:
         units: list[str | None] = [None]
@@ -63,12 +75,12 @@ def catalogue(content: Content, languages: list[str] | None = None) -> list[Prod
             units += [unit.key for unit in campaign.admin_map.units]
         for subject in leaflet_subjects(content, language):
             for fmt in settings.leaflets:
-                products += [Product("leaflet", subject, fmt, language, unit) for unit in units]
+                products += [Product("leaflet", subject, fmt, language, unit, version=version) for unit in units]
         if language != reference:
             continue
         for slogan in campaign.slogans:
-            products.append(Product("poster", slogan.key, settings.poster, language))
-            products += [Product("banner", slogan.key, fmt, language) for fmt in settings.banners]
+            products.append(Product("poster", slogan.key, settings.poster, language, version=version))
+            products += [Product("banner", slogan.key, fmt, language, version=version) for fmt in settings.banners]
     return products
 
 

@@ -14,6 +14,9 @@ import subprocess
 from pathlib import Path
 
 CONTENT_FOLDER = "docs/"
+# What builds reuse (font subsets, share cards), under the project, named by what made them:
+# a file committed there would be published in place of the one the build makes.
+BUILD_CACHE = ".cache"
 
 
 def changed_outside_docs(project: Path) -> list[str]:
@@ -25,6 +28,12 @@ def changed_outside_docs(project: Path) -> list[str]:
     untracked = _git(project, "ls-files", "--others", "--exclude-standard")
     names = sorted(set((changed or "").splitlines()) | set((untracked or "").splitlines()))
     return [name for name in names if name and not name.startswith(CONTENT_FOLDER)]
+
+
+def committed_cache_files(project: Path) -> list[str]:
+    """Files under the build cache that git tracks: a pull request may not bring any."""
+    listed = _git(project, "ls-files", "-z", "--", BUILD_CACHE)
+    return [name for name in (listed or "").split("\0") if name]
 
 
 def _merge_base(project: Path) -> str | None:

@@ -12,17 +12,18 @@ hidden ``.<name>.json`` beside it) have changed.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
 import re
-import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+from .atomic import write_atomic
 
 __all__ = [
     "KHMER",
@@ -31,6 +32,7 @@ __all__ = [
     "build_web_fonts",
     "font_face_css",
     "parse_unicode_ranges",
+    "unicode_ranges_of",
 ]
 
 #: Basic Latin + Latin-1, the Vietnamese letters and combining marks, general
@@ -91,8 +93,6 @@ _NAME_IDS: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 14)
 
 _RANGE_RE = re.compile(r"^U\+([0-9A-F]{1,6})(?:-([0-9A-F]{1,6}))?$", re.IGNORECASE)
 _STYLES = frozenset({"normal", "italic", "oblique"})
-#: Outputs are web assets: readable by the web server, whatever mkstemp chose.
-_FILE_MODE = 0o644
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,12 @@ class WebFont:
         """The unicode ranges as a normalised list (``U+0000-00FF`` style)."""
         return _normalise_ranges(self.unicode_ranges)
 
+    def cut_to(self, codepoints: set[int]) -> WebFont:
+        """This face keeping only the characters of its ranges that are in ``codepoints`` (the
+        text of the pages that use it); the whole face when none of them is."""
+        kept = parse_unicode_ranges(self.unicode_ranges) & codepoints
+        return replace(self, unicode_ranges=unicode_ranges_of(kept)) if kept else self
+
 
 def parse_unicode_ranges(ranges: str | Sequence[str]) -> set[int]:
     """Return the code points covered by a CSS ``unicode-range`` value."""
@@ -126,6 +132,17 @@ def parse_unicode_ranges(ranges: str | Sequence[str]) -> set[int]:
         start, end = _parse_token(token)
         codepoints.update(range(start, end + 1))
     return codepoints
+
+
+def unicode_ranges_of(codepoints: Iterable[int]) -> list[str]:
+    """The shortest ``unicode-range`` list of exactly these code points (runs become ranges)."""
+    runs: list[list[int]] = []
+    for point in sorted(set(codepoints)):
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return [f"U+{start:04X}" if start == end else f"U+{start:04X}-{end:04X}" for start, end in runs]
 
 
 def build_web_fonts(fonts: list[WebFont], out_dir: Path) -> list[Path]:
@@ -148,7 +165,7 @@ def build_web_fonts(fonts: list[WebFont], out_dir: Path) -> list[Path]:
         params = _params(font)
         if not _is_fresh(source, target, record, params):
             _subset(source, target, parse_unicode_ranges(font.unicode_ranges))
-            _write_atomic(record, (json.dumps(params, indent=2, sort_keys=True) + "\n").encode())
+            write_atomic(record, (json.dumps(params, indent=2, sort_keys=True) + "\n").encode())
         outputs.append(target)
     return outputs
 
@@ -271,25 +288,8 @@ def _subset(source: Path, target: Path, codepoints: set[int]) -> None:
         subsetter = subset.Subsetter(options=options)
         subsetter.populate(unicodes=codepoints)
         subsetter.subset(font)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
-            subset.save_font(font, str(tmp), options)
-            tmp.chmod(_FILE_MODE)
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
+        data = io.BytesIO()
+        subset.save_font(font, data, options)
+        write_atomic(target, data.getvalue())
     finally:
         font.close()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp_name, _FILE_MODE)
-        os.replace(tmp_name, path)
-    finally:
-        Path(tmp_name).unlink(missing_ok=True)

@@ -171,6 +171,20 @@ def test_check_lists_every_change_outside_docs_for_the_technical_reviewer(projec
     assert result.returncode == 0, result.stdout
 
 
+def test_a_committed_build_cache_file_is_refused(project: Path) -> None:
+    """A share card or font subset committed under .cache/ would be published as the build's own."""
+    card = project / ".cache" / "cards" / "0123abcd.png"
+    card.parent.mkdir(parents=True)
+    Image.new("RGB", (1200, 630), "red").save(card)
+    (project / ".gitignore").write_text(".cache/\n", encoding="utf-8")
+    _git(project, "init", "-q", "-b", "main")
+    assert run("check", project).returncode == 0  # made by a build, not in the repository: fine
+    _git(project, "add", "-f", ".cache/cards/0123abcd.png")
+    result = run("check", project)
+    assert result.returncode == 1
+    assert ".cache/cards/0123abcd.png:1: tệp này nằm trong bộ nhớ tạm .cache/" in result.stdout, result.stdout
+
+
 def test_check_lists_nothing_without_git_history(project: Path) -> None:
     result = run("check", project)
     assert "ngoài docs/" not in result.stdout

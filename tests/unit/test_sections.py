@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from campaign_kit.model.sections import BY_TYPE, href, link, page_url, section_of
+from campaign_kit.model.sections import BY_TYPE, growing_section, href, link, page_url, section_of
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,19 @@ def test_section_paths_are_spelt_once() -> None:
     assert section_of("guong-thoat-ngheo/chi-ba.md") is stories
     assert section_of("guong-thoat-ngheo/index.md") is None
     assert section_of("gioi-thieu.md") is None
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "grows"),
+    [
+        ("guong-thoat-ngheo/nuoi-bo.md", True),
+        ("guong-thoat-ngheo/theo-nam/2024.md", True),
+        ("tin-tuc/theo-chu-de/vay-von.md", True),
+        ("guong-thoat-ngheo/index.md", False),
+        ("chinh-sach/bao-hiem-y-te.md", False),
+        ("hoi-dap/ho-ngheo.md", False),
+        ("index.md", False),
+    ],
+)
+def test_growing_sections_are_the_ones_listed_by_facets(src_uri: str, grows: bool) -> None:
+    assert (growing_section(src_uri) is not None) is grows

@@ -4,7 +4,8 @@ Pages, photos (JPEG, PNG, WebP) and PDF documents, nothing else: a script, a
 stylesheet, an HTML or SVG file would run or restyle on the site's own address
 (and one named like a theme file would replace it on every page). Theme code
 lives in overrides/, where a technical reviewer reads it. No symbolic link under
-docs/ or campaign/: the build would publish whatever it points to.
+docs/ or campaign/: the build would publish whatever it points to. No file of the build's
+cache in the repository: the build would publish it as its own output.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pypdfium2.raw as pdfium
 
 from ..model.errors import Problems
 from ..model.tree import reached_through_link, walk
+from ..review_boundary import BUILD_CACHE, committed_cache_files
 
 PAGE_SUFFIXES = (".md",)
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -41,6 +43,14 @@ def check(docs_dir: Path, campaign_dir: Path, problems: Problems) -> list[Path]:
     tree = walk(docs_dir)
     for link in tree.links:
         _refuse_link(link, problems)
+    for name in committed_cache_files(campaign_dir.parent):
+        problems.add(
+            campaign_dir.parent / name,
+            1,
+            f"tệp này nằm trong bộ nhớ tạm {BUILD_CACHE}/ của bản dựng mà lại được đưa vào kho: trang web sẽ đăng nó"
+            " thay cho phông chữ hay thẻ chia sẻ do bản dựng tạo ra.",
+            f"Xóa tệp khỏi kho (git rm --cached); {BUILD_CACHE}/ do bản dựng tự tạo.",
+        )
     others = []
     for path in tree.files:
         suffix = path.suffix.lower()

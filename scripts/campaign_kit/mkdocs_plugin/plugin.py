@@ -12,6 +12,9 @@ the same plan (`use`); run by `mkdocs serve`, the plugin loads the project itsel
 from __future__ import annotations
 
 import logging
+import re
+import shutil
+from html import unescape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,21 +26,28 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..cards import card_url, write_cards
 from ..checks.files import is_publishable
+from ..css_pruning import markup_names
 from ..html_policy import sanitize
 from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
 from ..project import Project, load
+from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
 from ..self_check import self_check_assets
-from ..site_assets import preloaded_fonts, site_assets
+from ..site_assets import STYLESHEET, preloaded_fonts, site_fonts, site_stylesheet, theme_css
 from ..siteplan import SitePlan
 from ..siteplan.short_links import short_link_pages
 from ..siteplan.sitemap import sitemap_xml
 from .config import CampaignConfig
 
 log = logging.getLogger("mkdocs.plugins.campaign")
+
+#: Material's stylesheet (re-check on upgrade: overrides/main.html links the site's one instead)
+#: and the theme's own, both folded into the site's stylesheet (campaign_kit.site_assets).
+MATERIAL_STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
+OUR_STYLESHEET = "assets/stylesheets/campaign.css"
 
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
@@ -46,6 +56,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self.language: str | None = None
         self.pages: dict[str, str] = {}
         self.assets: dict[str, Path | str] = {}
+        self.stylesheets: dict[str, Path] = {}
+        self.names: set[str] = set()  # what the rendered pages' markup offers to selectors
+        self.characters: set[str] = set()  # what the rendered pages show, for the font subsets
 
     def use(self, project: Project, language: str) -> None:
         """Build `language` of an already loaded project (called before MkDocs runs)."""
@@ -61,16 +74,17 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             raise PluginError(f"Ngôn ngữ “{language}” không có trong campaign/languages.yml.")
         _configure(config, plan, language)
         self.pages = plan.sites[language].pages
-        fonts_dir = root / self.config.fonts_dir
-        self.assets = site_assets(plan.content.campaign, fonts_dir, root / ".cache", language)
-        config.extra["campaign"]["preload"] = preloaded_fonts(plan.content.campaign, fonts_dir, language)
+        self.names, self.characters = set(), set()
+        self.assets = {}
+        config.extra["campaign"]["preload"] = preloaded_fonts(
+            plan.content.campaign, root / self.config.fonts_dir, language
+        )
         words = query_words(plan, language)
         if words is not None:
             self.assets[SEARCH_WORDS] = words
         self.assets.update(self_check_assets(plan.content.campaign))
         if language == plan.reference.code:  # the short links of print QR codes, at the site's root
             self.assets.update(short_link_pages(plan))
-        config.extra_css[:0] = [uri for uri in self.assets if uri.endswith(".css")]
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
@@ -78,17 +92,51 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         server.watch(str(Path(config.config_file_path).parent / self.config.campaign_dir))
         return server
 
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        self._read(output)
+        return output
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):  # 404.html
+            self._read(output_content)
+        return output_content
+
+    def _read(self, html_page: str) -> None:
+        self.names |= markup_names(html_page)
+        self.characters.update(unescape(html_page))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """MkDocs' sitemap, replaced by the plan's: the same pages, with their hreflang alternates."""
+        """The stylesheet and the fonts, made from what the pages contain; MkDocs' sitemap,
+        replaced by the plan's: the same pages, with their hreflang alternates; share cards."""
         assert self.project is not None and self.language is not None
         site_dir = Path(config.site_dir)
+        self._write_stylesheet_and_fonts(config)
         (site_dir / "sitemap.xml").write_text(sitemap_xml(self.project.plan, self.language), encoding="utf-8")
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         root = Path(config.config_file_path).parent
         rendered, cached = write_cards(
-            self.project.plan, self.language, site_dir, root / self.config.fonts_dir, root / ".cache"
+            self.project.plan, self.language, site_dir, root / self.config.fonts_dir, root / BUILD_CACHE
         )
         log.info("Thẻ chia sẻ (%s): %d vẽ mới, %d lấy từ .cache/cards", self.language, rendered, cached)
+
+    def _write_stylesheet_and_fonts(self, config: MkDocsConfig) -> None:
+        assert self.project is not None and self.language is not None
+        campaign = self.project.plan.content.campaign
+        root = Path(config.config_file_path).parent
+        fonts_dir = root / self.config.fonts_dir
+        site_dir = Path(config.site_dir)
+        stylesheet = site_stylesheet(
+            self.stylesheets["material"].read_text(encoding="utf-8"),
+            theme_css(campaign, fonts_dir, self.language),
+            self.stylesheets["ours"].read_text(encoding="utf-8"),
+            self.names,
+        )
+        (site_dir / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / STYLESHEET).write_text(stylesheet, encoding="utf-8")
+        text = self.characters | set(stylesheet)  # generated content (content: "…") is drawn too
+        for uri, built in site_fonts(campaign, fonts_dir, root / BUILD_CACHE, self.language, text).items():
+            (site_dir / uri).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(built, site_dir / uri)
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """The page's share card and address, for the og: tags of overrides/main.html."""
@@ -120,7 +168,18 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                 generated.append(File.generated(config, uri, content=source))
         published = Files(kept + generated)
         published.add_files_from_theme(config.theme.get_env(), config)
-        return published
+        return self._fold_stylesheets(published)
+
+    def _fold_stylesheets(self, files: Files) -> Files:
+        """Material's stylesheet and campaign.css become part of the site's stylesheet (written
+        after the pages): neither is published on its own, nor Material's source map."""
+        material = [file for file in files if MATERIAL_STYLESHEET.fullmatch(file.src_uri)]
+        ours = files.get_file_from_path(OUR_STYLESHEET)
+        if len(material) != 1 or ours is None or material[0].abs_src_path is None or ours.abs_src_path is None:
+            raise PluginError(f"Material's stylesheet or {OUR_STYLESHEET} not found: re-check overrides/main.html")
+        self.stylesheets = {"material": Path(material[0].abs_src_path), "ours": Path(ours.abs_src_path)}
+        folded = {material[0].src_uri, material[0].src_uri + ".map", OUR_STYLESHEET}
+        return Files([file for file in files if file.src_uri not in folded])
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Every page's HTML through the site's sanitizer: the gate reports what it would change;
@@ -159,6 +218,7 @@ def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:
         "short_name": site.short_name,
         "edit_label": strings.edit_page,
         "search_url": page_url(SEARCH_URI),
+        "stylesheet": STYLESHEET,
         "languages": [
             {"name": other.language.name, "lang": other.code, "link": plan.language_root(other.code)}
             for other in plan.sites.values()

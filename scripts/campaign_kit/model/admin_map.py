@@ -87,14 +87,26 @@ class AdminMap(Strict):
         """The 2024 units of one district with today's unit of each, in the order of the map."""
         return [(former, unit) for unit in self.units for former in unit.formed_from if former.district == district]
 
+    @cached_property
+    def _by_district(self) -> dict[str, list[Unit]]:
+        units: dict[str, list[Unit]] = defaultdict(list)
+        for unit in self.units:
+            for district in unit.districts:
+                units[district].append(unit)
+        return dict(units)
+
     def units_of(self, district: str) -> list[Unit]:
         """Today's units that took (part of) a 2024 district."""
-        return [unit for unit in self.units if district in unit.districts]
+        return self._by_district.get(district, [])
 
     def whole_district_unit(self, district: str) -> Unit | None:
         """The one unit that took all of a 2024 district (its items without a commune belong there)."""
         units = self.units_of(district)
         return units[0] if len(units) == 1 else None
+
+    def unit_of_place(self, district: str, commune: str | None) -> Unit | None:
+        """Today's unit of an item of 2024: its commune's, or its whole district's when it names no commune."""
+        return self.unit_of(district, commune) if commune else self.whole_district_unit(district)
 
 
 def load_admin_map(path: Path, districts: list[str], problems: Problems) -> AdminMap | None:

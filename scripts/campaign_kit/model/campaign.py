@@ -335,8 +335,41 @@ class Plan(Strict):
     recipients: list[Text]
 
 
+Edge = Literal["top", "right", "bottom", "left"]
+Millimetres = Annotated[float, Field(ge=0)]
+
+
+class BannerFinishing(Strict):
+    """How a banner (bạt hiflex) is finished: material beyond its face that folds to the back, in mm.
+    The file is the face plus these allowances; the shop cuts at its trim and folds at the face's edges."""
+
+    hem_mm: Millimetres = 0  # every edge without a pole pocket: folded back and welded or sewn
+    pole_pocket_mm: Millimetres = 0  # folded back and welded into a sleeve for a pole or bamboo stick
+    pole_pocket_edges: list[Edge] = []
+    grommet_spacing_mm: Annotated[float, Field(gt=0)] | None = None  # grommets at the corners and at most this apart
+    grommet_edges: list[Edge] = []  # hemmed edges only: a grommet goes through the double layer of a hem
+    # Text keeps this far from the double layer (hem or pocket) of each edge: away from grommets, ropes, poles.
+    text_clear_mm: dict[Edge, Millimetres] = {}
+
+    @model_validator(mode="after")
+    def _grommets_in_hems(self) -> BannerFinishing:
+        if self.pole_pocket_edges and not self.pole_pocket_mm:
+            raise ValueError("pole_pocket_edges cần pole_pocket_mm lớn hơn 0")
+        in_pockets = set(self.grommet_edges) & set(self.pole_pocket_edges)
+        if in_pockets:
+            raise ValueError(f"không đóng khoen trên cạnh có ống luồn: {sorted(in_pockets)}")
+        if self.grommet_edges and (not self.hem_mm or self.grommet_spacing_mm is None):
+            raise ValueError("grommet_edges cần hem_mm và grommet_spacing_mm")
+        return self
+
+    def allowance(self, edge: Edge) -> float:
+        """Material beyond the face on `edge`: the pocket's or the hem's."""
+        return self.pole_pocket_mm if edge in self.pole_pocket_edges else self.hem_mm
+
+
 class PrintFormat(Strict):
-    """A trim size (mm); leaflets folded in panels give the panel widths of the outside face."""
+    """A trim size (mm); leaflets folded in panels give the panel widths of the outside face.
+    A banner's size is its finished face; its `finishing` adds the allowances around it."""
 
     key: Key
     name: Text
@@ -350,6 +383,7 @@ class PrintFormat(Strict):
     # Print run of each file of this size, decided by the campaign office: empty until decided, and a
     # production print kit refuses it empty (the colophon and the print order need it).
     quantity: Annotated[int, Field(gt=0)] | None = None
+    finishing: BannerFinishing = BannerFinishing()  # banners: hems, pole pockets, grommets
 
     @model_validator(mode="after")
     def _panels_fill_the_width(self) -> PrintFormat:

@@ -71,6 +71,15 @@ def is_known_place(src_uri: str) -> bool:
     return folder in PAGE_FOLDERS and "/" not in name and (folder in BY_FOLDER or name == "index.md")
 
 
+def growing_section(src_uri: str) -> Section | None:
+    """The section when the page is one of the many of a section that grows every year (an item,
+    or a listing by page, district, year or tag), not its index. Such pages share their section's
+    share card and get no short link: their number must not drive the cost of a build."""
+    folder, _, _name = src_uri.partition("/")
+    section = BY_FOLDER.get(folder)
+    return section if section is not None and section.listed_by_facets and src_uri != section.index else None
+
+
 def section_of(src_uri: str) -> Section | None:
     """The item section of a page, or None for plain pages and section index pages."""
     folder, _, name = src_uri.partition("/")

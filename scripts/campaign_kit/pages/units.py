@@ -7,6 +7,7 @@ list as the reader types (`data-names` holds the folded names it compares).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from html import escape
 
 from ..model.admin_map import Unit
@@ -24,8 +25,15 @@ FINDER_SCRIPT = "assets/javascripts/finder.js"
 
 def units_pages(ctx: Context) -> dict[str, str]:
     pages = {FINDER_URI: finder_page(ctx)}
+    headings = {"story": ctx.strings.stories_here, "commendation": ctx.strings.commendations_here}
+    placed = {
+        headings[section.content_type]: items_by_unit(ctx, section.content_type)
+        for section in SECTIONS
+        if section.content_type in headings
+    }
     for unit in ctx.campaign.admin_map.units:
-        pages[unit_uri(unit.key)] = unit_page(ctx, unit)
+        items_here = {heading: items.get(unit.key, []) for heading, items in placed.items()}
+        pages[unit_uri(unit.key)] = unit_page(ctx, unit, items_here)
     return pages
 
 
@@ -47,22 +55,20 @@ def where_to_ask(ctx: Context, unit: Unit) -> str:
     return head + f"<p>{escape(ctx.strings.map.contacts_title)}:</p>\n<ul>{rows}</ul>\n\n"
 
 
-def items_of_unit(ctx: Context, content_type: str, unit: Unit) -> list[Page]:
-    """Items of 2024 from the unit's area: their commune maps here, or their whole district did."""
-    admin_map = ctx.campaign.admin_map
-    found = []
+def items_by_unit(ctx: Context, content_type: str) -> dict[str, list[Page]]:
+    """{key of today's unit: items of 2024 from its area} (their commune maps there, or their whole district did)."""
+    found: dict[str, list[Page]] = defaultdict(list)
     for item in ctx.content.items(content_type):
         meta = item.meta
-        if not isinstance(meta, PlacedMeta) or meta.district is None:
-            continue
-        district, commune = meta.district, meta.commune
-        here = admin_map.unit_of(district, commune) if commune else admin_map.whole_district_unit(district)
-        if here is not None and here.key == unit.key:
-            found.append(item)
+        if isinstance(meta, PlacedMeta) and meta.district is not None:
+            here = ctx.campaign.admin_map.unit_of_place(meta.district, meta.commune)
+            if here is not None:
+                found[here.key].append(item)
     return found
 
 
-def unit_page(ctx: Context, unit: Unit) -> str:
+def unit_page(ctx: Context, unit: Unit, items_here: dict[str, list[Page]]) -> str:
+    """`items_here`: {heading: stories or commendations from the unit's area}, in the order they appear."""
     labels = ctx.strings.map
     here = unit_uri(unit.key)
     title = unit_title(ctx, unit)
@@ -81,13 +87,9 @@ def unit_page(ctx: Context, unit: Unit) -> str:
             f' (<a href="{target}">{escape(ctx.district_name(district))}</a>)</li>'
         )
     out.append("</ul>\n\n" + source_line(ctx))
-    headings = {"story": ctx.strings.stories_here, "commendation": ctx.strings.commendations_here}
-    for section in SECTIONS:
-        if section.content_type not in headings:
-            continue
-        items = items_of_unit(ctx, section.content_type, unit)
+    for heading, items in items_here.items():
         if items:
-            out.append(f"## {headings[section.content_type]}\n\n")
+            out.append(f"## {heading}\n\n")
             out.append(cards(ctx, here, items[:LATEST_PER_SECTION]) + "\n")
     return "".join(out)
 

@@ -61,13 +61,14 @@ def build_print(
         for product in plan.products
         if only in product.stem and (units is None or product.unit is None or product.unit in units)
     ]
+    # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
+    profile = check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign)
     options = RenderOptions(
         fonts_dir=(project.root / "fonts").resolve(),
         marks=marks,
-        # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
-        cmyk_profile=check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign),
+        cmyk_profile=profile,
         production=project.production,
-        colours=press_colours(project.content.campaign),
+        colours=press_colours(project.content.campaign, profile),
     )
     shutil.rmtree(out_dir, ignore_errors=True)
     (out_dir / PREVIEW_DIR).mkdir(parents=True)
@@ -97,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         "--site", type=Path, help="write into this built site, in its print folder (campaign/print.yml)"
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--marks", action="store_true", help="crop marks (drawn in the bleed)")
+    parser.add_argument(
+        "--marks", action="store_true", help="crop and fold marks outside the bleed, in registration colour"
+    )
     parser.add_argument(
         "--profile", type=Path, metavar="PROFILE.icc", help="CMYK output intent (default: campaign/print.yml)"
     )

@@ -67,22 +67,26 @@ def _from_srgb(path: Path) -> ImageCms.ImageCmsTransform:
     )
 
 
-def press_cmyk(campaign: Campaign, key: str) -> tuple[float, ...]:
-    """CMYK (0–1) of a palette colour: the designer's, else its sRGB converted through the output profile."""
+def press_cmyk(campaign: Campaign, key: str, profile: Path) -> tuple[float, ...]:
+    """CMYK (0–1) of a palette colour: the designer's, else its sRGB converted through `profile`,
+    the output intent of the files (so that a shop's profile given with --profile drives both)."""
     designed = campaign.print_settings.cmyk.get(key)  # type: ignore[call-overload]
     if designed is not None:
         return tuple(round(value / 100, 4) for value in designed)
     pixel = Image.new("RGB", (1, 1), campaign.site.palette.model_dump()[key])
-    converted = ImageCms.applyTransform(pixel, _from_srgb(output_profile(campaign)))
-    assert converted is not None
+    converted = Image.new("CMYK", (1, 1))
+    # The core transform, not ImageCms.applyTransform: that one also copies the output profile into the
+    # image's metadata, which LittleCMS cannot do for some valid CMYK profiles (Ghostscript's ps_cmyk.icc).
+    _from_srgb(check_profile(profile)).transform.apply(pixel.getim(), converted.getim())
     return tuple(round(value / 255, 3) for value in converted.getpixel((0, 0)))  # type: ignore[union-attr]
 
 
-def press_colours(campaign: Campaign) -> dict[str, str]:
-    """The colours of the templates as CSS: palette colours, black ink for text, paper white."""
+def press_colours(campaign: Campaign, profile: Path) -> dict[str, str]:
+    """The colours of the templates as CSS: palette colours, black ink for text, paper white.
+    `profile`: the CMYK output profile (output_profile(campaign), or the one given with --profile)."""
     palette = ("primary", "primary_dark", "accent", "surface")
     return {
-        **{key: css_cmyk(press_cmyk(campaign, key)) for key in palette},
+        **{key: css_cmyk(press_cmyk(campaign, key, profile)) for key in palette},
         "text": css_cmyk(BLACK_INK),
         "white": css_cmyk(PAPER),
     }

@@ -13,8 +13,10 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from ..catalogue import Product, subject_title, translation_status
+from ..model.campaign import BannerFinishing, Edge
 from ..model.content import Content
 from .render import templates
+from .sheet import Sheet, sheet
 
 PREVIEW_PAGE_PX = 1200  # the longer side of each page: enough to proofread a leaflet on screen
 
@@ -29,9 +31,12 @@ class Entry:
     title: str
     kind: str
     name: str
-    width_mm: float
+    width_mm: float  # the finished product
     height_mm: float
+    trim_width_mm: float  # the file's TrimBox: the product plus a banner's hems and pole pockets
+    trim_height_mm: float
     bleed_mm: float
+    finishing: str
     fold: str
     panels_mm: str
     colours: str
@@ -41,6 +46,7 @@ class Entry:
     side_order: str
     unit: str
     language: str
+    version: str  # the content's date, also in the file name
     translation: str
     sha256: str
 
@@ -52,17 +58,18 @@ def preview_png(pdf: bytes) -> bytes:
         images = []
         for page in document:
             left, bottom, right, top = page.get_trimbox()
-            scale = (PREVIEW_PAGE_PX + 0.5) / max(right - left, top - bottom)  # + 0.5: pdfium rounds down
+            # + 1.5: pdfium rounds the whole page and each cropped edge, which lost a pixel (1199 px)
+            scale = (PREVIEW_PAGE_PX + 1.5) / max(right - left, top - bottom)
             images.append(page.render(scale=scale, crop=_bleed_crop(page)).to_pil())
     finally:
         document.close()
-    sheet = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), "white")
+    canvas = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), "white")
     left = 0
     for image in images:
-        sheet.paste(image, (left, 0))
+        canvas.paste(image, (left, 0))
         left += image.width
     out = io.BytesIO()
-    sheet.save(out, format="PNG", optimize=True)
+    canvas.save(out, format="PNG", optimize=True)
     return out.getvalue()
 
 
@@ -84,6 +91,8 @@ SIDES = {
 def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry:
     unit = content.campaign.admin_map.unit(product.unit).name if product.unit else ""
     fmt = product.format
+    settings = content.campaign.print_settings
+    trim = sheet(fmt, settings.safe_mm)
     return Entry(
         file=product.filename,
         preview=preview,
@@ -93,7 +102,10 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         name=product.format.name,
         width_mm=product.format.width_mm,
         height_mm=product.format.height_mm,
-        bleed_mm=content.campaign.print_settings.bleed_mm,
+        trim_width_mm=round(trim.width_mm, 2),
+        trim_height_mm=round(trim.height_mm, 2),
+        bleed_mm=settings.bleed_mm,
+        finishing=finishing_text(fmt.finishing, trim),
         fold=f"gấp cuốn {len(fmt.panels_mm)} cột" if fmt.panels_mm else "không gấp",
         panels_mm="/".join(f"{width:g}" for width in fmt.panels_mm),
         colours="4/4" if product.pages == 2 else "4/0",
@@ -103,9 +115,33 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         side_order=SIDES["folded" if fmt.panels_mm else product.pages],
         unit=unit,
         language=product.language,
+        version=product.version,
         translation=translation_status(content, product),
         sha256=hashlib.sha256(pdf).hexdigest(),
     )
+
+
+EDGE_NAMES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+
+
+def finishing_text(finishing: BannerFinishing, trim: Sheet) -> str:
+    """The finishing in words for the print order, e.g. "may ống 60 mm cạnh trái, phải; …"."""
+
+    def edges(names: list[Edge]) -> str:
+        return ", ".join(EDGE_NAMES[name] for name in names)
+
+    hemmed = [edge for edge in EDGE_NAMES if finishing.hem_mm and edge not in finishing.pole_pocket_edges]
+    parts = []
+    if finishing.pole_pocket_edges:
+        parts.append(f"may ống {finishing.pole_pocket_mm:g} mm cạnh {edges(finishing.pole_pocket_edges)}")
+    if hemmed:
+        parts.append(f"gấp mép {finishing.hem_mm:g} mm cạnh {edges(hemmed)}")
+    if trim.grommets:
+        parts.append(
+            f"{len(trim.grommets)} khoen cạnh {edges(finishing.grommet_edges)}, "
+            f"cách nhau tối đa {finishing.grommet_spacing_mm:g} mm"
+        )
+    return "; ".join(parts)
 
 
 def write_manifest(entries: list[Entry], out_dir: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Callable, Iterator
@@ -17,19 +16,19 @@ from weasyprint import HTML, Document
 from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.pdf import metadata as pdf_metadata
 
-from ..catalogue import Product
+from ..catalogue import Product, content_date
 from ..model.campaign import Campaign
-from ..model.schema import PolicyMeta
 from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
-from .mark import mark_svg
+from .marks import marks_finisher
+from .sheet import sheet
+from .site_mark import mark_svg
 from .typography import Headlines, typesetter
 from .wording import product_copy
 
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
-BANNER_INSET = 0.06  # of the short side: banners are read from afar and hung by their edges
 FIT_STEPS = 12
 # Body type of a folded leaflet's inside (pt): at least the minimum for elderly readers, grown up to the
 # largest that fits so that short content still fills every panel (columns are balanced).
@@ -60,10 +59,11 @@ class RenderOptions:
     fonts_dir: Path
     marks: bool = False
     production: bool = False  # False: every page carries DRAFT_MARK
-    # The CMYK output intent of the PDF/X-4 files; None: output_profile of campaign/print.yml.
+    # The CMYK output intent of the PDF/X-4 files, and the profile palette colours are converted
+    # through; None: output_profile of campaign/print.yml.
     cmyk_profile: Path | None = None
-    # The templates' colours (colours.press_colours), computed before workers fork: a LittleCMS
-    # transform built in forked workers at once can fail. Empty: computed here.
+    # The templates' colours (colours.press_colours through cmyk_profile), computed before workers fork:
+    # a LittleCMS transform built in forked workers at once can fail. Empty: computed here.
     colours: dict[str, str] = field(default_factory=dict)
 
 
@@ -82,7 +82,8 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         if f.script in scripts
     ]
     fmt = product.format
-    colours = options.colours or press_colours(campaign)
+    profile = options.cmyk_profile or output_profile(campaign)
+    colours = options.colours or press_colours(campaign, profile)
     typeset = typesetter(campaign, product.language)
     scale = campaign.language(product.language).print_scale
     return {
@@ -92,11 +93,10 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "fmt": fmt,
         "bleed": settings.bleed_mm,
         "safe": settings.safe_mm,
-        "inset": max(settings.safe_mm, BANNER_INSET * min(fmt.width_mm, fmt.height_mm)),
-        "marks": options.marks,
+        "sheet": sheet(fmt, settings.safe_mm),
         "draft": "" if options.production else DRAFT_MARK,
-        "cmyk_profile": (options.cmyk_profile or output_profile(campaign)).resolve().as_uri(),
-        "content_date": content_date(plan).isoformat(),
+        "cmyk_profile": profile.resolve().as_uri(),
+        "content_date": content_date(plan.content).isoformat(),
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
         "colours": colours,
@@ -232,19 +232,13 @@ def _check(document: Document, product: Product) -> None:
         )
 
 
-def content_date(plan: SitePlan) -> dt.date:
-    """The date of what is printed: the latest check of a policy against the law, or of the map of units.
-    It dates the PDF (creation, modification), so the same content gives the same bytes on any day."""
-    content = plan.content
-    checked = [policy.meta.checked for policy in content.items("policy") if isinstance(policy.meta, PolicyMeta)]
-    return max([content.campaign.admin_map.since, *(date for date in checked if date)])
-
-
 def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> bytes:
     """PDF/X-4 bytes, the same for the same input: dates from the content, names from the product."""
     document = layout_product(plan, product, options)
-    with _names_from(f"{product.stem}:{content_date(plan)}"):
-        return document.write_pdf(pdf_variant="pdf/x-4")
+    settings = plan.content.campaign.print_settings
+    marks = marks_finisher(sheet(product.format, settings.safe_mm), settings.bleed_mm) if options.marks else None
+    with _names_from(product.stem):  # the stem names the content's version
+        return document.write_pdf(pdf_variant="pdf/x-4", finisher=marks)
 
 
 @contextmanager

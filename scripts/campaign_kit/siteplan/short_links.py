@@ -2,7 +2,9 @@
 
 Each page of each language (and each policy group's heading on the policy index, where
 leaflets send readers) gets a code from its path, so a code never changes while the
-page's address stays; the build writes one tiny redirect page per code.
+page's address stays; the build writes one tiny redirect page per code. The many pages
+of a growing section (stories and their listings) get none: print does not point to
+them, and one redirect per story would double the files of a build.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import hashlib
 from html import escape
 from typing import TYPE_CHECKING
 
-from ..model.sections import BY_TYPE
+from ..model.sections import BY_TYPE, growing_section
 
 if TYPE_CHECKING:
     from .plan import SitePlan
@@ -28,7 +30,12 @@ def short_code(target: str) -> str:
 
 def short_links(plan: SitePlan) -> dict[str, str]:
     """{code: target path from the site root, with its #anchor}, for every page and group heading."""
-    targets = [plan.path(src_uri, site.code) for site in plan.sites.values() for src_uri in site.pages]
+    targets = [
+        plan.path(src_uri, site.code)
+        for site in plan.sites.values()
+        for src_uri in site.pages
+        if growing_section(src_uri) is None
+    ]
     index = BY_TYPE["policy"].index
     for site in plan.sites.values():
         if plan.has_page(index, site.code):

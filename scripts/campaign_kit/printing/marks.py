@@ -1,0 +1,101 @@
+"""Printer's marks (make print MARKS=1): crop marks and fold marks outside the bleed, in registration colour.
+
+WeasyPrint's own `marks: crop` draws inside the bleed, in RGB, without fold marks. These are drawn into
+the PDF WeasyPrint writes (a finisher): the media box grows to hold them, while the trim and bleed boxes,
+and the artwork, stay where they are. Marks are in registration colour, the separation named All
+(PDF 32000 §8.6.6.4): a RIP puts it on every plate, whatever inks the job has (its stand-in for a
+preview is all four process inks at 100 %).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pydyf
+from weasyprint import Document
+
+from .sheet import Sheet
+
+PT_PER_MM = 72 / 25.4
+GAP_MM = 2.0  # between the bleed's edge and the start of a mark: marks never touch the bleed
+LENGTH_MM = 5.0
+MARGIN_MM = 2.0  # paper beyond the marks
+LINE_PT = 0.25
+FOLD_DASH = "[1.5 1] 0 d"  # fold marks dashed, crop marks solid: the usual convention
+REGISTRATION = "Registration"  # the name of the All separation in the page's colour spaces
+
+
+def offset_mm(bleed_mm: float) -> float:
+    """Distance from the trim to where a mark starts: beyond the bleed, and never under 3 mm."""
+    return max(bleed_mm, 3.0) + GAP_MM
+
+
+def grown_mm(bleed_mm: float) -> float:
+    """How far the media box reaches beyond the trim with marks."""
+    return offset_mm(bleed_mm) + LENGTH_MM + MARGIN_MM
+
+
+def _line(x1: float, y1: float, x2: float, y2: float) -> str:
+    return f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l"
+
+
+def mark_lines(sheet: Sheet, page: int, bleed_mm: float) -> tuple[list[str], list[str]]:
+    """(crop mark paths, fold mark paths) in PDF points, the origin at the trim's lower left, y up."""
+    width, height = sheet.width_mm * PT_PER_MM, sheet.height_mm * PT_PER_MM
+    near, far = offset_mm(bleed_mm) * PT_PER_MM, (offset_mm(bleed_mm) + LENGTH_MM) * PT_PER_MM
+    crops = []
+    for x in (0.0, width):
+        crops += [_line(x, -near, x, -far), _line(x, height + near, x, height + far)]
+    for y in (0.0, height):
+        crops += [_line(-near, y, -far, y), _line(width + near, y, width + far, y)]
+    folds = []
+    for x_mm in sheet.folds_x[min(page, len(sheet.folds_x) - 1)]:
+        x = x_mm * PT_PER_MM
+        folds += [_line(x, -near, x, -far), _line(x, height + near, x, height + far)]
+    for y_mm in sheet.folds_y:
+        y = height - y_mm * PT_PER_MM  # sheet coordinates run down from the top
+        folds += [_line(-near, y, -far, y), _line(width + near, y, width + far, y)]
+    return crops, folds
+
+
+def marks_finisher(sheet: Sheet, bleed_mm: float) -> Callable[[Document, pydyf.PDF], None]:
+    """A WeasyPrint finisher that draws the marks on every page and grows its media box."""
+
+    def finish(document: Document, pdf: pydyf.PDF) -> None:
+        grow = grown_mm(bleed_mm) * PT_PER_MM
+        registration = _registration_space(pdf)
+        for page, number in enumerate(pdf.pages["Kids"][::3]):
+            pdf_page = pdf.objects[number]
+            resources = _resolved(pdf, pdf_page["Resources"])
+            spaces = _resolved(pdf, resources.setdefault("ColorSpace", pydyf.Dictionary()))
+            spaces[REGISTRATION] = registration
+            left, bottom, right, top = (float(value) for value in pdf_page["TrimBox"])
+            pdf_page["MediaBox"] = pydyf.Array([left - grow, bottom - grow, right + grow, top + grow])
+            content = pdf.objects[int(pdf_page["Contents"].split()[0])]
+            crops, folds = mark_lines(sheet, page, bleed_mm)
+            # The page's own stream changes the coordinates (y down) and leaves them so: wrap it in q … Q.
+            content.stream.insert(0, b"q")
+            content.stream += [
+                b"Q q",
+                f"1 0 0 1 {left:.3f} {bottom:.3f} cm {LINE_PT} w /{REGISTRATION} CS 1 SCN [] 0 d".encode(),
+                *(f"{path} S".encode() for path in crops),
+                FOLD_DASH.encode(),
+                *(f"{path} S".encode() for path in folds),
+                b"Q",
+            ]
+
+    return finish
+
+
+def _registration_space(pdf: pydyf.PDF) -> pydyf.Array:
+    """[/Separation /All /DeviceCMYK tint]: the tint function maps 1 to all four inks at 100 %."""
+    tint = pydyf.Dictionary({"FunctionType": 2, "Domain": pydyf.Array([0, 1]), "N": 1})
+    tint.update(C0=pydyf.Array([0, 0, 0, 0]), C1=pydyf.Array([1, 1, 1, 1]))
+    pdf.add_object(tint)
+    return pydyf.Array(["/Separation", "/All", "/DeviceCMYK", tint.reference])
+
+
+def _resolved(pdf: pydyf.PDF, value: pydyf.Dictionary | bytes) -> pydyf.Dictionary:
+    """A dictionary, or the object an indirect reference (b"5 0 R") names: WeasyPrint writes resources as
+    objects of their own, shared by pages."""
+    return value if isinstance(value, pydyf.Dictionary) else pdf.objects[int(bytes(value).split()[0])]
