@@ -24,7 +24,7 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 from PIL import ImageStat
 
-from campaign_kit.catalogue import GENERAL, Product
+from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.printing.render import RenderOptions, render_pdf
 from campaign_kit.printing.typography import dashes, kept_together
 from campaign_kit.printing.wording import BLANK, colophon_lines, product_copy
@@ -35,13 +35,14 @@ CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 FOLDED = next(fmt for fmt in SETTINGS.leaflets if fmt.panels_mm)
 UNIT = CAMPAIGN.admin_map.units[0].key
+VERSION = content_date(PLAN.content).isoformat()
 MM = 72 / 25.4
 INSIDE = 1  # page index of the inside face
 
 
 def sample() -> list[Product]:
     def leaflet(subject: str, language: str, unit: str | None = None) -> Product:
-        return Product("leaflet", subject, FOLDED, language, unit)
+        return Product("leaflet", subject, FOLDED, language, unit, version=VERSION)
 
     return [
         leaflet("y-te", "vi"),  # short: set larger to fill the panels
@@ -226,7 +227,7 @@ def test_colophon_prints_the_values_given(project_copy: Path) -> None:
     settings.write_text(text.replace("    quantity:   #", "    quantity: 2000   #", 1), encoding="utf-8")
     plan = load(project_copy).plan
     fmt = plan.content.campaign.print_settings.leaflets[0]
-    lines = colophon_lines(plan, Product("leaflet", GENERAL, fmt, "vi"))
+    lines = colophon_lines(plan, Product("leaflet", GENERAL, fmt, "vi", version=VERSION))
     assert "In tại: Cơ sở in thử nghiệm." in lines
     assert "Số lượng in: 2.000 bản. Khổ: 297 × 210 mm." in lines
     assert f"Giấy phép xuất bản: {BLANK}." in lines
@@ -261,7 +262,7 @@ def posters(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Pat
     options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
     files = []
     for slogan in CAMPAIGN.slogans:
-        product = Product("poster", slogan.key, SETTINGS.poster, "vi")
+        product = Product("poster", slogan.key, SETTINGS.poster, "vi", version=VERSION)
         path = out / product.filename
         path.write_bytes(render_pdf(PLAN, product, options))
         files.append((product, path))
