@@ -180,7 +180,9 @@ def mark_segments(body: bytes) -> list[tuple[list[tuple[float, ...]], list[tuple
         block = content[content.index(stroke) :]
         block = block[: block.index(b"\nQ")]
         assert not re.search(rb" (K|CS|SCN|G|RG)\b", block[len(stroke) :])  # and no other colour
-        origin = [float(v) for v in re.findall(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm [^\n]*/Registration CS", content)[-1]]
+        origin = [
+            float(v) for v in re.findall(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm [^\n]*/Registration CS", content)[-1]
+        ]
         solid, dashed = block.split(b"[1.5 1] 0 d")
 
         def segments(part: bytes, origin: list[float] = origin) -> list[tuple[float, ...]]:

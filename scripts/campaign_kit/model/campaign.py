@@ -95,6 +95,9 @@ class Language(Strict):
     thousands_separator: str
     decimal_separator: str
     scripts: Annotated[list[Script], Field(min_length=1)]
+    # Print type sizes are multiplied by this, so that a script set in its own font looks as large as
+    # the reference language's (languages.yml gives the measurement behind each factor).
+    print_scale: Annotated[float, Field(ge=1, le=1.5)] = 1.0
 
 
 class PlanLabels(Strict):
@@ -392,10 +395,29 @@ class PrintFormat(Strict):
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 
+class Colophon(Strict):
+    """The publication line of Vietnamese printed matter, beside the publisher (site.yml owner), the print
+    run and the size (per format). Empty: not known yet; printed as a marked blank, refused by a production
+    print kit (never a guessed number)."""
+
+    licence: Text | None = None  # Giấy phép xuất bản tài liệu không kinh doanh: số, cơ quan cấp, ngày
+    printer: Text | None = None  # In tại: the print shop and its address
+    legal_deposit: Text | None = None  # Nộp lưu chiểu: month and year
+
+
 class PrintSettings(Strict):
     site_folder: Key
     bleed_mm: Annotated[float, Field(ge=0)]
     safe_mm: Annotated[float, Field(ge=0)]
+    # Colour that bleeds (a cover's fill) stops this far from a fold: a fold that drifts shows no sliver.
+    fold_clearance_mm: Annotated[float, Field(ge=1.5)] = 2
+    colophon: Colophon = Colophon()
+    # The mark on a leaflet's cover, from the project root: the site's own mark (not an official logo of
+    # the campaign, which has none in its sources), printed in white beside the site's name.
+    mark: Path = Path("overrides/assets/logo.svg")
+    # Compound words a printed line never splits, beside the names campaign/ data already lists
+    # (places, agencies, contacts, glossary terms): printing/typography.py binds them at render time.
+    keep_together: list[Text] = []
     output_profile: Path  # CMYK ICC profile: the output intent of every PDF/X file
     # Designer's CMYK of palette colours (site.yml). Text is not among them: it prints in black ink only.
     cmyk: dict[

@@ -33,6 +33,10 @@ class Columns:
     gap: float
     count: int
 
+    @property
+    def column(self) -> float:
+        return (self.width - self.gap * (self.count - 1)) / self.count
+
 
 def outside_panels(fmt: PrintFormat) -> list[Panel]:
     panels, left = [], 0.0

@@ -17,16 +17,23 @@ from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.pdf import metadata as pdf_metadata
 
 from ..catalogue import Product, content_date
+from ..model.campaign import Campaign
 from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
 from .marks import marks_finisher
 from .sheet import sheet
+from .site_mark import mark_svg
+from .typography import Headlines, typesetter
 from .wording import product_copy
 
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
 FIT_STEPS = 12
+# Body type of a folded leaflet's inside (pt): at least the minimum for elderly readers, grown up to the
+# largest that fits so that short content still fills every panel (columns are balanced).
+FOLDED_BODY_PT = (12.0, 18.0)
+FOLDED_FIT_STEPS = 5
 
 
 def css_string(text: str) -> Markup:
@@ -76,6 +83,9 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
     ]
     fmt = product.format
     profile = options.cmyk_profile or output_profile(campaign)
+    colours = options.colours or press_colours(campaign, profile)
+    typeset = typesetter(campaign, product.language)
+    scale = campaign.language(product.language).print_scale
     return {
         "language": product.language,
         "scripts": campaign.language(product.language).scripts,
@@ -89,18 +99,35 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "content_date": content_date(plan.content).isoformat(),
         "fonts": fonts,
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
-        "colours": options.colours or press_colours(campaign, profile),
+        "colours": colours,
         "scan_qr": campaign.strings[product.language].scan_qr,
         "site_name": campaign.site.site_name,
+        "mark": Markup(mark_svg(campaign.root.parent / settings.mark, colours["white"])),
+        "fold_clearance": settings.fold_clearance_mm,
         "panels": outside_panels(fmt),
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
         "font_size": 0,
+        "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
+        "typeset": typeset,
+        # Type sizes of the templates (pt), scaled for the language's script.
+        "scale": scale,
+        "pt": lambda size: f"{size * scale:g}pt",
+        "headlines": Headlines(typeset, _measured_font(campaign, scripts, scale, options.fonts_dir)),
     }
 
 
+def _measured_font(campaign: Campaign, scripts: set[str], scale: float, fonts_dir: Path) -> Path | None:
+    """The bold face headlines are set in, for balancing their lines: Latin-script languages at their
+    nominal sizes only (the templates give headlines those)."""
+    if scripts != {"latin"} or scale != 1:
+        return None
+    bold = next(f for f in campaign.fonts if f.script == "latin" and f.weight == 700 and f.style == "normal")
+    return fonts_dir / bold.file
+
+
 def _layout(template: str, context: dict[str, object], base: Path) -> Document:
-    html = templates().get_template(template).render(**context)
+    html = context["typeset"].html(templates().get_template(template).render(**context))  # type: ignore[attr-defined]
     # Scripts without spaces (Khmer) get their word boundaries, where Pango may break lines.
     html = mark_word_breaks(html, context["scripts"])  # type: ignore[arg-type]
     return HTML(string=html, base_url=str(base)).render()
@@ -155,12 +182,33 @@ def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> fl
     return _SERIES[key][1]
 
 
+def _folded_body_size(context: dict[str, object], base: Path, product: Product) -> float:
+    """The inside's body size: the largest in FOLDED_BODY_PT at which it fits; the smallest if none does
+    (the full layout then reports what does not fit)."""
+
+    def inside(size: float) -> Document:
+        return _layout("leaflet-folded.html.j2", {**context, "font_size": size, "only_inside": True}, base)
+
+    low, high = (size * float(context["scale"]) for size in FOLDED_BODY_PT)  # type: ignore[arg-type]
+    if not _fits(inside(low)):
+        return low
+    for _ in range(FOLDED_FIT_STEPS):  # bisection: `low` always fits
+        middle = (low + high) / 2
+        low, high = (middle, high) if _fits(inside(middle)) else (low, middle)
+    return low
+
+
+def _fits(document: Document) -> bool:
+    return not overflowing_blocks(document) and len(document.pages) == 1
+
+
 def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> Document:
     context = _context(plan, product, options)
     base = options.fonts_dir
     fmt = product.format
     if product.product_type == "leaflet" and fmt.panels_mm:
-        document = _layout("leaflet-folded.html.j2", context, base)
+        size = _folded_body_size(context, base, product)
+        document = _layout("leaflet-folded.html.j2", {**context, "font_size": size}, base)
     elif product.product_type == "leaflet":
         document = _layout("leaflet-sheet.html.j2", context, base)
         if len(document.pages) == 1:  # short text: the contact block goes on the back

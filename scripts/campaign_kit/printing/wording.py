@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..catalogue import GENERAL, ORIGINAL, Product, translation_status
+from ..formatting import format_number
 from ..model.content import Content, Page
 from ..model.sections import BY_TYPE, FINDER_URI
 from ..pages.admin_text import committee, contact_lines, dated_note
@@ -49,6 +50,30 @@ class Copy:
     finder_url: str | None = None
     finder_qr: str | None = None
     poster_line: str | None = None
+    question: str = ""  # a leaflet's cover: the reader's question it answers
+    colophon: list[str] = field(default_factory=list)  # a leaflet's publication lines
+
+
+# A colophon value nobody has given yet: printed so that nobody takes it for a value, refused by production.
+BLANK = "[còn trống]"
+
+
+def colophon_lines(plan: SitePlan, product: Product) -> list[str]:
+    """The publication line of Vietnamese printed matter, in Vietnamese on every language's product (it is
+    read by the authorities): publisher, licence, print run, size, printer, legal deposit."""
+    campaign = plan.content.campaign
+    given = campaign.print_settings.colophon
+    fmt = product.format
+    vietnamese = campaign.language(campaign.default_language)
+    quantity = f"{format_number(fmt.quantity, vietnamese)} bản" if fmt.quantity else BLANK
+    size = f"{format_number(fmt.width_mm, vietnamese)} × {format_number(fmt.height_mm, vietnamese)} mm"
+    return [
+        f"Cơ quan xuất bản: {campaign.site.owner}.",
+        f"Giấy phép xuất bản: {given.licence or BLANK}.",
+        f"Số lượng in: {quantity}. Khổ: {size}.",
+        f"In tại: {given.printer or BLANK}.",
+        f"Nộp lưu chiểu: {given.legal_deposit or BLANK}.",
+    ]
 
 
 def _contact(plan: SitePlan, ctx: Context, product: Product) -> dict[str, object]:
@@ -106,6 +131,9 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
     home = ctx.page("index.md")
     common = {
         **_contact(plan, ctx, product),
+        "colophon": colophon_lines(plan, product) if product.product_type == "leaflet" else [],
+        # The cover's question, the home page's second one: what a household gets is what every leaflet lists.
+        "question": ctx.strings.home_questions[1] if product.product_type == "leaflet" else "",
         "owner": campaign.site.owner,
         "dated_note": _dated(ctx),
         "translation_note": _translation_note(ctx, content, product),

@@ -1,0 +1,368 @@
+"""Layout of the folded leaflets, read back from the PDF: every inside panel carries text, a bullet
+never runs across a fold, an article's QR code sits in the panel where the article ends.
+
+A sample: a short and a long topic leaflet in Vietnamese, one in English, the general leaflet in Khmer
+and a unit's general leaflet. Positions come from pdfium's character boxes and from zbarimg on each panel's strip.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from html import unescape
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from conftest import PROJECT, loaded_project
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
+from PIL import ImageStat
+
+from campaign_kit.catalogue import GENERAL, Product, content_date
+from campaign_kit.printing.render import RenderOptions, render_pdf
+from campaign_kit.printing.typography import dashes, kept_together
+from campaign_kit.printing.wording import BLANK, colophon_lines, product_copy
+from campaign_kit.project import load
+
+PLAN = loaded_project().plan
+CAMPAIGN = PLAN.content.campaign
+SETTINGS = CAMPAIGN.print_settings
+FOLDED = next(fmt for fmt in SETTINGS.leaflets if fmt.panels_mm)
+UNIT = CAMPAIGN.admin_map.units[0].key
+VERSION = content_date(PLAN.content).isoformat()
+MM = 72 / 25.4
+INSIDE = 1  # page index of the inside face
+
+
+def sample() -> list[Product]:
+    def leaflet(subject: str, language: str, unit: str | None = None) -> Product:
+        return Product("leaflet", subject, FOLDED, language, unit, version=VERSION)
+
+    return [
+        leaflet("y-te", "vi"),  # short: set larger to fill the panels
+        leaflet("xac-dinh-ho-ngheo", "vi"),  # long, with year ranges
+        leaflet("tin-dung", "en"),
+        leaflet(GENERAL, "km"),
+        leaflet(GENERAL, "vi", UNIT),
+    ]
+
+
+@pytest.fixture(scope="module")
+def folded(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Path]]:
+    out = tmp_path_factory.mktemp("folded")
+    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)  # no draft mark among the words
+    files = []
+    for product in sample():
+        path = out / product.filename
+        path.write_bytes(render_pdf(PLAN, product, options))
+        files.append((product, path))
+    return files
+
+
+def inside_folds() -> list[float]:
+    """Left edges of the inside panels and the right trim, in mm from the trim: the outside mirrored."""
+    edges = [0.0]
+    for width in reversed(FOLDED.panels_mm):
+        edges.append(edges[-1] + width)
+    return edges
+
+
+def visible(char: str) -> bool:
+    return not (char.isspace() or unicodedata.category(char) in ("Cf", "Zs"))
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A page's printed characters without spaces or line breaks, and for each: its panel, its line, and
+    whether it starts a word (a space before it on its line)."""
+
+    text: str
+    panels: tuple[int, ...]
+    lines: tuple[int, ...]
+    word_starts: tuple[bool, ...]
+
+
+@cache
+def printed_page(pdf: Path, page: int = INSIDE) -> Printed:
+    edges = inside_folds() if page == INSIDE else [sum(FOLDED.panels_mm[:i]) for i in range(4)]
+    document = pdfium.PdfDocument(str(pdf))
+    textpage = document[page].get_textpage()
+    chars, panels, lines, starts = [], [], [], []
+    line, spaced = 0, False
+    for index, char in enumerate(textpage.get_text_range()):
+        # pdfium's mark for a hyphen that ends a line; the non-breaking hyphen inside a name
+        char = "-" if char in "\ufffe\u2011" else char
+        if char == "\n":
+            line, spaced = line + 1, False
+        if not visible(char):
+            spaced = spaced or char in " \u00a0"
+            continue
+        left, _, right, _ = textpage.get_charbox(index)
+        x = (left + right) / 2 / MM - SETTINGS.bleed_mm
+        chars.append(char)
+        panels.append(next(i for i in range(len(edges) - 1) if x < edges[i + 1]))
+        lines.append(line)
+        starts.append(spaced)
+        spaced = False
+    document.close()
+    text = "".join(chars)
+    assert unicodedata.is_normalized("NFC", text)
+    return Printed(text, tuple(panels), tuple(lines), tuple(starts))
+
+
+def inside_text(pdf: Path) -> tuple[str, tuple[int, ...]]:
+    printed = printed_page(pdf)
+    return printed.text, printed.panels
+
+
+def squeezed(html: str) -> str:
+    """The printed characters of a source text: set with the print's dashes, without spaces."""
+    text = dashes(unescape(re.sub(r"<[^>]+>", "", html)))
+    return unicodedata.normalize("NFC", "".join(char for char in text if visible(char)))
+
+
+def panels_of(pdf: Path, html: str, after: str = "") -> set[int]:
+    """The panels a source text is printed in: its first occurrence after the text `after` (a heading)."""
+    text, panels = inside_text(pdf)
+    wanted = squeezed(html)
+    begin = text.find(squeezed(after)) if after else 0
+    assert begin >= 0, (pdf.name, after)
+    start = text.find(wanted, begin)
+    assert start >= 0, (pdf.name, wanted)
+    return set(panels[start : start + len(wanted)])
+
+
+def test_every_inside_panel_carries_text(folded: list[tuple[Product, Path]]) -> None:
+    for product, pdf in folded:
+        _, panels = inside_text(pdf)
+        counts = [panels.count(panel) for panel in range(len(FOLDED.panels_mm))]
+        assert min(counts) >= 40, (product.filename, counts)
+
+
+def test_no_bullet_runs_across_a_fold(folded: list[tuple[Product, Path]]) -> None:
+    """Every item of every article is in one panel (Latin script: pdfium gives Khmer back in visual order)."""
+    checked = 0
+    for product, pdf in folded:
+        if product.language == "km":
+            continue
+        for block in product_copy(PLAN, product).blocks:
+            items = block.items + [item for _, items in block.questions for item in items]
+            for item in items:
+                assert len(panels_of(pdf, item)) == 1, (product.filename, item)
+                checked += 1
+    assert checked > 20
+
+
+def codes_by_panel(pdf: Path, tmp_path: Path) -> dict[str, int]:
+    """Which panel each QR code of the inside face is in: zbarimg on each panel's strip at 200 dpi."""
+    document = pdfium.PdfDocument(str(pdf))
+    image = document[INSIDE].render(scale=200 / 72).to_pil()
+    document.close()
+    px_per_mm = image.width / (FOLDED.width_mm + 2 * SETTINGS.bleed_mm)
+    edges = inside_folds()
+    found = {}
+    for panel in range(len(edges) - 1):
+        left, right = (round((edges[i] + SETTINGS.bleed_mm) * px_per_mm) for i in (panel, panel + 1))
+        strip = tmp_path / f"panel-{panel}.png"
+        image.crop((left, 0, right, image.height)).save(strip)
+        decoded = subprocess.run(
+            ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(strip)], capture_output=True, text=True
+        ).stdout.split()
+        found |= {url: panel for url in decoded}
+    return found
+
+
+def test_an_articles_qr_code_sits_where_the_article_ends(folded: list[tuple[Product, Path]], tmp_path: Path) -> None:
+    checked = 0
+    for product, pdf in folded:
+        if product.language == "km":
+            continue
+        codes = codes_by_panel(pdf, tmp_path)
+        for block in product_copy(PLAN, product).blocks:
+            if not block.qr:
+                continue
+            last_item = block.questions[-1][1][-1]
+            where = panels_of(pdf, last_item, after=block.heading)
+            assert codes.get(block.url) in where, (product.filename, block.key, codes)
+            checked += 1
+    assert checked
+
+
+def outside_panel_texts(pdf: Path) -> list[str]:
+    """The outside face's text per panel (flap, back, cover), without spaces."""
+    printed = printed_page(pdf, 0)
+    return [
+        "".join(char for char, at in zip(printed.text, printed.panels, strict=True) if at == panel)
+        for panel in range(len(FOLDED.panels_mm))
+    ]
+
+
+def test_cover_and_back_panel(folded: list[tuple[Product, Path]]) -> None:
+    """The cover: the site's name beside its mark, the leaflet's title and question, the slogan. The back:
+    where to ask and the colophon, whose unknown values are marked blanks (never invented)."""
+    for product, pdf in folded:
+        _, back, cover = outside_panel_texts(pdf)
+        copy = product_copy(PLAN, product)
+        assert copy.question == CAMPAIGN.strings[product.language].home_questions[1]
+        assert squeezed(CAMPAIGN.site.site_name) in cover, product.filename
+        if product.language != "km":  # pdfium gives Khmer back in visual order; the colophon is Vietnamese
+            for text in (copy.title, copy.question, copy.slogan):
+                assert squeezed(text) in cover, (product.filename, text)
+            assert squeezed(copy.contact_heading) in back, product.filename
+        assert len(copy.colophon) == 5
+        for line in copy.colophon:
+            assert squeezed(line) in back, (product.filename, line)
+        assert back.count(squeezed(BLANK)) == 4, product.filename  # licence, print run, printer, legal deposit
+
+
+def test_colophon_prints_the_values_given(project_copy: Path) -> None:
+    settings = project_copy / "campaign" / "print.yml"
+    text = settings.read_text(encoding="utf-8").replace("  printer:  ", "  printer: Cơ sở in thử nghiệm  ", 1)
+    settings.write_text(text.replace("    quantity:   #", "    quantity: 2000   #", 1), encoding="utf-8")
+    plan = load(project_copy).plan
+    fmt = plan.content.campaign.print_settings.leaflets[0]
+    lines = colophon_lines(plan, Product("leaflet", GENERAL, fmt, "vi", version=VERSION))
+    assert "In tại: Cơ sở in thử nghiệm." in lines
+    assert "Số lượng in: 2.000 bản. Khổ: 297 × 210 mm." in lines
+    assert f"Giấy phép xuất bản: {BLANK}." in lines
+
+
+def test_cover_colour_keeps_clear_of_the_folds(folded: list[tuple[Product, Path]]) -> None:
+    """Within fold_clearance of each fold on the outside face, a column of pixels is either free of colour or
+    coloured like its neighbours across the fold: a fold that drifts shows no sliver."""
+    clearance = SETTINGS.fold_clearance_mm
+    assert clearance >= 1.5
+    product, pdf = folded[0]
+    document = pdfium.PdfDocument(str(pdf))
+    image = document[0].render(scale=300 / 72).to_pil().convert("HSV")
+    document.close()
+    px_per_mm = image.width / (FOLDED.width_mm + 2 * SETTINGS.bleed_mm)
+    saturation = image.getchannel("S").point(lambda value: 255 if value > 80 else 0)
+    fold = 0.0
+    for width in FOLDED.panels_mm[:-1]:
+        fold += width
+        coverage = []
+        for step in range(-15, 16):  # every 0.1 mm across the fold, ± 1.5 mm
+            x = round((fold + SETTINGS.bleed_mm + step * 0.1) * px_per_mm)
+            column = saturation.crop((x, 0, x + 1, image.height))
+            coverage.append(ImageStat.Stat(column).mean[0] / 255)
+        assert max(coverage) < 0.02 or min(coverage) > 0.9, (product.filename, fold, coverage)
+    assert fold > 0
+
+
+@pytest.fixture(scope="module")
+def posters(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Path]]:
+    out = tmp_path_factory.mktemp("posters")
+    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
+    files = []
+    for slogan in CAMPAIGN.slogans:
+        product = Product("poster", slogan.key, SETTINGS.poster, "vi", version=VERSION)
+        path = out / product.filename
+        path.write_bytes(render_pdf(PLAN, product, options))
+        files.append((product, path))
+    return files
+
+
+def latin(folded: list[tuple[Product, Path]]) -> list[tuple[Product, Path]]:
+    """Products whose text pdfium gives back in reading order (Khmer comes back in visual order)."""
+    return [(product, pdf) for product, pdf in folded if product.language != "km"]
+
+
+def test_no_line_break_inside_a_listed_name(
+    folded: list[tuple[Product, Path]], posters: list[tuple[Product, Path]]
+) -> None:
+    """Places, agencies, units, glossary terms and print.yml's keep_together list are never split across lines."""
+    found = 0
+    for product, pdf in latin(folded) + posters:
+        names = [squeezed(name) for name in kept_together(CAMPAIGN, product.language)]
+        for page in range(product.pages):
+            printed = printed_page(pdf, page)
+            for name in names:
+                for match in re.finditer(re.escape(name), printed.text):
+                    assert len(set(printed.lines[match.start() : match.end()])) == 1, (product.filename, name)
+                    found += 1
+    assert found > 50
+
+
+def test_no_lone_word_or_dash_on_a_last_line(
+    folded: list[tuple[Product, Path]], posters: list[tuple[Product, Path]]
+) -> None:
+    """The last line of every item and slogan has two words or more; no line is a dash alone; slogans
+    print an en dash where campaign/slogans.yml types a hyphen between two parts."""
+    checked = 0
+    for product, pdf in latin(folded) + posters:
+        copy = product_copy(PLAN, product)
+        texts = [item for block in copy.blocks for _, items in block.questions for item in items]
+        texts += [item for block in copy.blocks for item in block.items] + [copy.slogan]
+        for page in range(product.pages):
+            printed = printed_page(pdf, page)
+            lines: dict[int, str] = {}
+            for char, line in zip(printed.text, printed.lines, strict=True):
+                lines[line] = lines.get(line, "") + char
+            assert not [line for line in lines.values() if set(line) <= set("-–—")], product.filename
+            for text in texts:
+                wanted = squeezed(text)
+                start = printed.text.find(wanted)
+                if start < 0:
+                    continue
+                span = range(start, start + len(wanted))
+                last = [i for i in span if printed.lines[i] == printed.lines[span[-1]]]
+                words = 1 + sum(printed.word_starts[i] for i in last[1:])
+                assert last[0] == start or words >= 2, (product.filename, text)
+                checked += 1
+    assert checked > 20
+    for product, pdf in posters:
+        slogan = CAMPAIGN.slogan(product.subject).text
+        if " - " in slogan:
+            text = printed_page(pdf, 0).text
+            assert squeezed(slogan) in text and "–" in squeezed(slogan), product.filename
+            assert slogan.replace(" ", "") not in text, product.filename
+
+
+def ink_height(font: Path, char: str) -> float:
+    """Height of a glyph's ink above the baseline, in em."""
+    ttf = TTFont(font)
+    glyphs = ttf.getGlyphSet()
+    pen = BoundsPen(glyphs)
+    glyphs[ttf.getBestCmap()[ord(char)]].draw(pen)
+    assert pen.bounds is not None
+    return pen.bounds[3] / ttf["head"].unitsPerEm
+
+
+def test_khmer_scale_comes_from_the_fonts() -> None:
+    """languages.yml's factor sets a Khmer consonant midway between a Latin lower-case letter and a capital."""
+    fonts = {(font.script, font.weight): PROJECT / "fonts" / font.file for font in CAMPAIGN.fonts}
+    consonant = ink_height(fonts["khmer", 400], "ក")
+    x_height, capital = (ink_height(fonts["latin", 400], char) for char in "xH")
+    scale = CAMPAIGN.language("km").print_scale
+    assert x_height / consonant < scale < capital / consonant
+    assert abs(scale - (x_height + capital) / 2 / consonant) <= 0.05
+
+
+def font_sizes(pdf: Path, page: int) -> Counter[float]:
+    """How many characters of the page are set in each size (pt), as the PDF says."""
+    document = pdfium.PdfDocument(str(pdf))
+    textpage = document[page].get_textpage()
+    sizes = Counter(
+        round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1)
+        for index, char in enumerate(textpage.get_text_range())
+        if visible(char)
+    )
+    document.close()
+    return sizes
+
+
+def test_khmer_type_is_scaled(folded: list[tuple[Product, Path]]) -> None:
+    """The outside flap of the Khmer leaflet is set print_scale times larger than the Vietnamese one's."""
+    sizes = {}
+    for product, pdf in folded:
+        if product.subject == GENERAL:
+            flap = Counter({size: n for size, n in font_sizes(pdf, 0).items() if size >= 9})
+            sizes[product.language] = flap.most_common(1)[0][0]
+    assert sizes["km"] == pytest.approx(sizes["vi"] * CAMPAIGN.language("km").print_scale, abs=0.15), sizes
