@@ -173,3 +173,13 @@ def test_the_cut_keeps_what_the_markup_can_match_and_drops_the_rest() -> None:
     assert '@media screen{.md-nav>li::before{content:""}}' in cut
     assert "@keyframes spin" in cut
     assert "--unused" in prune_stylesheet(css, names, readers="b{color:var(--unused)}")
+
+
+def test_markup_names_reads_every_attribute_of_every_start_tag() -> None:
+    html = (
+        '<!doctype html><DIV Class="a  b" data-x="1 > 0" hidden><input type=search id=q>'
+        "<p title='it&#39;s'>x &lt;span class=\"not-a-tag\"&gt;</p></DIV>"
+    )
+    names = markup_names(html)
+    assert {"div", ".a", ".b", "[data-x=1 > 0", "[hidden", "input", "[type=search", "#q", "p", "[title=it's"} <= names
+    assert "[hidden=" not in " ".join(names) and ".not-a-tag" not in names  # text is not markup

@@ -15,7 +15,8 @@ Markup that a script adds after load is in no page: rules for it belong in campa
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from functools import lru_cache
+from html import unescape
 
 import tinycss2
 from tinycss2.ast import AtRule, Declaration, Node, QualifiedRule
@@ -28,30 +29,33 @@ _COMBINATORS = frozenset({">", "+", "~"})
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
 
-class _Names(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.names: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.names.add(tag)
-        for name, value in attrs:
-            self.names.add(f"[{name}")
-            if value is None:
-                continue
-            self.names.add(f"[{name}={value}")
-            if name == "class":
-                self.names.update(f".{word}" for word in value.split())
-            elif name == "id":
-                self.names.add(f"#{value}")
+# A start tag and its attributes (quoted values may hold ">"), then each attribute. Read by pattern,
+# not by html.parser (six times slower over thousands of pages); the difference errs on the safe
+# side: a tag written inside a script or a comment only keeps more rules.
+_START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 
 
 def markup_names(html: str) -> set[str]:
     """What selectors can find in this markup: `tag`, `.class`, `#id`, `[attr` and `[attr=value`."""
-    parser = _Names()
-    parser.feed(html)
-    parser.close()
-    return parser.names
+    return set().union(*(_tag_names(tag, attributes) for tag, attributes in set(_START_TAG.findall(html))))
+
+
+@lru_cache(maxsize=1 << 16)  # the pages of a site repeat most of their tags
+def _tag_names(tag: str, attributes: str) -> frozenset[str]:
+    names = {tag.lower()}
+    for name, assigned, double_quoted, single_quoted, bare in _ATTRIBUTE.findall(attributes):
+        name = name.lower()
+        names.add(f"[{name}")
+        if not assigned:
+            continue
+        value = unescape(double_quoted or single_quoted or bare)
+        names.add(f"[{name}={value}")
+        if name == "class":
+            names.update(f".{word}" for word in value.split())
+        elif name == "id":
+            names.add(f"#{value}")
+    return frozenset(names)
 
 
 def prune_stylesheet(css: str, names: set[str], readers: str = "") -> str:
