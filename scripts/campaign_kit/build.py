@@ -24,7 +24,7 @@ from mkdocs.exceptions import MkDocsException
 from .model.errors import ContentError
 from .printing.__main__ import build_print
 from .project import Project, load
-from .search_index import index_site
+from .search_index import copy_for_index, index_copy
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -39,13 +39,14 @@ def render_site(project: Project, site_dir: Path) -> None:
     try:
         sites = list(project.plan.sites.values())
         _building.update(project=project, staging=staging)
-        jobs = min(len(sites), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        # A process per language even beyond the cores: with three languages on two cores, two
+        # workers would leave one core idle while the third language builds alone.
+        with ProcessPoolExecutor(max_workers=len(sites), mp_context=multiprocessing.get_context("fork")) as pool:
             list(pool.map(_render_language, [site.code for site in sites]))
         root = staging / sites[0].code
         for site in sites[1:]:
             (staging / site.code).rename(root / site.prefix)
-        index_site(root)
+        index_copy(staging / SEARCH_COPY, root)
         shutil.rmtree(site_dir, ignore_errors=True)
         root.rename(site_dir)
     finally:
@@ -55,6 +56,7 @@ def render_site(project: Project, site_dir: Path) -> None:
 
 # The project is loaded once, in the parent; each forked process renders one language.
 _building: dict[str, object] = {}
+SEARCH_COPY = "search-copy"  # under the staging folder: the pages as the search index reads them
 
 
 def _render_language(code: str) -> None:
@@ -63,6 +65,7 @@ def _render_language(code: str) -> None:
     config = load_config(config_file=str(project.root / CONFIG_FILE), site_dir=str(staging / code))
     config.plugins["campaign"].use(project, code)
     build(config)
+    copy_for_index(staging / code, staging / SEARCH_COPY / project.plan.sites[code].prefix)
 
 
 def build_site(root: Path, site_dir: Path, *, production: bool = False) -> Project:

@@ -14,7 +14,6 @@ import json
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from .model.sections import SEARCH_BUNDLE
@@ -22,20 +21,23 @@ from .segmentation import ZWSP, marked_words
 from .siteplan import SitePlan
 
 
-def index_site(site_dir: Path) -> None:
-    """Index a copy of the pages in which the zero-width spaces between Khmer words are
-    spaces: Pagefind does not split words there, and would index whole phrases."""
-    with tempfile.TemporaryDirectory(prefix="campaign-search-") as scratch:
-        pages = Path(scratch) / "site"
-        shutil.copytree(site_dir, pages, ignore=_not_pages)
-        for page in pages.rglob("*.html"):
-            text = page.read_text(encoding="utf-8")
-            if ZWSP in text:
-                page.write_text(text.replace(ZWSP, " "), encoding="utf-8")
-        bundle = site_dir / SEARCH_BUNDLE
-        shutil.rmtree(bundle, ignore_errors=True)
-        command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(bundle), "--silent"]
-        subprocess.run(command, check=True)
+def copy_for_index(built: Path, copy: Path) -> None:
+    """The pages of a built folder, copied where Pagefind will read them, the zero-width spaces
+    between Khmer words made spaces: Pagefind does not split words there, and would index whole
+    phrases. Each language's build copies its own pages as soon as it is done."""
+    shutil.copytree(built, copy, ignore=_not_pages, dirs_exist_ok=True)
+    for page in copy.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if ZWSP in text:
+            page.write_text(text.replace(ZWSP, " "), encoding="utf-8")
+
+
+def index_copy(copy: Path, site_dir: Path) -> None:
+    """Pagefind over the copied pages of every language, its bundle into the built site."""
+    bundle = site_dir / SEARCH_BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path", str(bundle), "--silent"]
+    subprocess.run(command, check=True)
 
 
 def _not_pages(folder: str, names: list[str]) -> list[str]:
