@@ -15,6 +15,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -52,14 +53,16 @@ def build_print(
     only: str = "",
     units: set[str] | None = None,
     cmyk_profile: Path | None = None,
+    select: Callable[[Product], bool] = lambda _product: True,
 ) -> tuple[list[Entry], list[str]]:
-    """Render the catalogue into `out_dir` (emptied first). `units`: the variants to make (None: all).
-    A production project (its load applied the production policy) prints no draft mark."""
+    """Render the catalogue into `out_dir` (emptied first). `units`: the variants to make (None: all);
+    `select`: the products to make among those (a sample). A production project (its load applied
+    the production policy) prints no draft mark."""
     plan = project.plan
     products = [
         product
         for product in plan.products
-        if only in product.stem and (units is None or product.unit is None or product.unit in units)
+        if only in product.stem and (units is None or product.unit is None or product.unit in units) and select(product)
     ]
     # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
     profile = check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign)
