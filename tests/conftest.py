@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -55,10 +56,20 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session: Vietnamese at the root, others under /<code>/."""
-    site = tmp_path_factory.mktemp("site")
-    render_site(loaded_project(), site)
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real site, built once per test session: Vietnamese at the root, others under /<code>/.
+    The suite's workers (pytest-xdist) share it: the first builds it under a lock, the others wait
+    for it (the build replaces the folder only when it is whole)."""
+    if worker_id == "master":  # not distributed
+        site = tmp_path_factory.mktemp("site")
+        render_site(loaded_project(), site)
+        return site
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of this run
+    site = shared / "site"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (site / "index.html").is_file():
+            render_site(loaded_project(), site)
     return site
 
 
