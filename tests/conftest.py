@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import functools
 import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -17,6 +18,8 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from campaign_kit.build import render_site
+from campaign_kit.catalogue import GENERAL, Product
+from campaign_kit.printing.__main__ import build_print
 from campaign_kit.project import Project, load
 from campaign_kit.review_boundary import BUILD_CACHE
 
@@ -55,22 +58,60 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def made_once(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, make: Callable[[Path], None]
+) -> Path:
+    """A folder made once per test session by `make`. The suite's workers (pytest-xdist) share it:
+    the first makes it under a lock, the others wait for it and find it done."""
+    if worker_id == "master":  # not distributed
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of this run
+    folder, done = shared / name, shared / f"{name}.done"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.is_file():
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The real site, built once per test session: Vietnamese at the root, others under /<code>/.
-    The suite's workers (pytest-xdist) share it: the first builds it under a lock, the others wait
-    for it (the build replaces the folder only when it is whole)."""
-    if worker_id == "master":  # not distributed
-        site = tmp_path_factory.mktemp("site")
-        render_site(loaded_project(), site)
-        return site
-    shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of this run
-    site = shared / "site"
-    with (shared / "site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (site / "index.html").is_file():
-            render_site(loaded_project(), site)
-    return site
+    """The real site, built once per test session: Vietnamese at the root, others under /<code>/."""
+    return made_once(tmp_path_factory, worker_id, "site", lambda site: render_site(loaded_project(), site))
+
+
+# The unit of today whose variants the print tests read: it takes a commune of another 2024 district.
+KIT_UNIT = "phuong-vinh-thong"
+
+
+def in_press_kit(product: Product) -> bool:
+    """Every generic product in the reference language; in every language and for KIT_UNIT, one of
+    each kind and size (the general leaflet, the first topic's leaflet, the first slogan's poster and
+    banners): the other variants are made by the same code from the same kind of data."""
+    campaign = loaded_project().content.campaign
+    if product.unit is None and product.language == campaign.default_language:
+        return True
+    first_topic = campaign.policy_groups[campaign.default_language][0].key
+    return product.subject in (GENERAL, first_topic, campaign.slogans[0].key)
+
+
+def _print_press_kit(out: Path) -> None:
+    # As the press gets it: no draft mark (the production guard and the mark are tested on their own).
+    project = dataclasses.replace(loaded_project(), production=True)
+    _entries, errors = build_print(project, out, jobs=2, units={KIT_UNIT}, select=in_press_kit)
+    (out / "errors.txt").write_text("\n".join(errors), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def press_kit(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The print products of in_press_kit with their manifest, overview and previews, rendered once
+    per test session in worker processes, as make print does."""
+    kit = made_once(tmp_path_factory, worker_id, "print", _print_press_kit)
+    assert (kit / "errors.txt").read_text(encoding="utf-8") == ""
+    return kit
 
 
 @pytest.fixture(scope="session")
@@ -93,6 +134,25 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if skipped:
         reporter.write_line(f"CI=true: {len(skipped)} test(s) skipped; every test must run in CI.", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# The longest modules (pytest --durations=0, summed per file), started first: the suite's workers take
+# a module at a time (--dist loadfile), and a long module taken last would leave the other worker idle.
+LONGEST_FIRST = (
+    "test_print.py",
+    "test_stylesheet.py",
+    "test_print_press.py",
+    "test_build_with_attacks.py",
+    "test_crawl.py",
+    "test_print_preflight.py",
+    "test_browser.py",
+    "test_offline.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -19,13 +19,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from conftest import PROJECT, loaded_project
+from conftest import KIT_UNIT, PROJECT, loaded_project
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 from PIL import ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
-from campaign_kit.printing.render import RenderOptions, render_pdf
 from campaign_kit.printing.typography import dashes, kept_together
 from campaign_kit.printing.wording import BLANK, colophon_lines, product_copy
 from campaign_kit.project import load
@@ -34,7 +33,6 @@ PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 FOLDED = next(fmt for fmt in SETTINGS.leaflets if fmt.panels_mm)
-UNIT = CAMPAIGN.admin_map.units[0].key
 VERSION = content_date(PLAN.content).isoformat()
 MM = 72 / 25.4
 INSIDE = 1  # page index of the inside face
@@ -44,25 +42,20 @@ def sample() -> list[Product]:
     def leaflet(subject: str, language: str, unit: str | None = None) -> Product:
         return Product("leaflet", subject, FOLDED, language, unit, version=VERSION)
 
+    first_topic = CAMPAIGN.policy_groups["vi"][0].key
     return [
         leaflet("y-te", "vi"),  # short: set larger to fill the panels
-        leaflet("xac-dinh-ho-ngheo", "vi"),  # long, with year ranges
-        leaflet("tin-dung", "en"),
+        leaflet(first_topic, "vi"),  # long, with year ranges
+        leaflet(first_topic, "en"),
         leaflet(GENERAL, "km"),
-        leaflet(GENERAL, "vi", UNIT),
+        leaflet(GENERAL, "vi", KIT_UNIT),
     ]
 
 
 @pytest.fixture(scope="module")
-def folded(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Path]]:
-    out = tmp_path_factory.mktemp("folded")
-    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)  # no draft mark among the words
-    files = []
-    for product in sample():
-        path = out / product.filename
-        path.write_bytes(render_pdf(PLAN, product, options))
-        files.append((product, path))
-    return files
+def folded(press_kit: Path) -> list[tuple[Product, Path]]:
+    """The sample's files in the tests' press kit (no draft mark among the words)."""
+    return [(product, press_kit / product.filename) for product in sample()]
 
 
 def inside_folds() -> list[float]:
@@ -257,16 +250,13 @@ def test_cover_colour_keeps_clear_of_the_folds(folded: list[tuple[Product, Path]
 
 
 @pytest.fixture(scope="module")
-def posters(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Path]]:
-    out = tmp_path_factory.mktemp("posters")
-    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
-    files = []
-    for slogan in CAMPAIGN.slogans:
-        product = Product("poster", slogan.key, SETTINGS.poster, "vi", version=VERSION)
-        path = out / product.filename
-        path.write_bytes(render_pdf(PLAN, product, options))
-        files.append((product, path))
-    return files
+def posters(press_kit: Path) -> list[tuple[Product, Path]]:
+    return [
+        (product, press_kit / product.filename)
+        for product in (
+            Product("poster", slogan.key, SETTINGS.poster, "vi", version=VERSION) for slogan in CAMPAIGN.slogans
+        )
+    ]
 
 
 def latin(folded: list[tuple[Product, Path]]) -> list[tuple[Product, Path]]:

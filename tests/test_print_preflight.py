@@ -1,5 +1,6 @@
-"""Preflight of the print kit as a print shop runs it, on a sample of the press files (PRODUCTION
-rendering, no draft mark): one product of each kind, size and language, and a unit's variants.
+"""Preflight of the print kit as a print shop runs it, on every file of the tests' press kit (no draft
+mark; conftest.in_press_kit: every generic Vietnamese product, one of each kind, size and language, a
+unit's variants). QR codes are read on one file of each kind, size and language and unit variant.
 
 Read back with qpdf --qdf (colour operators, output intent), pdfinfo -box, pdffonts and zbarimg at 150 dpi.
 """
@@ -12,62 +13,51 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, loaded_project
+from conftest import loaded_project
 from test_print import qr_urls
 
-from campaign_kit.catalogue import GENERAL, Product
-from campaign_kit.printing.render import RenderOptions, render_pdf
+from campaign_kit.catalogue import Product
 from campaign_kit.printing.wording import product_copy
 
 PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
-UNIT = CAMPAIGN.admin_map.units[0].key
 PX = 0.75  # WeasyPrint's content streams measure in CSS px under a 0.75 scale: Tf 16 is 12 pt
 BODY_PT = 14  # below this, text is body text: black ink only
 BLACK, PAPER = (0.0, 0.0, 0.0, 1.0), (0.0, 0.0, 0.0, 0.0)
 
 
-def sample() -> list[Product]:
-    products = [p for p in PLAN.products if p.unit is None and p.subject == GENERAL]  # every leaflet size × language
-    groups = [p for p in PLAN.products if p.product_type == "leaflet" and p.subject != GENERAL and p.unit is None]
-    products += groups[: len(SETTINGS.leaflets)]  # a policy group's leaflet in each size
-    products += [p for p in PLAN.products if p.unit == UNIT and p.subject == GENERAL]
-    slogan = CAMPAIGN.slogans[0].key
-    products += [p for p in PLAN.products if p.product_type != "leaflet" and p.subject == slogan]
-    return products
-
-
-SAMPLE = sample()
-
-
 @pytest.fixture(scope="module")
-def press_files(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Path]]:
-    out = tmp_path_factory.mktemp("press")
-    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
+def press_files(press_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Path, Path]]:
+    """(product, PDF, its qpdf --qdf expansion) for every file of the kit: expanded once, read by many tests."""
+    expansions = tmp_path_factory.mktemp("qdf")
+    by_name = {product.filename: product for product in PLAN.products}
     files = []
-    for product in SAMPLE:
-        path = out / product.filename
-        path.write_bytes(render_pdf(PLAN, product, options))
-        files.append((product, path))
+    for pdf in sorted(press_kit.glob("*.pdf")):
+        qdf = expansions / pdf.with_suffix(".qdf").name
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(qdf)], check=True)
+        files.append((by_name[pdf.name], pdf, qdf))
     return files
 
 
-def expanded(pdf: Path) -> bytes:
-    out = pdf.with_suffix(".qdf")
-    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(out)], check=True)
-    return out.read_bytes()
+def one_of_each(press_files: list[tuple[Product, Path, Path]]) -> list[tuple[Product, Path, Path]]:
+    """The first file of each kind, size and language, generic or a unit's variant."""
+    kinds = {}
+    for file in press_files:
+        product = file[0]
+        kinds.setdefault((product.product_type, product.format.key, product.language, product.unit), file)
+    return list(kinds.values())
 
 
-def test_the_sample_covers_every_kind_size_and_language() -> None:
+def test_the_kit_covers_every_kind_size_and_language(press_files: list[tuple[Product, Path, Path]]) -> None:
     kinds = {(p.product_type, p.format.key, p.language) for p in PLAN.products}
-    assert kinds == {(p.product_type, p.format.key, p.language) for p in SAMPLE}
-    assert any(p.unit for p in SAMPLE)
+    assert kinds == {(p.product_type, p.format.key, p.language) for p, _, _ in press_files}
+    assert any(p.unit for p, _, _ in press_files)
 
 
-def test_no_rgb_anywhere(press_files: list[tuple[Product, Path]]) -> None:
-    for product, pdf in press_files:
-        body = expanded(pdf)
+def test_no_rgb_anywhere(press_files: list[tuple[Product, Path, Path]]) -> None:
+    for product, _pdf, qdf in press_files:
+        body = qdf.read_bytes()
         assert b"/DeviceRGB" not in body and b"/CalRGB" not in body, product.filename
         assert not re.search(rb"^[\d. ]+ (rg|RG)$", body, re.M), product.filename
 
@@ -93,9 +83,9 @@ def colours_of_text(body: bytes) -> list[tuple[tuple[float, ...], float]]:
     return found
 
 
-def test_body_text_and_qr_codes_print_in_black_ink_only(press_files: list[tuple[Product, Path]]) -> None:
-    for product, pdf in press_files:
-        body = expanded(pdf)
+def test_body_text_and_qr_codes_print_in_black_ink_only(press_files: list[tuple[Product, Path, Path]]) -> None:
+    for product, _pdf, qdf in press_files:
+        body = qdf.read_bytes()
         runs = colours_of_text(body)
         assert runs, product.filename
         for colour, size in runs:
@@ -105,10 +95,10 @@ def test_body_text_and_qr_codes_print_in_black_ink_only(press_files: list[tuple[
         assert all(tuple(float(v) for v in s.split()) in (BLACK, PAPER) for s in strokes), product.filename
 
 
-def test_pdf_x4_with_a_cmyk_output_intent(press_files: list[tuple[Product, Path]]) -> None:
+def test_pdf_x4_with_a_cmyk_output_intent(press_files: list[tuple[Product, Path, Path]]) -> None:
     profile = Path(SETTINGS.output_profile).read_bytes()
-    for product, pdf in press_files:
-        body = expanded(pdf)
+    for product, pdf, qdf in press_files:
+        body = qdf.read_bytes()
         assert b"/OutputIntents" in body and b"/S /GTS_PDFX" in body, product.filename
         assert b"<pdfx:GTS_PDFXVersion>PDF/X-4</pdfx:GTS_PDFXVersion>" in body, product.filename
         assert re.search(rb"/DestOutputProfile \d+ 0 R", body), product.filename
@@ -118,9 +108,9 @@ def test_pdf_x4_with_a_cmyk_output_intent(press_files: list[tuple[Product, Path]
         assert "TrimBox:" in info and "BleedBox:" in info, product.filename
 
 
-def test_fonts_embedded_with_a_subset_tag_unique_to_each_file(press_files: list[tuple[Product, Path]]) -> None:
+def test_fonts_embedded_with_a_subset_tag_unique_to_each_file(press_files: list[tuple[Product, Path, Path]]) -> None:
     files_of_tag = defaultdict(set)
-    for product, pdf in press_files:
+    for product, pdf, _qdf in press_files:
         lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
         for line in lines.splitlines()[2:]:
             assert re.search(r"\byes\s+yes\s+yes\b", line), (product.filename, line)
@@ -129,27 +119,30 @@ def test_fonts_embedded_with_a_subset_tag_unique_to_each_file(press_files: list[
     assert not shared
 
 
-def test_every_qr_code_decodes_at_150_dpi(press_files: list[tuple[Product, Path]], tmp_path: Path) -> None:
-    for product, pdf in press_files:
+def test_every_qr_code_decodes_at_150_dpi(press_files: list[tuple[Product, Path, Path]], tmp_path: Path) -> None:
+    site = str(CAMPAIGN.site.site_url)
+    for product, pdf, _qdf in one_of_each(press_files):
+        if product.product_type == "banner":
+            continue  # read from afar, a banner carries its slogan only (its template draws no code)
         copy = product_copy(PLAN, product)
         articles = [block.url for block in copy.blocks if block.qr and product.format.article_codes]
         expected = {
             "leaflet": [copy.url, *articles, *([copy.finder_url] if copy.finder_url else [])],
             "poster": [copy.url],
-            "banner": [],  # read from afar: the slogan only
         }[product.product_type]
         found = qr_urls(pdf, tmp_path, dpi=150)
         assert sorted(found) == sorted(expected), product.filename
+        assert all(url.startswith(site) for url in found), (product.filename, found)
 
 
-def test_type_is_large_enough_for_elderly_readers(press_files: list[tuple[Product, Path]]) -> None:
+def test_type_is_large_enough_for_elderly_readers(press_files: list[tuple[Product, Path, Path]]) -> None:
     """Leaflets: body text (the most frequent size) ≥ 12 pt on A4 and ≥ 11 pt on A5; nothing under 9 pt;
     Khmer times its print_scale."""
-    for product, pdf in press_files:
+    for product, _pdf, qdf in press_files:
         if product.product_type != "leaflet":
             continue
         scale = CAMPAIGN.language(product.language).print_scale  # Khmer: larger, to look as large
-        sizes = [round(size, 1) for _, size in colours_of_text(expanded(pdf))]
+        sizes = [round(size, 1) for _, size in colours_of_text(qdf.read_bytes())]
         assert min(sizes) >= 9 * scale - 0.05, (product.filename, min(sizes))
         body = Counter(sizes).most_common(1)[0][0]
         assert body >= (12 if product.format.width_mm >= 210 else 11) * scale - 0.05, (product.filename, body)

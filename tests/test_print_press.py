@@ -15,7 +15,7 @@ import pytest
 from conftest import PROJECT, loaded_project
 from PIL import Image
 
-from campaign_kit.catalogue import EVERY_UNIT, FILE_PREFIX, GENERAL, content_date
+from campaign_kit.catalogue import EVERY_UNIT, FILE_PREFIX, GENERAL, Product, content_date
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.printing.colours import press_cmyk
 from campaign_kit.printing.render import RenderOptions, render_pdf
@@ -26,6 +26,7 @@ from campaign_kit.slugs import slug
 PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
+VERSION = content_date(PLAN.content).isoformat()
 GHOSTSCRIPT = Path("/usr/share/color/icc/ghostscript")
 OTHER_PROFILE = GHOSTSCRIPT / "ps_cmyk.icc"  # a second CMYK profile of Debian's libgs-common
 MM = 72 / 25.4
@@ -95,16 +96,12 @@ def words(pdf: Path) -> list[tuple[float, float, float, float, str]]:
 
 
 @pytest.fixture(scope="module")
-def banners(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def banners(press_kit: Path) -> dict[str, Path]:
     """Every banner size, one slogan, as the press gets it (no draft mark)."""
-    out = tmp_path_factory.mktemp("banners")
-    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
-    files = {}
-    for product in PLAN.products:
-        if product.product_type == "banner" and product.subject == CAMPAIGN.slogans[0].key:
-            files[product.format.key] = out / product.filename
-            files[product.format.key].write_bytes(render_pdf(PLAN, product, options))
-    return files
+    slogan = CAMPAIGN.slogans[0].key
+    return {
+        fmt.key: press_kit / Product("banner", slogan, fmt, "vi", version=VERSION).filename for fmt in SETTINGS.banners
+    }
 
 
 def test_banner_files_grow_by_their_hems_and_pole_pockets(banners: dict[str, Path]) -> None:
@@ -194,7 +191,7 @@ def mark_segments(body: bytes) -> list[tuple[list[tuple[float, ...]], list[tuple
     return pages
 
 
-def test_marks_lie_outside_the_bleed_in_registration_colour(tmp_path: Path) -> None:
+def test_marks_lie_outside_the_bleed_in_registration_colour(press_kit: Path, tmp_path: Path) -> None:
     """MARKS=1: crop marks at the trim's corners and fold marks at the panel edges (mirrored inside) and
     at a banner's hems, all beyond the bleed, in every ink at 100 %; the media box grows to hold them, the
     trim and bleed boxes stay where they are without marks."""
@@ -203,12 +200,11 @@ def test_marks_lie_outside_the_bleed_in_registration_colour(tmp_path: Path) -> N
     banner = next(p for p in PLAN.products if p.product_type == "banner" and p.format.width_mm > p.format.height_mm)
     bleed = SETTINGS.bleed_mm
     for product in (leaflet, banner):
-        found = {}
-        for marks in (False, True):
-            options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True, marks=marks)
-            pdf = tmp_path / f"{marks}-{product.filename}"
-            pdf.write_bytes(render_pdf(PLAN, product, options))
-            found[marks] = boxes(pdf)
+        pdf = tmp_path / product.filename
+        pdf.write_bytes(
+            render_pdf(PLAN, product, RenderOptions(fonts_dir=PROJECT / "fonts", production=True, marks=True))
+        )
+        found = {True: boxes(pdf), False: boxes(press_kit / product.filename)}  # the kit has no marks
         assert found[True]["TrimBox"] == found[False]["TrimBox"] and found[True]["BleedBox"] == found[False]["BleedBox"]
         trim, media = found[True]["TrimBox"], found[True]["MediaBox"]
         width, height = trim[2] - trim[0], trim[3] - trim[1]
@@ -278,16 +274,14 @@ def test_two_runs_give_the_same_bytes(tmp_path: Path) -> None:
     assert [name for name in runs[0] if runs[0][name] != runs[1][name]] == []
 
 
-def test_previews_have_1200_px_on_the_longer_side_of_every_page(tmp_path: Path) -> None:
+def test_previews_have_1200_px_on_the_longer_side_of_every_page(press_kit: Path) -> None:
     """A two-sided tri-fold: both pages side by side, each 1200 px wide; a banner: 1200 px long."""
+    rows = {row["file"]: row for row in json.loads((press_kit / "manifest.json").read_text(encoding="utf-8"))}
     folded = next(p for p in PLAN.products if p.format.panels_mm and p.subject == GENERAL and p.unit is None)
     for product in (folded, BANNER):
-        out = tmp_path / product.stem
-        entries, errors = build_print(loaded_project(), out, jobs=1, only=product.stem)
-        assert not errors and len(entries) == 1
-        with Image.open(out / entries[0].preview) as preview:
+        with Image.open(press_kit / rows[product.filename]["preview"]) as preview:
             page_width, page_height = preview.width / product.pages, preview.height
         assert max(page_width, page_height) >= 1200, (product.filename, preview.size)
-        trim = boxes(out / product.filename)["TrimBox"]
+        trim = boxes(press_kit / product.filename)["TrimBox"]
         # The page's proportions: the preview is the trim, not squeezed.
         assert page_width / page_height == pytest.approx((trim[2] - trim[0]) / (trim[3] - trim[1]), rel=0.01)
