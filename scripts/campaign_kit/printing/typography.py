@@ -26,8 +26,9 @@ WORD_JOINER = "\u2060"  # no line break here (a range: 2022–2025 stays on one 
 NB_HYPHEN = "\u2011"  # a hyphen no line breaks after (near-poor household); Noto Sans has it
 EN_DASH = "\u2013"
 # The last two words of a paragraph are bound only when this short together (characters): longer, they
-# might not fit a narrow column, and an orphan is better than an overflow.
-ORPHAN_MAX_CHARS = 28
+# might not fit a narrow column, and an orphan is better than an overflow. The same length bounds a
+# listed compound word.
+ORPHAN_MAX_CHARS = COMPOUND_MAX_CHARS = 28
 # A balanced line may use this share of the box: HarfBuzz shapes as Pango does, but Pango may pick another
 # face for a space or a digit between two scripts, and rounds positions.
 BALANCE_SHARE = 0.98
@@ -48,7 +49,7 @@ BREAK = re.compile(rf"[ {ZWSP}]")
 
 def kept_together(campaign: Campaign, language: str) -> list[str]:
     """Names and compounds a line never splits, longest first: places of 2024 and of today, agencies
-    and contacts, the glossary's terms, and print.yml's keep_together list."""
+    and contacts, and the glossary's terms and print.yml's keep_together list up to COMPOUND_MAX_CHARS."""
     admin = campaign.admin_map
     names = [campaign.site.province, admin.province_today]
     names += [unit.name for unit in admin.units] + [former.name for u in admin.units for former in u.formed_from]
@@ -57,12 +58,15 @@ def kept_together(campaign: Campaign, language: str) -> list[str]:
     names += [agency.name for agency in agencies.values()] + [agency.short for agency in agencies.values()]
     names += [contact.agency for contact in campaign.contacts]
     reference = language == campaign.default_language
-    names += [term.vi if reference else term.say.get(language, "") for term in campaign.glossary]
-    names += campaign.print_settings.keep_together
-    scripts = campaign.language(language).scripts
-    # Any length: a box too narrow for a name makes its type smaller (Headlines.size, the leaflets' fitted
-    # sizes), never breaks the name. Khmer names have no spaces, but word boundaries a line could break at.
+    terms = [term.vi if reference else term.say.get(language, "") for term in campaign.glossary]
+    # Compounds are words, short; a longer glossary term is a phrase ("People's Committee of the commune,
+    # ward or special zone"): a line may break between its words, as in any phrase.
+    names += [term for term in terms + campaign.print_settings.keep_together if len(term) <= COMPOUND_MAX_CHARS]
     parts = [part for name in names for part in GLOSS.split(name)]
+    scripts = campaign.language(language).scripts
+    # Names of any length: a box too narrow for a name makes its type smaller (Headlines.size, the folded
+    # leaflet's body size), never breaks the name. Khmer writes no spaces in a name, but has word
+    # boundaries a line could break at.
     found = {dashes(name) for name in parts if re.search(r"\S[ -]\S", name) or unspaced(name, scripts)}
     return sorted(found, key=len, reverse=True)
 
