@@ -3,7 +3,7 @@ Khmer tri-fold's layout from WeasyPrint's box tree (what was laid out, in readin
 Khmer text back in visual order): no bullet across a fold, an article's QR code in the panel where the
 article ends, no name split, headlines set in the lines HarfBuzz measured for them.
 
-Three renders: the Khmer general tri-fold, a unit's Vietnamese tri-fold and the English credit tri-fold.
+Three renders: the Khmer credit tri-fold, a unit's Vietnamese tri-fold and the English credit tri-fold.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from weasyprint.formatting_structure import boxes
 from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.printing.render import RenderOptions, layout_product, render_pdf
 from campaign_kit.printing.typography import COMPOUND_MAX_CHARS, kept_together
+from campaign_kit.printing.wording import product_copy
 
 PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
@@ -31,12 +32,12 @@ VERSION = content_date(PLAN.content).isoformat()
 OPTIONS = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
 MM_PER_PX = 25.4 / 96
 INSIDE = 1
-KHMER = Product("leaflet", GENERAL, FOLDED, "km", version=VERSION)
+KHMER = Product("leaflet", "tin-dung", FOLDED, "km", version=VERSION)
 
 
 @cache
 def khmer() -> Document:
-    """The Khmer general tri-fold as laid out: the document render_pdf writes."""
+    """The Khmer credit tri-fold as laid out: the document render_pdf writes."""
     return layout_product(PLAN, KHMER, OPTIONS)
 
 
@@ -69,10 +70,12 @@ def texts_by_element(page: int, tag: str) -> dict[object, list[boxes.TextBox]]:
 
 def test_khmer_bullet_never_runs_across_a_fold() -> None:
     items = texts_by_element(INSIDE, "li")
-    assert len(items) > 10
+    used = set()
     for texts in items.values():
         panels = {panel_at(text.position_x) for text in texts}
         assert len(panels) == 1, ("".join(text.text for text in texts), panels)
+        used |= panels
+    assert len(items) >= 8 and used == {0, 1, 2}, (len(items), used)
 
 
 def test_khmer_articles_qr_code_sits_where_the_article_ends() -> None:
@@ -83,7 +86,7 @@ def test_khmer_articles_qr_code_sits_where_the_article_ends() -> None:
             items = [texts for element, texts in texts_by_element(INSIDE, "li").items() if element in section.iter()]
             assert panel_at(box.position_x) == panel_at(items[-1][-1].position_x), section.get("data-name")
             checked += 1
-    assert checked >= 3
+    assert checked == sum(1 for block in product_copy(PLAN, KHMER).blocks if block.qr) > 0
 
 
 def lines_of(page: int) -> list[tuple[str, int]]:
@@ -110,7 +113,7 @@ def test_no_khmer_name_split_across_lines() -> None:
 
 def test_khmer_headlines_are_set_in_their_balanced_lines() -> None:
     """Pango breaks a Khmer headline only where the balance put a line break: HarfBuzz measured its lines
-    as Pango sets them. Several headlines have two lines or more."""
+    as Pango sets them (the cover title has two lines or more)."""
     multi_line = 0
     for page in range(KHMER.pages):
         for box, _ in walk(khmer().pages[page]._page_box):
@@ -121,7 +124,7 @@ def test_khmer_headlines_are_set_in_their_balanced_lines() -> None:
                     t.text for line in lines for t, _ in walk(line) if isinstance(t, boxes.TextBox)
                 )
                 multi_line += breaks > 0
-    assert multi_line >= 2
+    assert multi_line >= 1
 
 
 @pytest.fixture(scope="module")
@@ -150,4 +153,4 @@ def test_no_name_of_any_length_split_across_lines(latin: list[tuple[Product, Pat
                     assert len(set(printed.lines[match.start() : match.end()])) == 1, (product.filename, name)
                     if len(name) > COMPOUND_MAX_CHARS:
                         long_names.add(name)
-    assert len(long_names) >= 2, long_names
+    assert long_names, "no name longer than a compound in the sample"

@@ -19,7 +19,7 @@ import uharfbuzz as hb
 from markupsafe import Markup, escape
 
 from ..model.campaign import Campaign
-from ..segmentation import ZWSP, mark_word_breaks, unspaced
+from ..segmentation import UNSPACED, ZWSP, mark_word_breaks, unspaced
 
 NBSP = "\u00a0"
 WORD_JOINER = "\u2060"  # no line break here (a range: 2022–2025 stays on one line)
@@ -133,9 +133,12 @@ def _typesetter(names: tuple[str, ...]) -> Typesetter:
         return Typesetter(None)
     # Names as written and as the templates escape them (People&#39;s Committee), longest first.
     forms = sorted({form for name in names for form in (name, str(escape(name)))}, key=len, reverse=True)
-    pattern = "|".join(re.escape(form) for form in forms)
-    # A name starts a word; it may end inside one (plurals: near-poor households).
-    return Typesetter(re.compile(rf"(?<!\w)(?:{pattern})"))
+    # A name starts a word; it may end inside one (plurals: near-poor households). In a script without
+    # spaces a word starts after any letter.
+    pattern = "|".join(
+        re.escape(form) if unspaced(form[0], list(UNSPACED)) else rf"(?<!\w){re.escape(form)}" for form in forms
+    )
+    return Typesetter(re.compile(pattern))
 
 
 def typesetter(campaign: Campaign, language: str) -> Typesetter:
