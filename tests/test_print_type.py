@@ -1,9 +1,9 @@
-"""Type of the printed products, read back: listed names never split across lines (any length), and the
-Khmer tri-fold's layout from WeasyPrint's box tree (what was laid out, in reading order, where pdfium gives
-Khmer text back in visual order): no bullet across a fold, an article's QR code in the panel where the
-article ends, no name split, headlines set in the lines HarfBuzz measured for them.
+"""The Khmer tri-fold's layout read from WeasyPrint's box tree (what was laid out, in reading order, where
+pdfium gives Khmer text back in visual order): no bullet across a fold, an article's QR code in the panel
+where the article ends, no name split across lines, headlines set in the lines HarfBuzz measured for them.
+(tests/test_print_layout.py reads the same back from the Vietnamese and English PDFs.)
 
-Three renders: the Khmer credit tri-fold, a unit's Vietnamese tri-fold and the English credit tri-fold.
+One render: the Khmer credit tri-fold.
 """
 
 from __future__ import annotations
@@ -11,17 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
-import pytest
 from conftest import PROJECT, loaded_project
-from test_print_layout import inside_folds, printed_page, squeezed, visible
+from test_print_layout import inside_folds, squeezed, visible
 from weasyprint import Document
 from weasyprint.formatting_structure import boxes
 
-from campaign_kit.catalogue import GENERAL, Product, content_date
-from campaign_kit.printing.render import RenderOptions, layout_product, render_pdf
-from campaign_kit.printing.typography import COMPOUND_MAX_CHARS, kept_together
+from campaign_kit.catalogue import Product, content_date
+from campaign_kit.printing.render import RenderOptions, layout_product
+from campaign_kit.printing.typography import kept_together
 from campaign_kit.printing.wording import product_copy
 
 PLAN = loaded_project().plan
@@ -125,32 +123,3 @@ def test_khmer_headlines_are_set_in_their_balanced_lines() -> None:
                 )
                 multi_line += breaks > 0
     assert multi_line >= 1
-
-
-@pytest.fixture(scope="module")
-def latin(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Product, Path]]:
-    out = tmp_path_factory.mktemp("type")
-    products = [
-        Product("leaflet", GENERAL, FOLDED, "vi", CAMPAIGN.admin_map.units[0].key, version=VERSION),
-        Product("leaflet", "tin-dung", FOLDED, "en", version=VERSION),
-    ]
-    files = []
-    for product in products:
-        path = out / product.filename
-        path.write_bytes(render_pdf(PLAN, product, OPTIONS))
-        files.append((product, path))
-    return files
-
-
-def test_no_name_of_any_length_split_across_lines(latin: list[tuple[Product, Path]]) -> None:
-    long_names = set()
-    for product, pdf in latin:
-        names = [squeezed(name) for name in kept_together(CAMPAIGN, product.language)]
-        for page in range(product.pages):
-            printed = printed_page(pdf, page)
-            for name in names:
-                for match in re.finditer(re.escape(name), printed.text):
-                    assert len(set(printed.lines[match.start() : match.end()])) == 1, (product.filename, name)
-                    if len(name) > COMPOUND_MAX_CHARS:
-                        long_names.add(name)
-    assert long_names, "no name longer than a compound in the sample"
