@@ -9,6 +9,7 @@ breaker. Readers see nothing; lines may break there, and search indexes words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from icu4py.breakers import WordBreaker
 
@@ -17,13 +18,43 @@ ZWSP = "\u200b"
 UNSPACED = {"khmer": (re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]+"), "km")}
 
 
-def mark_word_breaks(text: str, scripts: list[str]) -> str:
-    """`text` with U+200B between the words of every unspaced-script run."""
+def mark_word_breaks(text: str, scripts: list[str], keep: re.Pattern[str] | None = None) -> str:
+    """`text` with U+200B between the words of every unspaced-script run. Matches of `keep` (names that
+    print on one line) stay whole: one word, with a break before and after it."""
+    if keep is None:
+        return _marked(text, scripts)
+    out, last = [], 0
+    for match in keep.finditer(text):
+        out += [_marked(text[last : match.start()], scripts), match[0]]
+        last = match.end()
+    out.append(_marked(text[last:], scripts))
+    return "".join(_between_words(out, scripts))
+
+
+def _marked(text: str, scripts: list[str]) -> str:
     for script in scripts:
         if script in UNSPACED:
             run, locale = UNSPACED[script]
             text = run.sub(lambda match, locale=locale: _segment(match[0], locale), text)
     return text
+
+
+def _between_words(pieces: list[str], scripts: list[str]) -> Iterator[str]:
+    """The pieces, with U+200B where two of them meet inside an unspaced-script run."""
+    runs = [UNSPACED[script][0] for script in scripts if script in UNSPACED]
+    previous = ""
+    for piece in pieces:
+        meet = previous and piece and piece[0] not in CLOSING_SIGNS
+        if meet and any(run.fullmatch(previous[-1]) and run.fullmatch(piece[0]) for run in runs):
+            yield ZWSP
+        if piece:
+            previous = piece
+        yield piece
+
+
+def unspaced(text: str, scripts: list[str]) -> bool:
+    """Whether `text` has characters of a script written without spaces (a line may break inside it)."""
+    return any(UNSPACED[script][0].search(text) for script in scripts if script in UNSPACED)
 
 
 def marked_words(texts: list[str], scripts: list[str]) -> list[str]:

@@ -18,14 +18,13 @@ from weasyprint.pdf import metadata as pdf_metadata
 
 from ..catalogue import Product, content_date
 from ..model.campaign import Campaign
-from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
 from .marks import marks_finisher
 from .sheet import sheet
 from .site_mark import mark_svg
-from .typography import Headlines, typesetter
+from .typography import Headlines, Shaper, Typesetter, typesetter
 from .wording import product_copy
 
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
@@ -70,7 +69,8 @@ class RenderOptions:
 def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[str, object]:
     campaign = plan.content.campaign
     settings = campaign.print_settings
-    scripts = set(campaign.language(product.language).scripts)
+    language = campaign.language(product.language)
+    scripts = set(language.scripts)
     fonts = [
         {
             "family": f.family,
@@ -85,10 +85,10 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
     profile = options.cmyk_profile or output_profile(campaign)
     colours = options.colours or press_colours(campaign, profile)
     typeset = typesetter(campaign, product.language)
-    scale = campaign.language(product.language).print_scale
+    scale = language.print_scale
     return {
         "language": product.language,
-        "scripts": campaign.language(product.language).scripts,
+        "scripts": language.scripts,
         "copy": product_copy(plan, product),
         "fmt": fmt,
         "bleed": settings.bleed_mm,
@@ -113,23 +113,27 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         # Type sizes of the templates (pt), scaled for the language's script.
         "scale": scale,
         "pt": lambda size: f"{size * scale:g}pt",
-        "headlines": Headlines(typeset, _measured_font(campaign, scripts, scale, options.fonts_dir)),
+        "headlines": Headlines(typeset, _bold_faces(campaign, scripts, options.fonts_dir), language.scripts, scale),
     }
 
 
-def _measured_font(campaign: Campaign, scripts: set[str], scale: float, fonts_dir: Path) -> Path | None:
-    """The bold face headlines are set in, for balancing their lines: Latin-script languages at their
-    nominal sizes only (the templates give headlines those)."""
-    if scripts != {"latin"} or scale != 1:
-        return None
-    bold = next(f for f in campaign.fonts if f.script == "latin" and f.weight == 700 and f.style == "normal")
-    return fonts_dir / bold.file
+def _bold_faces(campaign: Campaign, scripts: set[str], fonts_dir: Path) -> Shaper:
+    """The bold faces headlines are set in, in the order of the style sheet's font-family list."""
+    return Shaper(
+        tuple(
+            fonts_dir / f.file
+            for f in campaign.fonts
+            if f.script in scripts and f.weight == 700 and f.style == "normal"
+        )
+    )
 
 
 def _layout(template: str, context: dict[str, object], base: Path) -> Document:
-    html = context["typeset"].html(templates().get_template(template).render(**context))  # type: ignore[attr-defined]
-    # Scripts without spaces (Khmer) get their word boundaries, where Pango may break lines.
-    html = mark_word_breaks(html, context["scripts"])  # type: ignore[arg-type]
+    typeset: Typesetter = context["typeset"]  # type: ignore[assignment]
+    html = templates().get_template(template).render(**context)
+    # Scripts without spaces (Khmer) get their word boundaries, where Pango may break lines (none inside a
+    # name); then names are bound, and the last two words of a paragraph.
+    html = typeset.html(typeset.segment(html, context["scripts"]))  # type: ignore[arg-type]
     return HTML(string=html, base_url=str(base)).render()
 
 

@@ -1,7 +1,7 @@
 """Typography of printed text, applied at render time to the words of campaign/ data and pages:
 names and listed compounds never break across lines, an en dash in ranges and between the parts of a
 name, no word or dash alone on a last line, and balanced headline breaks (WeasyPrint has no
-text-wrap: balance).
+text-wrap: balance), measured with HarfBuzz in the fonts WeasyPrint sets them in.
 
 Source texts stay plain: the non-breaking spaces are made here, from the lists in campaign/.
 """
@@ -12,37 +12,44 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+import uharfbuzz as hb
 from markupsafe import Markup, escape
 
 from ..model.campaign import Campaign
+from ..segmentation import UNSPACED, ZWSP, mark_word_breaks, unspaced
 
 NBSP = "\u00a0"
 WORD_JOINER = "\u2060"  # no line break here (a range: 2022–2025 stays on one line)
 NB_HYPHEN = "\u2011"  # a hyphen no line breaks after (near-poor household); Noto Sans has it
 EN_DASH = "\u2013"
-# Longer names are not bound whole: at headline size they would not fit a leaflet's column. Their parts
-# (places, "Ủy ban nhân dân") still are, when listed.
-MAX_BOUND_CHARS = 28
-# A balanced line may use this share of the box: our measure (advance widths, no kerning) is close to
-# Pango's, not equal to it.
-BALANCE_SHARE = 0.96
+# The last two words of a paragraph are bound only when this short together (characters): longer, they
+# might not fit a narrow column, and an orphan is better than an overflow. The same length bounds a
+# listed compound word.
+ORPHAN_MAX_CHARS = COMPOUND_MAX_CHARS = 28
+# A balanced line may use this share of the box: HarfBuzz shapes as Pango does, but Pango may pick another
+# face for a space or a digit between two scripts, and rounds positions.
+BALANCE_SHARE = 0.98
 MM_PER_PT = 25.4 / 72
 
 SPACED_HYPHEN = re.compile(r" - ")  # "Vì người nghèo - Không để ai…": the dash between two parts
 NUMBER_RANGE = re.compile(r"(?<![\w/.,])(\d+)-(\d+)(?![\w/])")  # 2021-2025 → 2021–2025
+# A name followed by its gloss in parentheses (a Khmer agency name, then its Vietnamese name) is two names:
+# a line may break before the gloss.
+GLOSS = re.compile(r"\s+\(([^()]+)\)")
 # Elements whose text is not prose: style sheets, vector drawings, the document's title.
 NOT_PROSE = re.compile(r"<(style|svg|title)\b.*?</\1>", re.S)
 TAG = re.compile(r"(<[^>]*>)")
 BLOCK_END = re.compile(r"</(p|li|h1|h2|h3)>")
+# Where a line may break: a space, or a word boundary that segmentation marked in Khmer.
+BREAK = re.compile(rf"[ {ZWSP}]")
 
 
 def kept_together(campaign: Campaign, language: str) -> list[str]:
     """Names and compounds a line never splits, longest first: places of 2024 and of today, agencies
-    and contacts, the glossary's terms, and print.yml's keep_together list."""
+    and contacts, and the glossary's terms and print.yml's keep_together list up to COMPOUND_MAX_CHARS."""
     admin = campaign.admin_map
     names = [campaign.site.province, admin.province_today]
     names += [unit.name for unit in admin.units] + [former.name for u in admin.units for former in u.formed_from]
@@ -51,9 +58,16 @@ def kept_together(campaign: Campaign, language: str) -> list[str]:
     names += [agency.name for agency in agencies.values()] + [agency.short for agency in agencies.values()]
     names += [contact.agency for contact in campaign.contacts]
     reference = language == campaign.default_language
-    names += [term.vi if reference else term.say.get(language, "") for term in campaign.glossary]
-    names += campaign.print_settings.keep_together
-    found = {dashes(name) for name in names if re.search(r"\S[ -]\S", name) and len(name) <= MAX_BOUND_CHARS}
+    terms = [term.vi if reference else term.say.get(language, "") for term in campaign.glossary]
+    # Compounds are words, short; a longer glossary term is a phrase ("People's Committee of the commune,
+    # ward or special zone"): a line may break between its words, as in any phrase.
+    names += [term for term in terms + campaign.print_settings.keep_together if len(term) <= COMPOUND_MAX_CHARS]
+    parts = [part for name in names for part in GLOSS.split(name)]
+    scripts = campaign.language(language).scripts
+    # Names of any length: a box too narrow for a name makes its type smaller (Headlines.size, the folded
+    # leaflet's body size), never breaks the name. Khmer writes no spaces in a name, but has word
+    # boundaries a line could break at.
+    found = {dashes(name) for name in parts if re.search(r"\S[ -]\S", name) or unspaced(name, scripts)}
     return sorted(found, key=len, reverse=True)
 
 
@@ -67,6 +81,10 @@ def dashes(text: str) -> str:
 @dataclass(frozen=True)
 class Typesetter:
     names: re.Pattern[str] | None
+
+    def segment(self, text: str, scripts: list[str]) -> str:
+        """`text` with the word boundaries of scripts written without spaces, none inside a listed name."""
+        return mark_word_breaks(text, scripts, self.names)
 
     def bind(self, text: str) -> str:
         """Plain text with its dashes, and the spaces and hyphens inside listed names made non-breaking."""
@@ -90,13 +108,23 @@ class Typesetter:
         for index in range(0, len(parts), 2):
             text = self.bind(parts[index])
             closing = parts[index + 1] if index + 1 < len(parts) else ""
-            if BLOCK_END.fullmatch(closing) and " " in text.strip():
-                head, _, tail = text.rstrip().rpartition(" ")
-                last_two = f"{head.rpartition(' ')[2]}{NBSP}{tail}"
-                if len(last_two) <= MAX_BOUND_CHARS:  # longer, it might not fit a column: an orphan is better
-                    text = f"{head}{NBSP}{tail}{text[len(text.rstrip()) :]}"
-            parts[index] = text
+            parts[index] = _without_orphan(text) if BLOCK_END.fullmatch(closing) else text
         return "".join(parts)
+
+
+def _without_orphan(text: str) -> str:
+    """The last two words of a text node kept together (a no-break space, or no Khmer word boundary)
+    when they are short enough to share a line."""
+    body = text.rstrip()
+    start = len(body) - len(body.lstrip())
+    breaks = [match.start() for match in BREAK.finditer(body, start)]
+    if not breaks:
+        return text
+    last, previous = breaks[-1], (breaks[-2] + 1 if len(breaks) > 1 else start)
+    if len(body) - previous - 1 > ORPHAN_MAX_CHARS:
+        return text
+    joined = NBSP if body[last] == " " else ""
+    return f"{body[:last]}{joined}{body[last + 1 :]}{text[len(body) :]}"
 
 
 @cache
@@ -105,9 +133,12 @@ def _typesetter(names: tuple[str, ...]) -> Typesetter:
         return Typesetter(None)
     # Names as written and as the templates escape them (People&#39;s Committee), longest first.
     forms = sorted({form for name in names for form in (name, str(escape(name)))}, key=len, reverse=True)
-    pattern = "|".join(re.escape(form) for form in forms)
-    # A name starts a word; it may end inside one (plurals: near-poor households).
-    return Typesetter(re.compile(rf"(?<!\w)(?:{pattern})"))
+    # A name starts a word; it may end inside one (plurals: near-poor households). In a script without
+    # spaces a word starts after any letter.
+    pattern = "|".join(
+        re.escape(form) if unspaced(form[0], list(UNSPACED)) else rf"(?<!\w){re.escape(form)}" for form in forms
+    )
+    return Typesetter(re.compile(pattern))
 
 
 def typesetter(campaign: Campaign, language: str) -> Typesetter:
@@ -115,47 +146,82 @@ def typesetter(campaign: Campaign, language: str) -> Typesetter:
 
 
 @dataclass(frozen=True)
-class Metrics:
-    """Advance widths of one font, in em: enough to choose line breaks close to what Pango does."""
+class Shaper:
+    """Widths of text (em) as HarfBuzz shapes it (kerning, Khmer clusters, subscripts) in the faces
+    WeasyPrint sets it in: each character in the first face of the font-family list that has it, as Pango
+    falls back along that list."""
 
-    widths: dict[str, float]
-    fallback: float
+    fonts: tuple[Path, ...]
 
     def width(self, text: str) -> float:
-        return sum(self.widths.get(char, self.fallback) for char in unicodedata.normalize("NFC", text))
+        return _shaped_width(self.fonts, unicodedata.normalize("NFC", text))
 
 
 @cache
-def metrics(font: Path) -> Metrics:
-    with TTFont(font, lazy=True) as ttf:
-        per_em = ttf["head"].unitsPerEm
-        advances = ttf["hmtx"].metrics
-        widths = {chr(code): advances[glyph][0] / per_em for code, glyph in ttf.getBestCmap().items()}
-    widths[NBSP] = widths[" "]
-    return Metrics(widths, sum(widths.values()) / len(widths))
+def _font(path: Path) -> tuple[hb.Font, frozenset[int]]:
+    """A HarfBuzz font of the file, and the characters it has."""
+    face = hb.Face(hb.Blob.from_file_path(path))
+    return hb.Font(face), frozenset(face.unicodes)
 
 
-def balanced_lines(words: list[str], space: float, limit: float, width: Callable[[str], float]) -> list[str]:
-    """As many lines as a greedy fill of `limit` makes (em units), each within `limit`, as even as possible:
-    the least sum of squared differences from the mean line width (no short line left at either end)."""
-    greedy: list[str] = []
-    for word in words:
-        if greedy and width(greedy[-1]) + space + width(word) <= limit:
-            greedy[-1] += " " + word
+@lru_cache(maxsize=16384)  # balancing measures the same candidate lines many times
+def _shaped_width(fonts: tuple[Path, ...], text: str) -> float:
+    total = 0.0
+    for path, run in _runs(fonts, text):
+        font, _ = _font(path)
+        buffer = hb.Buffer()
+        buffer.add_str(run)
+        buffer.guess_segment_properties()
+        hb.shape(font, buffer)
+        total += sum(position.x_advance for position in buffer.glyph_positions) / font.face.upem
+    return total
+
+
+def _runs(fonts: tuple[Path, ...], text: str) -> list[tuple[Path, str]]:
+    """`text` cut where the face changes. Invisible format characters (zero-width space, word joiner) stay
+    in the run they are in: HarfBuzz gives them no width, and a cut there would break a Khmer cluster."""
+    runs: list[tuple[Path, str]] = []
+    for char in text:
+        covering = next((path for path in fonts if ord(char) in _font(path)[1]), fonts[0])
+        if runs and (covering == runs[-1][0] or unicodedata.category(char) == "Cf"):
+            runs[-1] = (runs[-1][0], runs[-1][1] + char)
         else:
-            greedy.append(word)
+            runs.append((covering, char))
+    return runs
+
+
+def units(text: str) -> list[str]:
+    """The unbreakable parts of a segmented, bound text, each with the break that follows it (a space or a
+    Khmer word boundary): joined, they give the text back."""
+    return [unit for unit in re.split(rf"(?<={BREAK.pattern})", text) if unit]
+
+
+def _line(parts: list[str] | tuple[str, ...]) -> str:
+    return "".join(parts).rstrip(f" {ZWSP}")
+
+
+def balanced_lines(parts: list[str], limit: float, width: Callable[[str], float]) -> list[str]:
+    """As many lines as a greedy fill of `limit` makes (em units), each within `limit`, as even as possible:
+    the least sum of squared differences from the mean line width (no short line left at either end).
+    `parts` as `units` gives them."""
+    greedy: list[list[str]] = []
+    for part in parts:
+        if greedy and width(_line([*greedy[-1], part])) <= limit:
+            greedy[-1].append(part)
+        else:
+            greedy.append([part])
     count = len(greedy)
-    mean = width(" ".join(words)) / count
+    mean = width(_line(parts)) / count
 
     @cache
     def best(start: int, lines: int) -> tuple[float, tuple[str, ...]] | None:
-        """The cheapest way to set words[start:] in `lines` lines, or None."""
+        """The cheapest way to set parts[start:] in `lines` lines, or None."""
         if lines == 1:
-            line = " ".join(words[start:])
+            line = _line(parts[start:])
             return ((width(line) - mean) ** 2, (line,)) if width(line) <= limit else None
         found = None
-        for end in range(start + 1, len(words) - lines + 2):
-            line = " ".join(words[start:end])
+        for end in range(start + 1, len(parts) - lines + 2):
+            line = _line(parts[start:end])
             if width(line) > limit:
                 break
             rest = best(end, lines - 1)
@@ -166,33 +232,36 @@ def balanced_lines(words: list[str], space: float, limit: float, width: Callable
         return found
 
     result = best(0, count)
-    return list(result[1]) if result else greedy
+    return list(result[1]) if result else [_line(line) for line in greedy]
 
 
 @dataclass(frozen=True)
 class Headlines:
-    """Headlines for templates: bound (names, dashes), balanced, and no larger than their longest
-    unbreakable word allows. Without a font (a script we do not measure, e.g. Khmer): bound only."""
+    """Headlines for templates: bound (names, dashes), balanced over their unbreakable parts (words, Khmer
+    words, bound names), and no larger than their widest part allows. Sizes are nominal (pt), as the
+    templates give them: the language's print_scale applies, as the style sheet's pt() does."""
 
     typeset: Typesetter
-    font: Path | None
+    shaper: Shaper
+    scripts: list[str]
+    scale: float
+
+    def _parts(self, text: str) -> list[str]:
+        return units(self.typeset.bind(self.typeset.segment(text, self.scripts)))
 
     def _limit(self, width_mm: float, size_pt: float) -> float:
-        """The box's width in em at `size_pt`, less the margin for our measure."""
-        return width_mm / (size_pt * MM_PER_PT) * BALANCE_SHARE
+        """The box's width in em at nominal `size_pt`, less the margin for our measure."""
+        return width_mm / (size_pt * self.scale * MM_PER_PT) * BALANCE_SHARE
 
     def size(self, text: str, width_mm: float, size_pt: float) -> float:
-        """`size_pt`, or less if the longest word (a bound name is one word) would not fit the width."""
-        if self.font is None:
-            return size_pt
-        widest = max(metrics(self.font).width(word) for word in self.typeset.bind(text).split(" "))
+        """`size_pt`, or less if the widest part (a bound name is one) would not fit the width."""
+        widest = max(self.shaper.width(_line([part])) for part in self._parts(text))
         return min(size_pt, size_pt * self._limit(width_mm, size_pt) / widest)
 
     def balance(self, text: str, width_mm: float, size_pt: float) -> Markup:
         """The text in balanced lines joined by <br>."""
-        words = self.typeset.bind(text).split(" ")
-        if self.font is None or len(words) < 2:
-            return Markup(escape(" ".join(words)))
-        measure = metrics(self.font)
-        lines = balanced_lines(words, measure.width(" "), self._limit(width_mm, size_pt), measure.width)
+        parts = self._parts(text)
+        if len(parts) < 2:
+            return Markup(escape(_line(parts)))
+        lines = balanced_lines(parts, self._limit(width_mm, size_pt), self.shaper.width)
         return Markup("<br>".join(escape(line) for line in lines))
