@@ -187,12 +187,13 @@ def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> fl
 
 
 def _folded_inside(context: dict[str, object], base: Path) -> dict[str, float]:
-    """The inside's body size and spread (em of extra space between its questions and articles).
+    """The inside's body size and spread (em of extra space below its questions and bullets).
 
     The body size is the largest in FOLDED_BODY_PT at which the inside fits; the smallest if none does
-    (the full layout then reports what does not fit). Text that fits at the largest size would end high
-    in balanced columns and leave the panels' lower parts empty: the spare height then goes between the
-    questions and articles (a designer's vertical justification), as much as still fits."""
+    (the full layout then reports what does not fit). Text that is short for its panels at that size
+    (at the largest size, or held smaller by a word as wide as a column) would end high in balanced
+    columns and leave the panels' lower parts empty: the spare height then goes between its parts
+    (a designer's vertical justification), as much as still fits."""
 
     def fits(size: float, spread: float = 0.0) -> bool:
         return _fits(
@@ -200,11 +201,12 @@ def _folded_inside(context: dict[str, object], base: Path) -> dict[str, float]:
         )
 
     low, high = (size * float(context["scale"]) for size in FOLDED_BODY_PT)  # type: ignore[arg-type]
-    if fits(high):
-        return {"font_size": high, "spread": _largest(lambda spread: fits(high, spread), 0.0, FOLDED_SPREAD_EM)}
     if not fits(low):
         return {"font_size": low, "spread": 0.0}
-    return {"font_size": _largest(fits, low, high), "spread": 0.0}
+    size = high if fits(high) else _largest(fits, low, high)
+    least = FOLDED_SPREAD_EM / 2**FOLDED_FIT_STEPS  # the search's step: text that fills its panels stops here
+    spread = _largest(lambda spread: fits(size, spread), 0.0, FOLDED_SPREAD_EM) if fits(size, least) else 0.0
+    return {"font_size": size, "spread": spread}
 
 
 def _largest(fits: Callable[[float], bool], low: float, high: float) -> float:
