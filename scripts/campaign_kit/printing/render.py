@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+import pydyf
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from weasyprint import HTML, Document
@@ -22,7 +23,7 @@ from ..segmentation import mark_word_breaks
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
-from .marks import marks_finisher
+from .marks import grommets_finisher, marks_finisher
 from .sheet import sheet
 from .site_mark import mark_svg
 from .typography import Headlines, typesetter
@@ -197,7 +198,9 @@ def _folded_inside(context: dict[str, object], base: Path) -> dict[str, float]:
 
     def fits(size: float, spread: float = 0.0) -> bool:
         return _fits(
-            _layout("leaflet-folded.html.j2", {**context, "font_size": size, "spread": spread, "only_inside": True}, base)
+            _layout(
+                "leaflet-folded.html.j2", {**context, "font_size": size, "spread": spread, "only_inside": True}, base
+            )
         )
 
     low, high = (size * float(context["scale"]) for size in FOLDED_BODY_PT)  # type: ignore[arg-type]
@@ -254,9 +257,17 @@ def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> byte
     """PDF/X-4 bytes, the same for the same input: dates from the content, names from the product."""
     document = layout_product(plan, product, options)
     settings = plan.content.campaign.print_settings
-    marks = marks_finisher(sheet(product.format, settings.safe_mm), settings.bleed_mm) if options.marks else None
+    finished = sheet(product.format, settings.safe_mm)
+    finishers = [grommets_finisher(finished)] if finished.grommets else []
+    if options.marks:
+        finishers.append(marks_finisher(finished, settings.bleed_mm))
+
+    def finish(document: Document, pdf: pydyf.PDF) -> None:
+        for finisher in finishers:
+            finisher(document, pdf)
+
     with _names_from(product.stem):  # the stem names the content's version
-        return document.write_pdf(pdf_variant="pdf/x-4", finisher=marks)
+        return document.write_pdf(pdf_variant="pdf/x-4", finisher=finish)
 
 
 @contextmanager

@@ -44,7 +44,6 @@ class Copy:
     contact_lines: list[str]
     url: str
     qr: str
-    owner: str
     dated_note: str = ""
     translation_note: str = ""  # a translation nobody has reviewed says so on every page, in its own language
     finder_text: str = ""  # the generic leaflet: how a reader finds their unit, beside a QR code to the finder
@@ -148,7 +147,6 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
         **_contact(plan, ctx, product),
         "colophon": colophon_lines(plan, product) if product.has_colophon else [],
         "question": cover_question(campaign, product),
-        "owner": campaign.site.owner,
         "dated_note": _dated(ctx),
         "translation_note": _translation_note(ctx, content, product),
     }
