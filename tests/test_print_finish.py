@@ -1,5 +1,5 @@
-"""The finish of the print kit, read back from rendered PDFs: each topic leaflet's cover question, the A5
-front's question, the poster's colophon, a banner's preview, draft mark and grommet marks, and a short
+"""The finish of the print kit, read back from rendered PDFs: each topic leaflet's cover question, the
+poster's colophon, a banner's preview, draft mark and grommet marks, and a short
 topic leaflet's inside panels filled down."""
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 FOLDED = next(fmt for fmt in SETTINGS.leaflets if fmt.panels_mm)
-SHEET = next(fmt for fmt in SETTINGS.leaflets if not fmt.panels_mm)
 BANNER = next(fmt for fmt in SETTINGS.banners if "top" in fmt.finishing.grommet_edges)
 VERSION = content_date(PLAN.content).isoformat()
 SHORT = "dien"  # one short policy: set at the largest body size
@@ -40,7 +39,6 @@ def leaflet(subject: str, language: str, fmt: object = FOLDED) -> Product:
 PRODUCTS = {
     "short-vi": leaflet(SHORT, "vi"),
     "short-en": leaflet(SHORT, "en"),
-    "a5": leaflet("y-te", "vi", SHEET),
     "poster": Product("poster", SLOGAN, SETTINGS.poster, "vi", version=VERSION),
     "banner": Product("banner", SLOGAN, BANNER, "vi", version=VERSION),
 }
@@ -100,11 +98,6 @@ def test_cover_question_falls_back_to_the_home_question() -> None:
 def test_a_question_must_be_one() -> None:
     with pytest.raises(ValueError, match="dấu chấm hỏi"):
         PolicyGroup(key="dien", title="Tiền điện", question="Nhà tôi được hỗ trợ tiền điện.")
-
-
-def test_a5_front_asks_the_question(rendered: dict[str, Path]) -> None:
-    front = page_text(rendered["a5"], 0)
-    assert squeezed(group("vi", "y-te").question or "") in front
 
 
 def test_poster_carries_the_colophon_inside_the_safe_area(rendered: dict[str, Path]) -> None:

@@ -134,12 +134,9 @@ def _draw(pdf: pydyf.PDF, pdf_page: pydyf.Dictionary, operations: list[str]) -> 
     content = pdf.objects[int(pdf_page["Contents"].split()[0])]
     # The page's own stream changes the coordinates (y down) and leaves them so: wrap it in q … Q.
     content.stream.insert(0, b"q")
-    content.stream += [
-        b"Q q",
-        f"1 0 0 1 {left:.3f} {bottom:.3f} cm".encode(),
-        *(op.encode() for op in operations),
-        b"Q",
-    ]
+    first, *rest = operations
+    lines = [f"1 0 0 1 {left:.3f} {bottom:.3f} cm {first}", *rest]  # origin and graphics state on one line
+    content.stream += [b"Q q", *(line.encode() for line in lines), b"Q"]
 
 
 def _registration_space(pdf: pydyf.PDF) -> pydyf.Array:
