@@ -26,7 +26,7 @@ from PIL import ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.printing.typography import COMPOUND_MAX_CHARS, dashes, kept_together
-from campaign_kit.printing.wording import BLANK, colophon_lines, product_copy
+from campaign_kit.printing.wording import BLANK, colophon_lines, cover_question, product_copy
 from campaign_kit.project import load
 
 PLAN = loaded_project().plan
@@ -202,7 +202,7 @@ def test_cover_and_back_panel(folded: list[tuple[Product, Path]]) -> None:
     for product, pdf in folded:
         _, back, cover = outside_panel_texts(pdf)
         copy = product_copy(PLAN, product)
-        assert copy.question == CAMPAIGN.strings[product.language].home_questions[1]
+        assert copy.question == cover_question(CAMPAIGN, product)
         assert squeezed(CAMPAIGN.site.site_name) in cover, product.filename
         if product.language != "km":  # pdfium gives Khmer back in visual order; the colophon is Vietnamese
             for text in (copy.title, copy.question, copy.slogan):

@@ -275,13 +275,14 @@ def test_two_runs_give_the_same_bytes(tmp_path: Path) -> None:
 
 
 def test_previews_have_1200_px_on_the_longer_side_of_every_page(press_kit: Path) -> None:
-    """A two-sided tri-fold: both pages side by side, each 1200 px wide; a banner: 1200 px long."""
+    """A two-sided tri-fold: both pages side by side, each 1200 px wide; a banner's face: 1200 px long."""
     rows = {row["file"]: row for row in json.loads((press_kit / "manifest.json").read_text(encoding="utf-8"))}
     folded = next(p for p in PLAN.products if p.format.panels_mm and p.subject == GENERAL and p.unit is None)
     for product in (folded, BANNER):
         with Image.open(press_kit / rows[product.filename]["preview"]) as preview:
             page_width, page_height = preview.width / product.pages, preview.height
         assert max(page_width, page_height) >= 1200, (product.filename, preview.size)
-        trim = boxes(press_kit / product.filename)["TrimBox"]
-        # The page's proportions: the preview is the trim, not squeezed.
-        assert page_width / page_height == pytest.approx((trim[2] - trim[0]) / (trim[3] - trim[1]), rel=0.01)
+        # The page's proportions: the preview is the finished face (a leaflet's trim, a banner without its
+        # hems and pole pockets), not squeezed.
+        face = sheet(product.format, SETTINGS.safe_mm).face
+        assert page_width / page_height == pytest.approx(face.width / face.height, rel=0.01)

@@ -53,7 +53,10 @@ def test_production_print_lists_every_placeholder_kind(project_copy: Path, capsy
     assert fmt.quantity is None
     assert f"campaign/print.yml:1: khổ “{fmt.key}” chưa có số bản in (quantity)" in errors
     for field in ("licence", "printer", "legal_deposit"):  # the colophon's blanks
-        assert f"campaign/print.yml:1: dòng thông tin xuất bản của tờ rơi còn để trống “colophon: {field}”" in errors
+        assert (
+            f"campaign/print.yml:1: dòng thông tin xuất bản (tờ rơi, áp phích) còn để trống “colophon: {field}”"
+            in errors
+        )
     assert not out.exists()
 
 

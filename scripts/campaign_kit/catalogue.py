@@ -43,6 +43,13 @@ class Product:
     def pages(self) -> int:
         return PAGES[self.product_type]
 
+    @property
+    def has_colophon(self) -> bool:
+        """Leaflets and posters are printed matter handed out or posted for reading: they carry the
+        publication lines (wording.colophon_lines). A banner is street signage read from afar, not a
+        publication in that sense: it carries none."""
+        return self.product_type != "banner"
+
 
 def leaflet_subjects(content: Content, language: str) -> list[str]:
     """The general leaflet, then every policy group whose policies all exist in `language`."""

@@ -46,14 +46,14 @@ def _check_print(content: Content, products: list[Product], problems: Problems) 
             f"khổ “{key}” chưa có số bản in (quantity): lệnh in và dòng thông tin xuất bản cần số này.",
             "Ghi số bản in do cơ quan chủ trì quyết định vào campaign/print.yml.",
         )
-    if any(product.product_type == "leaflet" for product in products):
+    if any(product.has_colophon for product in products):
         colophon = campaign.print_settings.colophon
         for field, value in colophon.model_dump().items():
             if value is None:
                 problems.add(
                     campaign.root / "print.yml",
                     1,
-                    f"dòng thông tin xuất bản của tờ rơi còn để trống “colophon: {field}”.",
+                    f"dòng thông tin xuất bản (tờ rơi, áp phích) còn để trống “colophon: {field}”.",
                     "Ghi giấy phép xuất bản, nơi in và tháng nộp lưu chiểu vào campaign/print.yml (mục colophon).",
                 )
     units = dict.fromkeys(product.unit for product in products if product.unit)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, HttpUrl, model_validator
+from pydantic import AfterValidator, BaseModel, Field, HttpUrl, model_validator
 
 from .admin_map import AdminMap, load_admin_map
 from .contacts import PublicContact, load_contacts
@@ -274,9 +274,23 @@ class Term(Strict):
     avoid: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], list[Text]] = {}
 
 
+def _a_question(value: str) -> str:
+    """A leaflet's cover asks the reader's question: a statement there reads as a promise."""
+    if not value.rstrip().endswith("?"):
+        raise ValueError(f"“{value}” phải là một câu hỏi, kết thúc bằng dấu chấm hỏi (?)")
+    return value
+
+
+# A reader's question, short enough for a leaflet's cover (A5: two lines under the title).
+Question = Annotated[str, Field(min_length=1, max_length=90), AfterValidator(_a_question)]
+
+
 class PolicyGroup(Strict):
     key: Key
     title: Text
+    # The question of the group's leaflet cover; without one (a translation nobody has written it in),
+    # the cover asks the home page's question in the leaflet's language (printing.wording.cover_question).
+    question: Question | None = None
 
 
 class PlanTask(Strict):

@@ -27,6 +27,7 @@ from .colours import check_profile, output_profile, press_colours
 from .layout import PrintError
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
 from .render import DRAFT_MARK, RenderOptions, render_pdf
+from .sheet import sheet
 
 PREVIEW_DIR = "xem-truoc"
 
@@ -41,7 +42,7 @@ def _render(product: Product) -> tuple[Product, bytes, bytes] | str:
         pdf = render_pdf(plan, product, _worker["options"])  # type: ignore[arg-type]
     except PrintError as error:
         return str(error)
-    return product, pdf, preview_png(pdf)
+    return product, pdf, preview_png(pdf, sheet(product.format, plan.content.campaign.print_settings.safe_mm))
 
 
 def build_print(

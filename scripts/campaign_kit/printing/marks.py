@@ -1,4 +1,5 @@
-"""Printer's marks (make print MARKS=1): crop marks and fold marks outside the bleed, in registration colour.
+"""Printer's marks: crop marks and fold marks outside the bleed, in registration colour (make print
+MARKS=1); grommet marks on a banner's hems (always).
 
 WeasyPrint's own `marks: crop` draws inside the bleed, in RGB, without fold marks. These are drawn into
 the PDF WeasyPrint writes (a finisher): the media box grows to hold them, while the trim and bleed boxes,
@@ -23,6 +24,10 @@ MARGIN_MM = 2.0  # paper beyond the marks
 LINE_PT = 0.25
 FOLD_DASH = "[1.5 1] 0 d"  # fold marks dashed, crop marks solid: the usual convention
 REGISTRATION = "Registration"  # the name of the All separation in the page's colour spaces
+GROMMET_MM = 6.0  # diameter of a grommet mark's circle, and length of its cross
+GROMMET_LINE_PT = 0.5
+BLACK_STROKE = "0 0 0 1 K"  # 100 K in device CMYK: one plate, no registration to drift
+KAPPA = 0.5523  # control-point distance of a quarter circle drawn as a Bézier curve, per unit radius
 
 
 def offset_mm(bleed_mm: float) -> float:
@@ -64,27 +69,74 @@ def marks_finisher(sheet: Sheet, bleed_mm: float) -> Callable[[Document, pydyf.P
     def finish(document: Document, pdf: pydyf.PDF) -> None:
         grow = grown_mm(bleed_mm) * PT_PER_MM
         registration = _registration_space(pdf)
-        for page, number in enumerate(pdf.pages["Kids"][::3]):
-            pdf_page = pdf.objects[number]
+        for page, pdf_page in enumerate(_pages(pdf)):
             resources = _resolved(pdf, pdf_page["Resources"])
             spaces = _resolved(pdf, resources.setdefault("ColorSpace", pydyf.Dictionary()))
             spaces[REGISTRATION] = registration
             left, bottom, right, top = (float(value) for value in pdf_page["TrimBox"])
             pdf_page["MediaBox"] = pydyf.Array([left - grow, bottom - grow, right + grow, top + grow])
-            content = pdf.objects[int(pdf_page["Contents"].split()[0])]
             crops, folds = mark_lines(sheet, page, bleed_mm)
-            # The page's own stream changes the coordinates (y down) and leaves them so: wrap it in q … Q.
-            content.stream.insert(0, b"q")
-            content.stream += [
-                b"Q q",
-                f"1 0 0 1 {left:.3f} {bottom:.3f} cm {LINE_PT} w /{REGISTRATION} CS 1 SCN [] 0 d".encode(),
-                *(f"{path} S".encode() for path in crops),
-                FOLD_DASH.encode(),
-                *(f"{path} S".encode() for path in folds),
-                b"Q",
-            ]
+            _draw(
+                pdf,
+                pdf_page,
+                [
+                    f"{LINE_PT} w /{REGISTRATION} CS 1 SCN [] 0 d",
+                    *(f"{path} S" for path in crops),
+                    FOLD_DASH,
+                    *(f"{path} S" for path in folds),
+                ],
+            )
 
     return finish
+
+
+def grommet_paths(sheet: Sheet) -> list[str]:
+    """A cross in a circle centred on each grommet, in PDF points, the origin at the trim's lower left, y up."""
+    radius = GROMMET_MM / 2 * PT_PER_MM
+    paths = []
+    for x_mm, y_mm in sheet.grommets:
+        x, y = x_mm * PT_PER_MM, (sheet.height_mm - y_mm) * PT_PER_MM
+        k = radius * KAPPA
+        circle = (
+            f"{x + radius:.3f} {y:.3f} m "
+            f"{x + radius:.3f} {y + k:.3f} {x + k:.3f} {y + radius:.3f} {x:.3f} {y + radius:.3f} c "
+            f"{x - k:.3f} {y + radius:.3f} {x - radius:.3f} {y + k:.3f} {x - radius:.3f} {y:.3f} c "
+            f"{x - radius:.3f} {y - k:.3f} {x - k:.3f} {y - radius:.3f} {x:.3f} {y - radius:.3f} c "
+            f"{x + k:.3f} {y - radius:.3f} {x + radius:.3f} {y - k:.3f} {x + radius:.3f} {y:.3f} c h"
+        )
+        paths += [circle, _line(x - radius, y, x + radius, y), _line(x, y - radius, x, y + radius)]
+    return paths
+
+
+def grommets_finisher(sheet: Sheet) -> Callable[[Document, pydyf.PDF], None]:
+    """A WeasyPrint finisher that marks where the shop punches each grommet of a banner.
+
+    Drawn on every file, not only with MARKS=1: the shop punches the grommets from these marks, and the
+    manifest alone gives it numbers to measure out by hand on a 5 m banner. The marks lie on the hem,
+    which folds to the back, so they never show on the face."""
+
+    def finish(document: Document, pdf: pydyf.PDF) -> None:
+        for pdf_page in _pages(pdf):
+            _draw(
+                pdf, pdf_page, [f"{GROMMET_LINE_PT} w {BLACK_STROKE} [] 0 d", *(f"{p} S" for p in grommet_paths(sheet))]
+            )
+
+    return finish
+
+
+def _pages(pdf: pydyf.PDF) -> list[pydyf.Dictionary]:
+    return [pdf.objects[number] for number in pdf.pages["Kids"][::3]]
+
+
+def _draw(pdf: pydyf.PDF, pdf_page: pydyf.Dictionary, operations: list[str]) -> None:
+    """Append drawing operations to a page, in points from the trim's lower left corner."""
+    left, bottom, _, _ = (float(value) for value in pdf_page["TrimBox"])
+    content = pdf.objects[int(pdf_page["Contents"].split()[0])]
+    # The page's own stream changes the coordinates (y down) and leaves them so: wrap it in q … Q.
+    content.stream.insert(0, b"q")
+    first, *rest = operations
+    lines = [f"1 0 0 1 {left:.3f} {bottom:.3f} cm {first}", *rest]  # origin and graphics state on one line
+    content.stream += [b"Q q", *(line.encode() for line in lines), b"Q"]
 
 
 def _registration_space(pdf: pydyf.PDF) -> pydyf.Array:

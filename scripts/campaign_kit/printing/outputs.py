@@ -15,6 +15,7 @@ from PIL import Image
 from ..catalogue import Product, subject_title, translation_status
 from ..model.campaign import BannerFinishing, Edge
 from ..model.content import Content
+from .marks import PT_PER_MM
 from .render import templates
 from .sheet import Sheet, sheet
 
@@ -51,16 +52,16 @@ class Entry:
     sha256: str
 
 
-def preview_png(pdf: bytes) -> bytes:
-    """Every page side by side in one PNG, each page PREVIEW_PAGE_PX on its longer side."""
+def preview_png(pdf: bytes, finished: Sheet) -> bytes:
+    """Every page side by side in one PNG, each page's finished face PREVIEW_PAGE_PX on its longer side."""
     document = pdfium.PdfDocument(pdf)
     try:
         images = []
         for page in document:
-            left, bottom, right, top = page.get_trimbox()
+            face = finished.face
             # + 1.5: pdfium rounds the whole page and each cropped edge, which lost a pixel (1199 px)
-            scale = (PREVIEW_PAGE_PX + 1.5) / max(right - left, top - bottom)
-            images.append(page.render(scale=scale, crop=_bleed_crop(page)).to_pil())
+            scale = (PREVIEW_PAGE_PX + 1.5) / (max(face.width, face.height) * PT_PER_MM)
+            images.append(page.render(scale=scale, crop=_face_crop(page, finished)).to_pil())
     finally:
         document.close()
     canvas = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), "white")
@@ -73,11 +74,18 @@ def preview_png(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def _bleed_crop(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
-    """Crop the preview to the trim box: what the reader will hold."""
+def _face_crop(page: pdfium.PdfPage, finished: Sheet) -> tuple[float, float, float, float]:
+    """Crop the preview to the finished face, what the reader will see: the trim box without the bleed,
+    and a banner's face without the hems and pole pockets that fold to its back."""
     media = page.get_mediabox()
     trim = page.get_trimbox()
-    return (trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3])
+    face = finished.face
+    return (
+        trim[0] - media[0] + face.left * PT_PER_MM,
+        trim[1] - media[1] + (finished.height_mm - face.bottom) * PT_PER_MM,
+        media[2] - trim[2] + (finished.width_mm - face.right) * PT_PER_MM,
+        media[3] - trim[3] + face.top * PT_PER_MM,
+    )
 
 
 SIDES = {

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+import pydyf
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from weasyprint import HTML, Document
@@ -21,7 +22,7 @@ from ..model.campaign import Campaign
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
-from .marks import marks_finisher
+from .marks import grommets_finisher, marks_finisher
 from .sheet import sheet
 from .site_mark import mark_svg
 from .typography import Headlines, Shaper, Typesetter, typesetter
@@ -33,6 +34,9 @@ FIT_STEPS = 12
 # largest that fits so that short content still fills every panel (columns are balanced).
 FOLDED_BODY_PT = (12.0, 18.0)
 FOLDED_FIT_STEPS = 5
+# At most this much extra space (em) below each of the inside's questions when its text is short (a quarter of
+# it below each bullet): beyond it the parts drift apart and stop reading as one article.
+FOLDED_SPREAD_EM = 6.0
 
 
 def css_string(text: str) -> Markup:
@@ -108,6 +112,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
         "font_size": 0,
+        "spread": 0.0,  # a folded leaflet's extra space between questions and articles (em)
         "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
         "typeset": typeset,
         # Type sizes of the templates (pt), scaled for the language's script.
@@ -186,19 +191,36 @@ def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> fl
     return _SERIES[key][1]
 
 
-def _folded_body_size(context: dict[str, object], base: Path, product: Product) -> float:
-    """The inside's body size: the largest in FOLDED_BODY_PT at which it fits; the smallest if none does
-    (the full layout then reports what does not fit)."""
+def _folded_inside(context: dict[str, object], base: Path) -> dict[str, float]:
+    """The inside's body size and spread (em of extra space below its questions and bullets).
 
-    def inside(size: float) -> Document:
-        return _layout("leaflet-folded.html.j2", {**context, "font_size": size, "only_inside": True}, base)
+    The body size is the largest in FOLDED_BODY_PT at which the inside fits; the smallest if none does
+    (the full layout then reports what does not fit). Text that is short for its panels at that size
+    (at the largest size, or held smaller by a word as wide as a column) would end high in balanced
+    columns and leave the panels' lower parts empty: the spare height then goes between its parts
+    (a designer's vertical justification), as much as still fits."""
+
+    def fits(size: float, spread: float = 0.0) -> bool:
+        return _fits(
+            _layout(
+                "leaflet-folded.html.j2", {**context, "font_size": size, "spread": spread, "only_inside": True}, base
+            )
+        )
 
     low, high = (size * float(context["scale"]) for size in FOLDED_BODY_PT)  # type: ignore[arg-type]
-    if not _fits(inside(low)):
-        return low
-    for _ in range(FOLDED_FIT_STEPS):  # bisection: `low` always fits
+    if not fits(low):
+        return {"font_size": low, "spread": 0.0}
+    size = high if fits(high) else _largest(fits, low, high)
+    least = FOLDED_SPREAD_EM / 2**FOLDED_FIT_STEPS  # the search's step: text that fills its panels stops here
+    spread = _largest(lambda spread: fits(size, spread), 0.0, FOLDED_SPREAD_EM) if fits(size, least) else 0.0
+    return {"font_size": size, "spread": spread}
+
+
+def _largest(fits: Callable[[float], bool], low: float, high: float) -> float:
+    """The largest value in [low, high) that fits, by bisection: `low` fits, `high` does not."""
+    for _ in range(FOLDED_FIT_STEPS):
         middle = (low + high) / 2
-        low, high = (middle, high) if _fits(inside(middle)) else (low, middle)
+        low, high = (middle, high) if fits(middle) else (low, middle)
     return low
 
 
@@ -211,8 +233,7 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
     base = options.fonts_dir
     fmt = product.format
     if product.product_type == "leaflet" and fmt.panels_mm:
-        size = _folded_body_size(context, base, product)
-        document = _layout("leaflet-folded.html.j2", {**context, "font_size": size}, base)
+        document = _layout("leaflet-folded.html.j2", {**context, **_folded_inside(context, base)}, base)
     elif product.product_type == "leaflet":
         document = _layout("leaflet-sheet.html.j2", context, base)
         if len(document.pages) == 1:  # short text: the contact block goes on the back
@@ -240,9 +261,17 @@ def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> byte
     """PDF/X-4 bytes, the same for the same input: dates from the content, names from the product."""
     document = layout_product(plan, product, options)
     settings = plan.content.campaign.print_settings
-    marks = marks_finisher(sheet(product.format, settings.safe_mm), settings.bleed_mm) if options.marks else None
+    finished = sheet(product.format, settings.safe_mm)
+    finishers = [grommets_finisher(finished)] if finished.grommets else []
+    if options.marks:
+        finishers.append(marks_finisher(finished, settings.bleed_mm))
+
+    def finish(document: Document, pdf: pydyf.PDF) -> None:
+        for finisher in finishers:
+            finisher(document, pdf)
+
     with _names_from(product.stem):  # the stem names the content's version
-        return document.write_pdf(pdf_variant="pdf/x-4", finisher=marks)
+        return document.write_pdf(pdf_variant="pdf/x-4", finisher=finish)
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from html import escape
 
 from ..catalogue import GENERAL, ORIGINAL, Product, translation_status
 from ..formatting import format_number
+from ..model.campaign import Campaign
 from ..model.content import Content, Page
 from ..model.sections import BY_TYPE, FINDER_URI
 from ..pages.admin_text import committee, contact_lines, dated_note
@@ -43,7 +44,6 @@ class Copy:
     contact_lines: list[str]
     url: str
     qr: str
-    owner: str
     dated_note: str = ""
     translation_note: str = ""  # a translation nobody has reviewed says so on every page, in its own language
     finder_text: str = ""  # the generic leaflet: how a reader finds their unit, beside a QR code to the finder
@@ -51,7 +51,7 @@ class Copy:
     finder_qr: str | None = None
     poster_line: str | None = None
     question: str = ""  # a leaflet's cover: the reader's question it answers
-    colophon: list[str] = field(default_factory=list)  # a leaflet's publication lines
+    colophon: list[str] = field(default_factory=list)  # the publication lines of a leaflet or poster
 
 
 # A colophon value nobody has given yet: printed so that nobody takes it for a value, refused by production.
@@ -74,6 +74,20 @@ def colophon_lines(plan: SitePlan, product: Product) -> list[str]:
         f"In tại: {given.printer or BLANK}.",
         f"Nộp lưu chiểu: {given.legal_deposit or BLANK}.",
     ]
+
+
+def cover_question(campaign: Campaign, product: Product) -> str:
+    """The question a leaflet's cover asks: its policy group's, in the leaflet's language; the home
+    page's second question ("what does a household get?", which every leaflet answers) on the general
+    leaflet, and on a topic leaflet whose language has no question for its group (a translator has
+    not written one yet). Posters and banners ask none."""
+    if product.product_type != "leaflet":
+        return ""
+    home = campaign.strings[product.language].home_questions[1]
+    if product.subject == GENERAL:
+        return home
+    group = next(g for g in campaign.policy_groups[product.language] if g.key == product.subject)
+    return group.question or home
 
 
 def _contact(plan: SitePlan, ctx: Context, product: Product) -> dict[str, object]:
@@ -131,10 +145,8 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
     home = ctx.page("index.md")
     common = {
         **_contact(plan, ctx, product),
-        "colophon": colophon_lines(plan, product) if product.product_type == "leaflet" else [],
-        # The cover's question, the home page's second one: what a household gets is what every leaflet lists.
-        "question": ctx.strings.home_questions[1] if product.product_type == "leaflet" else "",
-        "owner": campaign.site.owner,
+        "colophon": colophon_lines(plan, product) if product.has_colophon else [],
+        "question": cover_question(campaign, product),
         "dated_note": _dated(ctx),
         "translation_note": _translation_note(ctx, content, product),
     }
