@@ -45,15 +45,17 @@ PRODUCTS = {
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def rendered(press_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The products from the tests' press kit where it has them; the others rendered here. The banner is
+    a draft, as make print writes it without PRODUCTION: its draft mark is under test."""
     out = tmp_path_factory.mktemp("finish")
     files = {}
     for name, product in PRODUCTS.items():
-        # Drafts, as make print writes them without PRODUCTION: the banner's draft mark is under test.
-        production = name != "banner"
-        options = RenderOptions(fonts_dir=PROJECT / "fonts", production=production)
-        files[name] = out / product.filename
-        files[name].write_bytes(render_pdf(PLAN, product, options))
+        files[name] = press_kit / product.filename
+        if name == "banner" or not files[name].is_file():
+            options = RenderOptions(fonts_dir=PROJECT / "fonts", production=name != "banner")
+            files[name] = out / product.filename
+            files[name].write_bytes(render_pdf(PLAN, product, options))
     return files
 
 
