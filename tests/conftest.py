@@ -140,13 +140,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # a module at a time (--dist loadfile), and a long module taken last would leave the other worker idle.
 LONGEST_FIRST = (
     "test_print.py",
-    "test_stylesheet.py",
     "test_print_press.py",
-    "test_build_with_attacks.py",
-    "test_crawl.py",
-    "test_print_preflight.py",
+    "test_stylesheet.py",
+    "test_search.py",
     "test_browser.py",
+    "test_finder.py",
     "test_offline.py",
+    "test_crawl.py",
+    "test_build_with_attacks.py",
+    "test_content_errors.py",
+    "test_check_command.py",
 )
 
 

@@ -85,6 +85,19 @@ def test_topic_covers_ask_their_groups_question(rendered: dict[str, Path]) -> No
         assert squeezed(CAMPAIGN.strings[language].home_questions[1]) not in outside, name
 
 
+def test_a5_fronts_ask_the_cover_question_where_the_text_leaves_room(press_kit: Path) -> None:
+    """Every Vietnamese A5 sheet asks its question on its front; a sheet whose text needs the room (the
+    English general one) leaves the question out rather than overflow its two sides."""
+    sheets = [p for p in PLAN.products if not p.format.panels_mm and p.product_type == "leaflet"]
+    asked = {}
+    for product in sheets:
+        if (press_kit / product.filename).is_file():
+            question = squeezed(cover_question(CAMPAIGN, product))
+            asked[product.filename] = question in page_text(press_kit / product.filename, 0)
+    assert all(ask for name, ask in asked.items() if f"_{CAMPAIGN.default_language}_" in name), asked
+    assert len(asked) > 10
+
+
 def test_cover_question_falls_back_to_the_home_question() -> None:
     """A group without a question in a language (Khmer today), and the general leaflet, ask the home
     page's question of that language."""

@@ -111,6 +111,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "panels": outside_panels(fmt),
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
+        "ask_question": False,  # the two-sided sheet's front: set by _sheet_layout
         "font_size": 0,
         "spread": 0.0,  # a folded leaflet's extra space between questions and articles (em)
         "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
@@ -235,13 +236,25 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
     if product.product_type == "leaflet" and fmt.panels_mm:
         document = _layout("leaflet-folded.html.j2", {**context, **_folded_inside(context, base)}, base)
     elif product.product_type == "leaflet":
-        document = _layout("leaflet-sheet.html.j2", context, base)
-        if len(document.pages) == 1:  # short text: the contact block goes on the back
-            document = _layout("leaflet-sheet.html.j2", {**context, "closing_on_back": True}, base)
+        document = _sheet_layout(context, base, product)
     else:
         size = _series_size(plan, product, options)
         document = _layout(f"{product.product_type}.html.j2", {**context, "font_size": size}, base)
     _check(document, product)
+    return document
+
+
+def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:
+    """A two-sided sheet: its front asks the cover question unless the text then needs more sides than the
+    sheet has (the policies are the message, the question leads to them); short text puts the contact
+    block on the back."""
+    for ask in (True, False):
+        context = {**context, "ask_question": ask}
+        document = _layout("leaflet-sheet.html.j2", context, base)
+        if len(document.pages) <= product.pages:
+            break
+    if len(document.pages) == 1:
+        document = _layout("leaflet-sheet.html.j2", {**context, "closing_on_back": True}, base)
     return document
 
 
