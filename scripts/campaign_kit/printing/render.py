@@ -134,13 +134,16 @@ def _bold_faces(campaign: Campaign, scripts: set[str], fonts_dir: Path) -> Shape
     )
 
 
-def _layout(template: str, context: dict[str, object], base: Path) -> Document:
+def _html(template: str, context: dict[str, object]) -> str:
     typeset: Typesetter = context["typeset"]  # type: ignore[assignment]
     html = templates().get_template(template).render(**context)
     # Scripts without spaces (Khmer) get their word boundaries, where Pango may break lines (none inside a
     # name); then names are bound, and the last two words of a paragraph.
-    html = typeset.html(typeset.segment(html, context["scripts"]))  # type: ignore[arg-type]
-    return HTML(string=html, base_url=str(base)).render()
+    return typeset.html(typeset.segment(html, context["scripts"]))  # type: ignore[arg-type]
+
+
+def _layout(template: str, context: dict[str, object], base: Path) -> Document:
+    return HTML(string=_html(template, context), base_url=str(base)).render()
 
 
 def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
@@ -192,7 +195,22 @@ def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> fl
     return _SERIES[key][1]
 
 
+# {digest of a folded leaflet's inside, as HTML at the smallest size: its body size and spread}. A unit's variants
+# print their generic leaflet's inside (only the back panel names the unit), so the search for its size,
+# most of a tri-fold's rendering time, is made once per process and inside, not once per unit.
+_INSIDES: dict[str, dict[str, float]] = {}
+
+
 def _folded_inside(context: dict[str, object], base: Path) -> dict[str, float]:
+    smallest = FOLDED_BODY_PT[0] * float(context["scale"])  # type: ignore[arg-type]
+    inside = _html("leaflet-folded.html.j2", {**context, "font_size": smallest, "only_inside": True})
+    key = hashlib.sha256(f"{base}\n{inside}".encode()).hexdigest()
+    if key not in _INSIDES:
+        _INSIDES[key] = _search_inside(context, base)
+    return _INSIDES[key]
+
+
+def _search_inside(context: dict[str, object], base: Path) -> dict[str, float]:
     """The inside's body size and spread (em of extra space below its questions and bullets).
 
     The body size is the largest in FOLDED_BODY_PT at which the inside fits; the smallest if none does
