@@ -1,7 +1,7 @@
 """Layout of the folded leaflets, read back from the PDF: every inside panel carries text, a bullet
 never runs across a fold, an article's QR code sits in the panel where the article ends.
 
-A sample: a short and a long topic leaflet in Vietnamese, one in English, the general leaflet in Khmer
+A sample: a short and a long topic leaflet in Vietnamese, one in English, the general leaflet in Khmer and Vietnamese
 and a unit's general leaflet. Positions come from pdfium's character boxes and from zbarimg on each panel's strip.
 """
 
@@ -48,6 +48,7 @@ def sample() -> list[Product]:
         leaflet(first_topic, "vi"),  # long, with year ranges
         leaflet(first_topic, "en"),
         leaflet(GENERAL, "km"),
+        leaflet(GENERAL, "vi"),
         leaflet(GENERAL, "vi", KIT_UNIT),
     ]
 
@@ -359,3 +360,12 @@ def test_khmer_type_is_scaled(folded: list[tuple[Product, Path]]) -> None:
             flap = Counter({size: n for size, n in font_sizes(pdf, 0).items() if size >= 9})
             sizes[product.language] = flap.most_common(1)[0][0]
     assert sizes["km"] == pytest.approx(sizes["vi"] * CAMPAIGN.language("km").print_scale, abs=0.15), sizes
+
+
+def test_a_units_variant_prints_the_generic_leaflets_inside(folded: list[tuple[Product, Path]]) -> None:
+    """Only the back panel names the unit: the inside of its variant is the generic leaflet's, line for line
+    and size for size (the size search is made once for both)."""
+    files = {(product.subject, product.language, product.unit): pdf for product, pdf in folded}
+    generic, variant = files[GENERAL, "vi", None], files[GENERAL, "vi", KIT_UNIT]
+    assert printed_page(variant) == printed_page(generic)
+    assert font_sizes(variant, INSIDE) == font_sizes(generic, INSIDE)
