@@ -16,10 +16,10 @@ from PIL import Image
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.model.campaign import PolicyGroup
-from campaign_kit.printing.marks import GROMMET_MM, PT_PER_MM
+from campaign_kit.printing.marks import GROMMET_MM
 from campaign_kit.printing.outputs import PREVIEW_PAGE_PX, preview_png
 from campaign_kit.printing.render import DRAFT_MARK, RenderOptions, render_pdf
-from campaign_kit.printing.sheet import sheet
+from campaign_kit.printing.sheet import PT_PER_MM, sheet
 from campaign_kit.printing.wording import cover_question
 
 PLAN = loaded_project().plan

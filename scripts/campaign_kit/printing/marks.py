@@ -15,9 +15,8 @@ from collections.abc import Callable
 import pydyf
 from weasyprint import Document
 
-from .sheet import Sheet
+from .sheet import PT_PER_MM, Sheet
 
-PT_PER_MM = 72 / 25.4
 GAP_MM = 2.0  # between the bleed's edge and the start of a mark: marks never touch the bleed
 LENGTH_MM = 5.0
 MARGIN_MM = 2.0  # paper beyond the marks

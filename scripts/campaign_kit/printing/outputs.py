@@ -15,9 +15,8 @@ from PIL import Image
 from ..catalogue import Product, subject_title, translation_status
 from ..model.campaign import BannerFinishing, Edge
 from ..model.content import Content
-from .marks import PT_PER_MM
 from .render import templates
-from .sheet import Sheet, sheet
+from .sheet import PT_PER_MM, Sheet, sheet
 
 PREVIEW_PAGE_PX = 1200  # the longer side of each page: enough to proofread a leaflet on screen
 

@@ -14,9 +14,9 @@ from PIL import Image
 from ..model.content import Page
 from ..model.schema import StoryMeta
 from .layout import PrintError
+from .sheet import MM_PER_INCH
 
 MIN_EFFECTIVE_DPI = 300  # offset press at 150–175 lpi: twice the screen ruling
-MM_PER_INCH = 25.4
 
 
 @dataclass(frozen=True)

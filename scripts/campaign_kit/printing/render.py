@@ -23,7 +23,7 @@ from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
 from .marks import grommets_finisher, marks_finisher
-from .sheet import sheet
+from .sheet import PT_PER_MM, sheet
 from .site_mark import mark_svg
 from .typography import Headlines, Shaper, Typesetter, typesetter
 from .wording import product_copy
@@ -147,22 +147,15 @@ def _layout(template: str, context: dict[str, object], base: Path) -> Document:
 
 
 def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
-    """The largest font size (pt) at which the text fits its box; binary search."""
-    best, blocks = None, []
-    for _ in range(FIT_STEPS):
-        middle = (low + high) / 2
-        document = render(middle)
-        blocks = overflowing_blocks(document)
-        if blocks or len(document.pages) > 1:
-            high = middle
-        else:
-            best, low = middle, middle
-    if best is None:
+    """The largest font size (pt) in [low, high) at which the text fits its box; an error if `low` does not."""
+    smallest = render(low)
+    if not _fits(smallest):
+        blocks = overflowing_blocks(smallest)
         where = f"khung “{blocks[0]}”" if blocks else "trang"
         raise PrintError(
             f"{product.filename}: chữ không vừa {where}, kể cả ở cỡ chữ {low:g} pt. Cần rút ngắn nội dung."
         )
-    return best
+    return _largest(lambda size: _fits(render(size)), low, high, FIT_STEPS)
 
 
 # {(id(plan), kind, size key, language): (plan, type size)}: the plan is kept so that its id is not reused.
@@ -178,7 +171,7 @@ def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> fl
         template = f"{product.product_type}.html.j2"
         # Upper bound: one line of text as tall as the sheet's short side allows. Below a
         # twelfth of that (42 pt on A3), a slogan is too small for where it hangs.
-        high = min(fmt.width_mm, fmt.height_mm) / 25.4 * 72 * 0.6
+        high = min(fmt.width_mm, fmt.height_mm) * PT_PER_MM * 0.6
         sizes = []
         for slogan in plan.content.campaign.slogans:
             sibling = replace(product, subject=slogan.key)
@@ -229,15 +222,17 @@ def _search_inside(context: dict[str, object], base: Path) -> dict[str, float]:
     low, high = (size * float(context["scale"]) for size in FOLDED_BODY_PT)  # type: ignore[arg-type]
     if not fits(low):
         return {"font_size": low, "spread": 0.0}
-    size = high if fits(high) else _largest(fits, low, high)
+    size = high if fits(high) else _largest(fits, low, high, FOLDED_FIT_STEPS)
     least = FOLDED_SPREAD_EM / 2**FOLDED_FIT_STEPS  # the search's step: text that fills its panels stops here
-    spread = _largest(lambda spread: fits(size, spread), 0.0, FOLDED_SPREAD_EM) if fits(size, least) else 0.0
+    if not fits(size, least):
+        return {"font_size": size, "spread": 0.0}
+    spread = _largest(lambda spread: fits(size, spread), 0.0, FOLDED_SPREAD_EM, FOLDED_FIT_STEPS)
     return {"font_size": size, "spread": spread}
 
 
-def _largest(fits: Callable[[float], bool], low: float, high: float) -> float:
-    """The largest value in [low, high) that fits, by bisection: `low` fits, `high` does not."""
-    for _ in range(FOLDED_FIT_STEPS):
+def _largest(fits: Callable[[float], bool], low: float, high: float, steps: int) -> float:
+    """The largest value in [low, high) that fits, by `steps` bisections: `low` fits, `high` does not."""
+    for _ in range(steps):
         middle = (low + high) / 2
         low, high = (middle, high) if fits(middle) else (low, middle)
     return low

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from ..model.campaign import Edge, PrintFormat
 
+MM_PER_INCH = 25.4
+PT_PER_MM = 72 / MM_PER_INCH  # PDF and type measure in points (1/72 inch), the sheet in millimetres
 # Text of a banner keeps at least this share of the short side from the face's edges: banners are
 # read from afar. The finishing's text_clear_mm may ask for more on any edge.
 BANNER_INSET = 0.06

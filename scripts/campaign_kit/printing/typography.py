@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from ..model.campaign import Campaign
 from ..segmentation import UNSPACED, ZWSP, mark_word_breaks, unspaced
+from .sheet import PT_PER_MM
 
 NBSP = "\u00a0"
 WORD_JOINER = "\u2060"  # no line break here (a range: 2022–2025 stays on one line)
@@ -32,7 +33,6 @@ ORPHAN_MAX_CHARS = COMPOUND_MAX_CHARS = 28
 # A balanced line may use this share of the box: HarfBuzz shapes as Pango does, but Pango may pick another
 # face for a space or a digit between two scripts, and rounds positions.
 BALANCE_SHARE = 0.98
-MM_PER_PT = 25.4 / 72
 
 SPACED_HYPHEN = re.compile(r" - ")  # "Vì người nghèo - Không để ai…": the dash between two parts
 NUMBER_RANGE = re.compile(r"(?<![\w/.,])(\d+)-(\d+)(?![\w/])")  # 2021-2025 → 2021–2025
@@ -251,7 +251,7 @@ class Headlines:
 
     def _limit(self, width_mm: float, size_pt: float) -> float:
         """The box's width in em at nominal `size_pt`, less the margin for our measure."""
-        return width_mm / (size_pt * self.scale * MM_PER_PT) * BALANCE_SHARE
+        return width_mm * PT_PER_MM / (size_pt * self.scale) * BALANCE_SHARE
 
     def size(self, text: str, width_mm: float, size_pt: float) -> float:
         """`size_pt`, or less if the widest part (a bound name is one) would not fit the width."""
