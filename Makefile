@@ -5,20 +5,22 @@ BIN := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 PRODUCTION_FLAG := $(if $(filter 1 true yes,$(PRODUCTION)),--production)
+# TODAY=YYYY-MM-DD: the build date (default: the real date); the facts in force on it are shown.
+TODAY_FLAG := $(if $(TODAY),--today $(TODAY))
 
 .PHONY: site serve print offline translations test lint bench bench-web clean
 
-site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content)
-	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG)
+site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content; TODAY=YYYY-MM-DD builds as of that date)
+	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG) $(TODAY_FLAG)
 
 serve: $(BUILD_STAMP)  ## preview the Vietnamese site with live reload
 	$(BIN)/mkdocs serve
 
 print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ (MARKS=1: crop and fold marks; PRODUCTION=1: for the press; PROFILE=x.icc: the shop's CMYK profile)
-	$(BIN)/python -m campaign_kit.printing --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks) $(if $(PROFILE),--profile "$(PROFILE)") $(PRODUCTION_FLAG)
+	$(BIN)/python -m campaign_kit.printing --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks) $(if $(PROFILE),--profile "$(PROFILE)") $(PRODUCTION_FLAG) $(TODAY_FLAG)
 
 offline: $(BUILD_STAMP)  ## the whole site, every language, as dist/offline/<site>-<date>.zip that works from file://
-	$(BIN)/python -m campaign_kit.offline --out dist/offline
+	$(BIN)/python -m campaign_kit.offline --out dist/offline $(TODAY_FLAG)
 
 translations: $(BUILD_STAMP)  ## per language: pages missing, stale (source changed) and unreviewed
 	$(BIN)/python -m campaign_kit.check --translations
@@ -68,7 +70,7 @@ $(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
 .PHONY: check fix new
 
 check: $(BUILD_STAMP)  ## every check of every page and photo, as the build runs them; changes no file
-	$(BIN)/python -m campaign_kit.check
+	$(BIN)/python -m campaign_kit.check $(TODAY_FLAG)
 
 fix: $(BUILD_STAMP)  ## safe fixes only (Unicode NFC, photo metadata, oversized photos), each one printed
 	$(BIN)/python -m campaign_kit.fix

@@ -8,6 +8,7 @@ language gets its own theme strings), the languages side by side on the machine'
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import multiprocessing
 import os
@@ -23,7 +24,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .model.errors import ContentError
 from .printing.__main__ import build_print
-from .project import Project, load
+from .project import Project, add_today_argument, load
 from .search_index import copy_for_index, index_copy
 
 CONFIG_FILE = "mkdocs.yml"
@@ -68,9 +69,9 @@ def _render_language(code: str) -> None:
     copy_for_index(staging / code, staging / SEARCH_COPY / project.plan.sites[code].prefix)
 
 
-def build_site(root: Path, site_dir: Path, *, production: bool = False) -> Project:
+def build_site(root: Path, site_dir: Path, *, production: bool = False, today: dt.date | None = None) -> Project:
     """A production build also puts the print kit in the site, where its pages link to it."""
-    project = load(root, production=production)
+    project = load(root, production=production, today=today)
     render_site(project, site_dir)
     if production:
         publish_print(project, site_dir)
@@ -90,13 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=None)
     parser.add_argument("--production", action="store_true", help="refuse example content and placeholder URLs")
     parser.add_argument("--verbose", "-v", action="store_true")
+    add_today_argument(parser)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)-7s -  %(message)s"
     )
     root = args.project.resolve()
     try:
-        build_site(root, (args.site_dir or root / "site").resolve(), production=args.production)
+        build_site(root, (args.site_dir or root / "site").resolve(), production=args.production, today=args.today)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ from typing import Literal
 
 from .model.campaign import PrintFormat
 from .model.content import Content
+from .model.figures import last_change
 from .model.schema import PolicyMeta
 from .model.sections import BY_TYPE
 from .model.translations import page_state
@@ -61,11 +62,13 @@ def leaflet_subjects(content: Content, language: str) -> list[str]:
 
 
 def content_date(content: Content) -> dt.date:
-    """The date of what is printed: the latest check of a policy against the law, or of the map of units.
-    It versions the files (their names, creation and modification dates), so the same content gives the
-    same files on any day."""
+    """The date of what is printed: the latest check of a policy against the law, of the map of units,
+    or of a change in the figures printed as of the print date. It versions the files (their names,
+    creation and modification dates), so the same content gives the same files on any day."""
     checked = [policy.meta.checked for policy in content.items("policy") if isinstance(policy.meta, PolicyMeta)]
-    return max([content.campaign.admin_map.since, *(date for date in checked if date)])
+    campaign = content.campaign
+    figures = last_change(campaign.figures, content.today, campaign.notice_days)
+    return max([campaign.admin_map.since, *(date for date in [*checked, figures] if date)])
 
 
 def catalogue(content: Content, languages: list[str] | None = None) -> list[Product]:

@@ -18,11 +18,12 @@ import os
 import sys
 from pathlib import Path
 
+from .checks.due_dates import due_items
 from .checks.present_map import abolished_mentions
 from .model.content import Content
 from .model.errors import ContentError, Problem
 from .model.translations import status_report, translation_states
-from .project import load
+from .project import add_today_argument, load
 from .review_boundary import changed_outside_docs
 
 
@@ -30,11 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--translations", action="store_true", help="report the state of every translation")
+    add_today_argument(parser)
     args = parser.parse_args(argv)
     project = args.project.resolve()
     _print_changes_for_the_technical_reviewer(project)
     try:
-        content = load(project).content
+        content = load(project, today=args.today).content
     except ContentError as error:
         for problem in error.problems:
             print(problem)
@@ -46,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = sum(len(languages) for languages in content.pages.values())
     print(f"Không có lỗi: đã kiểm tra {pages} trang.")
     _warn_stale_translations(content, project)
+    _warn_due_changes(content)
     for problem in abolished_mentions(content):
         print(f"Cảnh báo: {problem}")
     if args.translations:
@@ -70,6 +73,22 @@ def _warn_stale_translations(content: Content, project: Path) -> None:
                 path = state.path.relative_to(project).as_posix()
                 print(f"Cảnh báo: {path}:1: bản dịch đã cũ: trang gốc {state.src_uri} đã sửa sau khi dịch.")
                 print("    → Dịch lại phần đã sửa, rồi ghi mã mới của trang gốc vào translation: source_hash.")
+
+
+def _warn_due_changes(content: Content) -> None:
+    """What changes within the notice window: the site switches by itself on the day (the deploy
+    runs daily), but printed leaflets and what editors write should know."""
+    items = due_items(content)
+    if not items:
+        return
+    days = content.campaign.notice_days
+    print(f"Cảnh báo: {len(items)} điều sẽ thay đổi trong {days} ngày tới (tính từ {content.today:%d/%m/%Y}):")
+    for item in items:
+        print(f"  - {item.day:%d/%m/%Y}: {item.what}.")
+        if item.pages:
+            print(f"    Trang: {', '.join(item.pages)}")
+        if item.products:
+            print(f"    Tờ rơi in theo nhóm chính sách: {', '.join(item.products)} (và tờ rơi chung nếu có dùng)")
 
 
 def _annotation(problem: Problem) -> str:

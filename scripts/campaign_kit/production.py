@@ -14,6 +14,8 @@ from __future__ import annotations
 from .catalogue import ORIGINAL, Product, catalogue, translation_status
 from .model.content import Content
 from .model.errors import Problems
+from .model.figures import due_changes, number, span
+from .model.placeholders import find_placeholders
 
 
 def check_production(content: Content, problems: Problems) -> None:
@@ -38,6 +40,7 @@ def check_production(content: Content, problems: Problems) -> None:
 def _check_print(content: Content, products: list[Product], problems: Problems) -> None:
     """What the print products add to the policy (their words come from pages checked above)."""
     campaign = content.campaign
+    _check_print_date(content, problems)
     formats = dict.fromkeys(product.format.key for product in products if product.format.quantity is None)
     for key in formats:
         problems.add(
@@ -77,3 +80,37 @@ def _check_print(content: Content, products: list[Product], problems: Problems) 
                 "(mark_unreviewed_translations: false).",
                 "Nhờ người bản ngữ kiểm tra bản dịch (status: reviewed), hoặc đặt mark_unreviewed_translations: true.",
             )
+
+
+def _check_print_date(content: Content, problems: Problems) -> None:
+    """A leaflet lasts: printed within the notice window of a change, it would soon be wrong. The run
+    waits for the change, or the office accepts it (print.yml print_across_changes) and the leaflets
+    carry both values with their dates."""
+    campaign = content.campaign
+    accepted = set(campaign.print_settings.print_across_changes)
+    for change in due_changes(campaign.figures, content.today, campaign.notice_days):
+        if change.key in accepted or change.key not in _printed_figures(content):
+            continue
+        message = (
+            f"đổi thành {number(change.upcoming.value)} {span(change.upcoming)}" if change.upcoming else "hết áp dụng"
+        )
+        problems.add(
+            campaign.root / "print.yml",
+            1,
+            f"số liệu “{change.key}” ({change.figure.label}) {message}"
+            + f" vào ngày {change.day:%d/%m/%Y}, trong vòng {campaign.notice_days} ngày kể từ ngày in"
+            + f" ({content.today:%d/%m/%Y}): tờ rơi in hôm nay sẽ sớm sai.",
+            f"Chờ đến ngày đổi rồi mới in, hoặc ghi “{change.key}” vào print_across_changes trong campaign/print.yml"
+            " nếu cơ quan chủ trì chấp nhận in tờ rơi ghi cả hai mức kèm ngày.",
+        )
+
+
+def _printed_figures(content: Content) -> set[str]:
+    """Figures a leaflet prints: those in the policies' key points (the leaflets' words)."""
+    return {
+        placeholder.name
+        for policy in content.items("policy")
+        for _line, value in policy.front_values()
+        for placeholder in find_placeholders(value)
+        if placeholder.kind == "figure" and placeholder.on is None
+    }

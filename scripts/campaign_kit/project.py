@@ -7,6 +7,8 @@ print, reports) ← commands. Only this module puts them together.
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +32,17 @@ class Project:
         return self.plan.content
 
 
-def load(root: Path, *, production: bool = False, gate: bool = True, docs_dir: Path | None = None) -> Project:
-    """The project in `root`, planned; raise ContentError listing every problem.
+def load(
+    root: Path,
+    *,
+    production: bool = False,
+    gate: bool = True,
+    docs_dir: Path | None = None,
+    today: dt.date | None = None,
+) -> Project:
+    """The project in `root` as of `today` (the build date: what is in force on it is what the
+    site and print say of today; default the real date), planned; raise ContentError listing
+    every problem.
 
     `gate=False` skips the contribution gate (text, privacy, images, links), for a
     tool that only reads content; `docs_dir` reads pages from another folder than
@@ -39,7 +50,7 @@ def load(root: Path, *, production: bool = False, gate: bool = True, docs_dir: P
     docs_dir = docs_dir or root / "docs"
     problems = Problems(docs_dir.parent)  # messages name files from the folder that holds docs/
     campaign = load_campaign(root / "campaign")
-    content = load_content(campaign, docs_dir, problems)
+    content = load_content(campaign, docs_dir, problems, today)
     model_ok = not problems.items
     if gate:
         run_gate(content, problems)
@@ -51,6 +62,16 @@ def load(root: Path, *, production: bool = False, gate: bool = True, docs_dir: P
         check_links(plan, problems)
     problems.raise_if_any()
     return Project(root, plan, production)
+
+
+def add_today_argument(parser: argparse.ArgumentParser) -> None:
+    """`--today YYYY-MM-DD` (make … TODAY=…): the date the site, print or check speaks of."""
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="the build date, YYYY-MM-DD (default: the real date): the facts in force on it are shown",
+    )
 
 
 def _plan(content: Content, problems: Problems, model_ok: bool, production: bool) -> SitePlan:

@@ -1,16 +1,19 @@
-"""Policy figures: each names the act it comes from, and pages write them only through
-`{{ figure:KEY }}`. A figure typed by hand stays behind when the law changes the amount:
-the page would then contradict every other page and leaflet."""
+"""Policy figures: each period names the act it comes from, and pages that speak of today write
+figures only through `{{ figure:KEY }}`. A figure typed by hand stays behind when the law changes
+the amount: the page would then contradict every other page and leaflet. A dated page (news,
+story, commendation, act) may type the value that was in force on its date, never another one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.campaign import Figure
 from ..model.content import Content
 from ..model.errors import Problems
+from ..model.figures import Figure, FigurePeriod, number, span
 from ..model.sections import BY_TYPE
 
 # Amounts as editors type them: 1.500.000 đồng (1,500,000 dong in English), 1,5 triệu, 100 triệu, 12.690 tỷ,
@@ -26,14 +29,32 @@ _INTEREST = re.compile(r"lãi suất|interest|អត្រាការប្រ�
 _MULTIPLIERS = {"triệu": 10**6, "million": 10**6, "លាន": 10**6, "tỷ": 10**9, "billion": 10**9, "ពាន់លាន": 10**9}
 
 
-def money_figures(figures: Mapping[str, Figure]) -> dict[int, str]:
-    """{amount in đồng: figure key} for the figures that are sums of money."""
-    return {int(figure.value): key for key, figure in figures.items() if figure.unit.startswith("dong")}
+@dataclass(frozen=True)
+class Known:
+    """A value a page might type: which figure and which of its periods."""
+
+    key: str
+    figure: Figure
+    period: FigurePeriod
 
 
-def rate_figures(figures: Mapping[str, Figure]) -> dict[float, str]:
-    """{rate in % a year: figure key} for the interest rates."""
-    return {float(figure.value): key for key, figure in figures.items() if figure.unit == "percent_per_year"}
+def money_figures(figures: Mapping[str, Figure]) -> dict[int, list[Known]]:
+    """{amount in đồng: every figure period of that amount} for the figures that are sums of money."""
+    return _by_value(figures, lambda unit: unit.startswith("dong"), int)
+
+
+def rate_figures(figures: Mapping[str, Figure]) -> dict[float, list[Known]]:
+    """{rate in % a year: every figure period of that rate} for the interest rates."""
+    return _by_value(figures, lambda unit: unit == "percent_per_year", float)
+
+
+def _by_value(figures, wanted, kind) -> dict:
+    found: dict = {}
+    for key, figure in figures.items():
+        if wanted(figure.unit):
+            for period in figure.periods:
+                found.setdefault(kind(period.value), []).append(Known(key, figure, period))
+    return found
 
 
 def rates(line: str) -> list[float]:
@@ -59,21 +80,52 @@ def amounts(line: str) -> list[int]:
 
 
 def check_page(
-    path: Path, raw: str, money: Mapping[int, str], interest: Mapping[float, str], problems: Problems
+    path: Path,
+    raw: str,
+    money: Mapping[int, list[Known]],
+    interest: Mapping[float, list[Known]],
+    problems: Problems,
+    *,
+    day: dt.date | None = None,
+    act: str | None = None,
 ) -> None:
     """No line of the file (front matter included: key points are printed on leaflets) types a figure's
-    amount of money or interest rate."""
-    for number, line in enumerate(raw.splitlines(), start=1):
+    amount of money or interest rate, except a dated page (`day`) typing a value in force that day,
+    and an act's page (`act`) typing a value it set."""
+    for line_number, line in enumerate(raw.splitlines(), start=1):
         typed = [(amount, money, "số tiền " + f"{amount:,}".replace(",", ".") + " đồng") for amount in amounts(line)]
         typed += [(rate, interest, "lãi suất " + f"{rate:g}".replace(".", ",") + "%/năm") for rate in rates(line)]
         for value, known, written in typed:
-            if value in known:
+            if value not in known:
+                continue
+            periods = known[value]
+            if day is None and act is None:
+                key = periods[0].key
                 problems.add(
                     path,
-                    number,
-                    f"{written} được gõ tay; đây là số liệu “{known[value]}” trong campaign/figures.yml.",
-                    f"Viết {{{{ figure:{known[value]} }}}} thay cho con số, để mọi trang cùng đổi khi luật đổi.",
+                    line_number,
+                    f"{written} được gõ tay; đây là số liệu “{key}” trong campaign/figures.yml.",
+                    f"Viết {{{{ figure:{key} }}}} thay cho con số: trang luôn hiện mức đang áp dụng, và báo trước"
+                    " khi luật đổi mức.",
                 )
+                continue
+            if any(k.period.source == act or (day is not None and k.period.covers(day)) for k in periods):
+                continue  # the value this act set, or the one in force on the page's date
+            wrong = periods[0]
+            problems.add(path, line_number, *_not_then(written, wrong, day))
+
+
+def _not_then(written: str, wrong: Known, day: dt.date | None) -> tuple[str, str]:
+    """The message for a value typed on a dated page that was not in force on its date."""
+    message = f"{written} là “{wrong.figure.label}” {span(wrong.period)}, không phải mức áp dụng vào ngày của bài"
+    message += f" ({day:%d/%m/%Y})." if day else "."
+    right = wrong.figure.at(day) if day else None
+    if right is None:
+        return message, "Sửa lại con số, hoặc bỏ đi nếu không chắc chắn."
+    return message, (
+        f"Vào ngày đó, mức là {number(right.value)} ({span(right)}, theo văn bản {right.source})."
+        + " Sửa con số, hoặc viết {{ figure:" + wrong.key + " }} để trang tự hiện mức của ngày đăng bài."
+    )
 
 
 def check_sources(content: Content, problems: Problems) -> None:
@@ -82,18 +134,19 @@ def check_sources(content: Content, problems: Problems) -> None:
     folder = content.docs_dir / BY_TYPE["legal"].folder
     legal = {path.stem for path in folder.glob("*.md") if path.name != "index.md" and path.stem.count(".") == 0}
     for key, figure in campaign.figures.items():
-        if figure.source not in legal:
-            problems.add(
-                campaign.root / "figures.yml",
-                _line_of(campaign.root / "figures.yml", key),
-                f"số liệu “{key}” dẫn văn bản “{figure.source}” nhưng docs/van-ban/ không có văn bản này.",
-                "Ghi ở source: tên tệp (không có .md) của văn bản pháp luật quy định số liệu, hoặc thêm văn bản đó.",
-            )
+        for period in figure.periods:
+            if period.source not in legal:
+                problems.add(
+                    campaign.root / "figures.yml",
+                    _line_of(campaign.root / "figures.yml", key),
+                    f"số liệu “{key}” dẫn văn bản “{period.source}” nhưng docs/van-ban/ không có văn bản này.",
+                    "Ghi ở source: tên tệp (không có .md) của văn bản quy định số liệu, hoặc thêm văn bản đó.",
+                )
 
 
 def _line_of(path: Path, key: str) -> int:
     """The line where figures.yml defines `key` (1 when it cannot be found)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip() == f"{key}:":
-            return number
+            return line_number
     return 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.content import Content, SourceFile
 from ..model.errors import Problem, Problems
+from ..model.schema import LegalDocumentMeta
 from . import figures, files, front_matter, glossary, images, privacy, safety, scaffold, text
 
 # What the checks found in a file, by what they were given (its path as reported, its text or
@@ -22,12 +24,23 @@ _MEMO: Memo = {}
 class Rules:
     """What the per-file checks need from campaign/: the amounts and rates no page may type by hand."""
 
-    money: dict[int, str]
-    interest: dict[float, str]
+    money: dict[int, list[figures.Known]]
+    interest: dict[float, list[figures.Known]]
 
     @property
     def fingerprint(self) -> int:
-        return hash((tuple(sorted(self.money.items())), tuple(sorted(self.interest.items()))))
+        def periods(table: dict) -> tuple:
+            return tuple((v, tuple((k.key, k.period.start, k.period.until) for k in ks)) for v, ks in table.items())
+
+        return hash((periods(self.money), periods(self.interest)))
+
+
+def _dated(content: Content, source: SourceFile) -> tuple[dt.date | None, str | None]:
+    """The day a file's page speaks of (None: today) and, for an act's page, the act."""
+    if source.page is None:
+        return None, None
+    act = source.page.key if isinstance(source.page.meta, LegalDocumentMeta) else None
+    return content.page_date(source.page), act
 
 
 def run_gate(content: Content, problems: Problems) -> None:
@@ -39,8 +52,11 @@ def run_gate(content: Content, problems: Problems) -> None:
     rules = Rules(figures.money_figures(content.campaign.figures), figures.rate_figures(content.campaign.figures))
     for source in content.sources:
         if source.text is not None:
-            key = (source.path.relative_to(docs.parent).as_posix(), source.text, rules.fingerprint)
-            found = _remembered(memo, key, problems.root, lambda found, s=source: check_page(s, rules, found))
+            day, act = _dated(content, source)
+            key = (source.path.relative_to(docs.parent).as_posix(), source.text, hash((rules.fingerprint, day, act)))
+            found = _remembered(
+                memo, key, problems.root, lambda found, s=source, d=day, a=act: check_page(s, rules, found, d, a)
+            )
             problems.items.extend(found)
     for path in files.check(content.docs_dir, content.campaign.root, problems):
         stat = path.stat()
@@ -58,7 +74,9 @@ def _remembered(memo: Memo, key: tuple[str, str | int, int], root: Path, check: 
     return memo[key]
 
 
-def check_page(source: SourceFile, rules: Rules, problems: Problems) -> None:
+def check_page(
+    source: SourceFile, rules: Rules, problems: Problems, day: dt.date | None = None, act: str | None = None
+) -> None:
     assert source.text is not None
     text.check(source.path, source.text, problems)
     scaffold.check(source.path, source.text, problems)
@@ -66,7 +84,7 @@ def check_page(source: SourceFile, rules: Rules, problems: Problems) -> None:
     if source.page is not None:  # a page whose front matter is wrong is refused already
         safety.check(source.page, problems)
         front_matter.check(source.page, problems)
-    figures.check_page(source.path, source.text, rules.money, rules.interest, problems)
+    figures.check_page(source.path, source.text, rules.money, rules.interest, problems, day=day, act=act)
 
 
 def check_file(path: Path, problems: Problems) -> None:

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, Field, HttpUrl, model_validator
 from .admin_map import AdminMap, load_admin_map
 from .contacts import PublicContact, load_contacts
 from .errors import Problems
+from .figures import Figure, Figures
 from .poverty_standard import PovertyStandard, SelfCheckText
 from .schema import Key, Strict, Text, Translation
 from .validation import validate
@@ -173,7 +174,7 @@ class Strings(Strict):
     unreviewed_text: Text
     legal_basis: Text
     checked: Text
-    effective: Text
+    in_force_from: Text
     issued_by: Text
     number_label: Text
     date_label: Text
@@ -214,6 +215,14 @@ class Strings(Strict):
     policy_sections: Annotated[list[Text], Field(min_length=4, max_length=4)]
     faq_related: Text
     citation: Text
+    # A figure whose change is announced (figures.yml notice_days): {value} until {until}, {next} from {start}.
+    figure_change: Text
+    figure_from: Text  # a figure that starts within the notice window and had no value before: {next}, {start}
+    figure_ends: Text  # a figure that ends (soon, or already) with no next value known: {value}, {until}
+    # An act's page when it no longer applies: replaced ({successor}, linked when it has a page) or ended.
+    act_replaced: Text
+    act_ended: Text
+    applied_until: Text  # beside an act of a policy's legal basis that has stopped applying: {date}
     edit_page: Text
     search_title: Text
     home_questions: Annotated[list[Text], Field(min_length=3, max_length=3)]  # eligible? what? where?
@@ -251,19 +260,6 @@ class Slogan(Strict):
     source: Text
     themes: list[Key] = []
     poster_line: str | None = None
-
-
-class Figure(Strict):
-    """A policy figure, with where it comes from: the act (a page of docs/van-ban/) and
-    the FACTS.md entry that records it, e.g. "§4e" or "§13.1"."""
-
-    value: int | float
-    unit: Key | Annotated[str, Field(pattern=r"^[a-z_]+$")]
-    label: Text
-    source: Key
-    facts: Annotated[str, Field(pattern=r"^§[0-9]+[a-z]?(\.[0-9]+)?$")]
-    note: str | None = None
-    status: Literal["verified", "partial"]
 
 
 class Term(Strict):
@@ -444,6 +440,9 @@ class PrintSettings(Strict):
     # A translated product not reviewed by a native speaker prints the language's unreviewed_title;
     # false: such products are refused by a production print kit instead.
     mark_unreviewed_translations: bool = True
+    # Figures (keys of figures.yml) whose change within the notice window the office accepts to print
+    # across: the leaflets then carry both values with their dates. Any other due change stops a print run.
+    print_across_changes: list[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]] = []
 
 
 class _Languages(Strict):
@@ -462,10 +461,6 @@ class _Agencies(Strict):
 
 class _Slogans(Strict):
     slogans: list[Slogan]
-
-
-class _Figures(Strict):
-    figures: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")], Figure]
 
 
 class _Glossary(Strict):
@@ -488,6 +483,7 @@ class Campaign:
     districts: list[District]
     slogans: list[Slogan]
     figures: dict[str, Figure]
+    notice_days: int  # figures.yml: how long before a change it is announced
     agencies: dict[str, dict[str, Agency]]
     policy_groups: dict[str, list[PolicyGroup]]
     plans: dict[str, Plan]
@@ -532,7 +528,7 @@ def load_campaign(root: Path) -> Campaign:
     languages = _load(root / "languages.yml", _Languages, problems)
     districts = _load(root / "districts.yml", _Districts, problems)
     slogans = _load(root / "slogans.yml", _Slogans, problems)
-    figures = _load(root / "figures.yml", _Figures, problems)
+    figures = _load(root / "figures.yml", Figures, problems)
     print_settings = _load(root / "print.yml", PrintSettings, problems)
     glossary = _load(root / "glossary.yml", _Glossary, problems)
     poverty_standard = _load(root / "poverty_standard.yml", PovertyStandard, problems)
@@ -569,6 +565,7 @@ def load_campaign(root: Path) -> Campaign:
         districts=districts.districts,
         slogans=slogans.slogans,
         figures=figures.figures,
+        notice_days=figures.notice_days,
         agencies={code: {a.key: a for a in value.agencies} for code, value in agencies.items()},
         policy_groups={code: value.policy_groups for code, value in groups.items()},
         plans=plans,
@@ -595,9 +592,19 @@ def _check_references(campaign: Campaign, problems: Problems) -> None:
                     1,
                     f"số liệu “{key}” dùng đơn vị “{figure.unit}” mà strings/{code}.yml chưa có (units).",
                 )
-    for key in sorted(campaign.poverty_standard.figure_keys() - campaign.figures.keys()):
+    rules = campaign.poverty_standard
+    for key in sorted(rules.figure_keys() - campaign.figures.keys()):
         message = f"Chuẩn nghèo nhắc tới số liệu “{key}” mà figures.yml không có."
         problems.add(campaign.root / "poverty_standard.yml", 1, message)
+    for period in rules.periods:
+        for key in (*period.poverty_line.values(), *period.middle_upper.values()):
+            if key in campaign.figures and rules.line(campaign.figures, period, key) is None:
+                problems.add(
+                    campaign.root / "poverty_standard.yml",
+                    1,
+                    f"số liệu “{key}” không giữ một giá trị suốt các năm {period.first_year}–{period.last_year}.",
+                    "Trong figures.yml, giai đoạn của số liệu phải phủ trọn các năm của giai đoạn chuẩn nghèo.",
+                )
     for code, text in campaign.self_check.items():
         missing = set(campaign.poverty_standard.indicators) - text.indicators.keys()
         extra = text.indicators.keys() - set(campaign.poverty_standard.indicators)

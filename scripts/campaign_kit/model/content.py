@@ -8,6 +8,7 @@ only parses and validates (schema and cross-references): the contribution gate
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -18,10 +19,11 @@ from typing import Any
 from ..slugs import is_slug
 from .campaign import Campaign
 from .errors import Problems
+from .figures import Reading, number, read_figure, span
 from .limits import beyond_limits
-from .placeholders import BLOCKS, SITE_FIELDS, find_placeholders
+from .placeholders import BLOCKS, SITE_FIELDS, Placeholder, find_placeholders
 from .schema import DatedMeta, FaqMeta, LegalDocumentMeta, OrderedMeta, PageMeta, PolicyMeta
-from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, section_of
+from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, legal_uri, section_of
 from .tree import walk
 from .validation import validate
 from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
@@ -88,6 +90,8 @@ class SourceFile:
 class Content:
     campaign: Campaign
     docs_dir: Path
+    # The build date: what is in force on it is what the site says of today (make site TODAY=…).
+    today: dt.date = field(default_factory=dt.date.today)
     pages: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
     sources: list[SourceFile] = field(default_factory=list)
     _items: dict[str, list[Page]] = field(default_factory=dict, repr=False)
@@ -126,6 +130,27 @@ class Content:
             return (0, -meta.date.toordinal(), page.key)
         return (0, 0, page.key)
 
+    def figure(self, placeholder: Placeholder, here: str) -> Reading:
+        """A `{{ figure:… }}` of the page `here` (a src_uri; any other path speaks of today), as that
+        page shows it: pinned to its day; on a news item, story or commendation, the value in force
+        on the page's date; on an act's page, the value that act set; elsewhere the value in force
+        on the build date, with the next one when it starts within the notice window."""
+        figure = self.campaign.figures[placeholder.name]
+        if placeholder.day is not None:
+            return read_figure(figure, placeholder.day)
+        page = self.pages.get(here, {}).get(self.campaign.default_language)
+        meta = page.meta if page else None
+        if isinstance(meta, LegalDocumentMeta):
+            return read_figure(figure, self.today, notice_days=self.campaign.notice_days, act=page.key)
+        if isinstance(meta, DatedMeta):
+            return read_figure(figure, meta.date)
+        return read_figure(figure, self.today, notice_days=self.campaign.notice_days)
+
+    def page_date(self, page: Page) -> dt.date | None:
+        """The day a dated page (news, story, commendation, act) speaks of; None: it speaks of today."""
+        reference = self.pages.get(page.src_uri, {}).get(self.campaign.default_language, page)
+        return reference.meta.date if isinstance(reference.meta, DatedMeta) else None
+
     def samples(self) -> list[Page]:
         return sorted(
             (page for languages in self.pages.values() for page in languages.values() if page.is_sample),
@@ -133,14 +158,16 @@ class Content:
         )
 
 
-def load_content(campaign: Campaign, docs_dir: Path, problems: Problems) -> Content:
-    """Load every page under `docs_dir`, adding every mistake found to `problems`.
+def load_content(campaign: Campaign, docs_dir: Path, problems: Problems, today: dt.date | None = None) -> Content:
+    """Load every page under `docs_dir` as of `today` (the build date; default: the real date),
+    adding every mistake found to `problems`.
 
     Pages with a mistake of their own are left out of `pages` (but kept in
     `sources`, so the gate still reads their text)."""
-    content = Content(campaign, docs_dir)
+    content = Content(campaign, docs_dir, today=today or dt.date.today())
     codes = [language.code for language in campaign.languages]
     context = {
+        "today": content.today,
         "districts": [district.key for district in campaign.districts],
         "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
         "communes": {
@@ -281,6 +308,8 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
                     f"căn cứ pháp lý “{ref.doc}” không có trong docs/van-ban/.",
                     "Ghi đúng tên tệp (không có .md) của một văn bản trong docs/van-ban/, hoặc thêm văn bản đó.",
                 )
+            else:
+                _check_in_force(content, page, index, ref.doc, problems)
         _check_policy_headings(page, campaign.strings[page.language].policy_sections, problems)
     for index, related in enumerate(meta.related if isinstance(meta, FaqMeta) else []):
         if related not in policies:
@@ -311,23 +340,63 @@ def _check_page(content: Content, page: Page, legal: set[str], policies: set[str
         "contact": {contact.key for contact in campaign.contacts},
         "block": BLOCKS,
     }
-    for placeholder in find_placeholders(page.body):
+    found = [(page.body_line + p.line, p) for p in find_placeholders(page.body)]
+    found += [(line, p) for line, value in page.front_values() for p in find_placeholders(value)]
+    for line, placeholder in found:
         names = known.get(placeholder.kind)
         if names is None or placeholder.name not in names:
             problems.add(
                 page.path,
-                page.body_line + placeholder.line,
+                line,
                 f"không hiểu chỗ giữ chỗ “{{{{ {placeholder.kind}:{placeholder.name} }}}}”.",
                 "Dùng figure:, slogan:, site:, contact: (sổ liên hệ campaign/contacts.yml) hoặc block:"
                 " với một tên có trong campaign/.",
             )
-    if isinstance(meta, LegalDocumentMeta) and meta.effective and meta.effective < meta.date:
-        problems.add(
-            page.path,
-            page.line_of("effective"),
-            "ngày có hiệu lực (effective) sớm hơn ngày ký (date).",
-            "Xem lại hai ngày này trong văn bản gốc.",
-        )
+        elif placeholder.kind == "figure":
+            _check_figure_date(content, page, line, placeholder, problems)
+
+
+def _check_figure_date(content: Content, page: Page, line: int, placeholder: Placeholder, problems: Problems) -> None:
+    """A `{{ figure:… }}` has a value on the day its page speaks of (a pinned day must be real)."""
+    if placeholder.on and placeholder.day is None:
+        problems.add(page.path, line, f"ngày “{placeholder.on}” sau dấu @ không phải là một ngày có thật.")
+        return
+    reading = content.figure(placeholder, page.src_uri)
+    if reading.current is not None or reading.upcoming is not None:
+        return  # a value ended with none after it is shown with its end date (Reading.ends)
+    figure = content.campaign.figures[placeholder.name]
+    problems.add(
+        page.path,
+        line,
+        f"số liệu “{placeholder.name}” ({figure.label}) không có mức nào vào ngày trang nói tới.",
+        "Các mức của số liệu này: "
+        + "; ".join(f"{number(p.value)} {span(p)}" for p in figure.periods)
+        + ". Trang nói về quá khứ: viết {{ figure:"
+        + placeholder.name
+        + "@YYYY-MM-DD }} với một ngày trong giai đoạn đó.",
+    )
+
+
+def _check_in_force(content: Content, page: Page, index: int, key: str, problems: Problems) -> None:
+    """A policy page speaks of today: an act of its legal basis that stopped applying by the build
+    date may stay only beside the act that replaced it (the page then cites both periods). News,
+    stories and the acts' own pages may cite the acts of their time; an act not yet in force may be
+    cited, as the page on a coming standard does."""
+    act = content.pages.get(legal_uri(key), {}).get(content.campaign.default_language)
+    meta = act.meta if act else None
+    if not isinstance(meta, LegalDocumentMeta) or meta.in_force_until is None or meta.in_force_until >= content.today:
+        return
+    assert isinstance(page.meta, PolicyMeta)
+    if meta.replaced_by in [ref.doc for ref in page.meta.legal_basis]:
+        return
+    successor = f", đã được thay bằng {meta.replaced_by}" if meta.replaced_by else ""
+    problems.add(
+        page.path,
+        page.line_of("legal_basis", index),
+        f"căn cứ pháp lý “{key}” không còn áp dụng từ sau ngày {meta.in_force_until:%d/%m/%Y}{successor}.",
+        "Trang chính sách nói về hiện tại: dẫn văn bản đang áp dụng"
+        + (f" ({meta.replaced_by}), có thể để cả văn bản cũ bên cạnh." if meta.replaced_by else "."),
+    )
 
 
 def _check_policy_headings(page: Page, expected: list[str], problems: Problems) -> None:

@@ -30,9 +30,9 @@ Summary = Annotated[str, Field(min_length=1, max_length=400)]
 Key = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 
-def _not_in_the_future(value: dt.date) -> dt.date:
-    """What happened (a story, a signature, a consent) happened by today: a later date is a typo."""
-    if value > dt.date.today():
+def _not_in_the_future(value: dt.date, info: ValidationInfo) -> dt.date:
+    """What happened (a story, a signature, a consent) happened by the build date: a later date is a typo."""
+    if value > (info.context or {}).get("today", dt.date.today()):
         raise PydanticCustomError("future_date", "{message}", {"message": f"ngày {value:%d/%m/%Y} chưa tới"})
     return value
 
@@ -198,8 +198,26 @@ class LegalDocumentMeta(DatedMeta):
     ]
     number: Text
     issuer: Text
-    effective: dt.date | None = None
+    in_force_from: dt.date | None = None
+    # Where FACTS.md says the act no longer applies: its last day and, when another act replaced it,
+    # that act (the key of its page in docs/van-ban/, or its name when the site has no page for it).
+    in_force_until: dt.date | None = None
+    replaced_by: Text | None = None
     summary: Summary
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> LegalDocumentMeta:
+        if self.in_force_from and self.in_force_from < self.date:
+            raise PydanticCustomError("in_force_before_signed", "in force before signed")
+        if self.in_force_until and self.in_force_until < (self.in_force_from or self.date):
+            raise PydanticCustomError("ended_before_start", "ended before it started")
+        if self.replaced_by and not self.in_force_until:
+            raise PydanticCustomError("replaced_without_date", "replaced without a date")
+        return self
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether the act applies on `day` (an act not yet in force does not)."""
+        return (self.in_force_from or self.date) <= day and (self.in_force_until is None or day <= self.in_force_until)
 
 
 class StoryMeta(PlacedMeta):

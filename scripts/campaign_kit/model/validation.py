@@ -31,7 +31,9 @@ FIELD_NAMES = {
     "kind": "loại (kind)",
     "number": "số hiệu văn bản (number)",
     "issuer": "cơ quan ban hành (issuer)",
-    "effective": "ngày có hiệu lực (effective)",
+    "in_force_from": "ngày có hiệu lực (in_force_from)",
+    "in_force_until": "ngày cuối cùng văn bản còn áp dụng (in_force_until)",
+    "replaced_by": "văn bản thay thế (replaced_by)",
     "order": "thứ tự (order)",
     "key_points": "tóm tắt in tờ rơi (key_points)",
     "who": "ai được hưởng (who)",
@@ -76,6 +78,18 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         close = get_close_matches(key, allowed_keys, n=1)
         guess = f" Có phải ý bạn là “{close[0]}”?" if close else ""
         return f"mục “{key}” không dùng được ở đây.{guess}", "Các mục dùng được: " + ", ".join(allowed_keys) + "."
+    if kind == "in_force_before_signed":
+        return "ngày có hiệu lực (in_force_from) sớm hơn ngày ký (date).", "Xem lại hai ngày này trong văn bản gốc."
+    if kind == "ended_before_start":
+        return (
+            "ngày cuối cùng còn áp dụng (in_force_until) sớm hơn ngày có hiệu lực.",
+            "Xem lại hai ngày này trong văn bản gốc và trong văn bản thay thế.",
+        )
+    if kind == "replaced_without_date":
+        return (
+            "có văn bản thay thế (replaced_by) nhưng thiếu ngày cuối cùng còn áp dụng (in_force_until).",
+            "Thêm in_force_until: ngày trước ngày văn bản thay thế có hiệu lực, dạng năm-tháng-ngày.",
+        )
     if kind == "future_date":
         return f"{name}: {error['ctx']['message']}.", "Ghi ngày đã xảy ra, dạng năm-tháng-ngày."
     if kind.startswith("date"):

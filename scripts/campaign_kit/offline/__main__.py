@@ -28,7 +28,7 @@ from ..build import render_site
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_BUNDLE, SEARCH_URI, page_url
 from ..pages.search import SCRIPT as PAGEFIND_SCRIPT
-from ..project import load
+from ..project import add_today_argument, load
 from ..siteplan import SitePlan
 from ..slugs import slug
 
@@ -92,7 +92,8 @@ def offline_search(plan: SitePlan, site: Path) -> None:
 
 
 def build_offline(root: Path, out_dir: Path, day: dt.date) -> Path:
-    project = load(root)
+    """The site as of `day` (its build date), in an archive named with that date."""
+    project = load(root, today=day)
     name = f"{slug(project.content.campaign.site.site_name)}-{day.isoformat()}"
     out_dir.mkdir(parents=True, exist_ok=True)
     archive = out_dir / f"{name}.zip"
@@ -116,10 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--out", type=Path, default=Path("dist/offline"))
-    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today())
+    add_today_argument(parser)
     args = parser.parse_args(argv)
     try:
-        archive = build_offline(args.project.resolve(), args.out.resolve(), args.date)
+        archive = build_offline(args.project.resolve(), args.out.resolve(), args.today or dt.date.today())
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

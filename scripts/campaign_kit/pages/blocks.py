@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from html import escape
 
 from ..catalogue import catalogue, subject_title
-from ..formatting import format_figure
+from ..formatting import format_reading
 from ..model.content import Page
-from ..model.placeholders import substitute
+from ..model.placeholders import Placeholder, substitute
 from ..model.schema import DatedMeta, LegalDocumentMeta, PlacedMeta
 from ..model.sections import FINDER_URI, district_uri, href, link
 from .admin_text import contact_html, dated_note_html
 from .context import Context
+from .standard import standard_block
 
 LATEST_STORIES = 5
 
@@ -125,16 +126,22 @@ def render_block(ctx: Context, here: str, name: str) -> str:
         return dated_note_html(ctx)
     if name == "home_questions":
         return home_questions(ctx, here)
+    if name == "poverty_standard":
+        return standard_block(ctx, here)
     raise KeyError(name)
 
 
 def expand(ctx: Context, here: str, text: str) -> str:
     """Replace `{{ kind:name }}` placeholders (already checked when content was loaded)."""
 
-    def resolve(kind: str, name: str) -> str:
+    def resolve(placeholder: Placeholder) -> str:
+        kind, name = placeholder.kind, placeholder.name
         if kind == "figure":
+            reading = ctx.content.figure(placeholder, here)
+            text = format_reading(ctx.campaign.figures[name], reading, ctx.language, ctx.strings)
+            if reading.upcoming is not None:  # a sentence with two dates: it may wrap
+                return f'<span class="campaign-figure-change">{escape(text)}</span>'
             # Kept on one line: "1.500.000 đồng/người/" then "tháng" misleads a slow reader.
-            text = format_figure(ctx.campaign.figures[name], ctx.language, ctx.strings)
             return f'<span class="campaign-figure">{escape(text)}</span>'
         if kind == "slogan":
             return ctx.campaign.slogan(name).text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from ..model.content import Page
@@ -79,6 +80,7 @@ def render_page(ctx: Context, reference: Page) -> str:
     facts = _facts_line(ctx, here, reference, page)
     if facts:
         parts.append(f'<p class="campaign-meta">{facts}</p>\n\n')
+    parts.append(_no_longer_in_force(ctx, here, reference))
     if content_language:
         vi_url = ctx.campaign.site.base_path + page_url(here)
         link_html = f'<a href="{vi_url}" hreflang="{reference.language}">{escape(ctx.strings.fallback_link)}</a>'
@@ -93,6 +95,25 @@ def render_page(ctx: Context, reference: Page) -> str:
     parts.append(expand(ctx, here, page.body).strip() + "\n\n")
     parts.append(_legal_basis(ctx, here, reference))
     return "".join(parts)
+
+
+def _no_longer_in_force(ctx: Context, here: str, reference: Page) -> str:
+    """An act that no longer applies on the build date says so at the top, with its successor."""
+    meta = reference.meta
+    if not isinstance(meta, LegalDocumentMeta) or meta.in_force_until is None:
+        return ""
+    if meta.in_force_until >= ctx.content.today:
+        return ""
+    date = ctx.date(meta.in_force_until + dt.timedelta(days=1))
+    if meta.replaced_by is None:
+        text = escape(ctx.strings.act_ended.format(date=ctx.date(meta.in_force_until)))
+    else:
+        successor = ctx.content.pages.get(legal_uri(meta.replaced_by), {}).get(ctx.campaign.default_language)
+        name = escape(meta.replaced_by)
+        if successor is not None:
+            name = f'<a href="{href(here, successor.src_uri)}">{escape(ctx.citation(successor))}</a>'
+        text = escape(ctx.strings.act_replaced).replace("{date}", escape(date)).replace("{successor}", name)
+    return f'<p class="campaign-act-ended"><strong>{text}</strong></p>\n\n'
 
 
 def _key_points(ctx: Context, here: str, page: Page) -> str:
@@ -117,8 +138,8 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
         facts.append(f'<a href="{href(here, district_uri(district.key))}">{escape(ctx.district_name(district))}</a>')
     if isinstance(meta, LegalDocumentMeta):
         facts.append(escape(ctx.citation(reference)))
-        if meta.effective:
-            facts.append(escape(f"{ctx.strings.effective} {ctx.date(meta.effective)}"))
+        if meta.in_force_from:
+            facts.append(escape(f"{ctx.strings.in_force_from} {ctx.date(meta.in_force_from)}"))
     elif isinstance(meta, DatedMeta):
         facts.append(ctx.date(meta.date))
     if isinstance(meta, CommendationMeta):
@@ -151,5 +172,9 @@ def _legal_basis(ctx: Context, here: str, reference: Page) -> str:
     for ref in refs:
         document = ctx.content.reference(legal_uri(ref.doc))
         row = f'<li><a href="{href(here, document.src_uri)}">{escape(ctx.citation(document))}</a>'
-        rows.append(row + (f" ({escape(ref.articles)})" if ref.articles else "") + "</li>")
+        notes = [ref.articles] if ref.articles else []
+        meta = document.meta
+        if isinstance(meta, LegalDocumentMeta) and meta.in_force_until and meta.in_force_until < ctx.content.today:
+            notes.append(ctx.strings.applied_until.format(date=ctx.date(meta.in_force_until)))
+        rows.append(row + (f" ({escape('; '.join(notes))})" if notes else "") + "</li>")
     return f'## {ctx.strings.legal_basis}\n\n<ul class="campaign-legal">' + "".join(rows) + "</ul>\n"

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from html import escape
 
-from ..formatting import format_figure
+from ..model.poverty_standard import Period, PovertyStandard, SelfCheckText
 from ..model.sections import BY_TYPE, FINDER_URI, SELF_CHECK_URI, href, legal_uri
 from ..self_check import SCRIPT
 from .context import Context
 from .items import front_matter
+from .standard import line_text
 
 HOW_IDENTIFIED = BY_TYPE["policy"].item("xac-dinh-ho-ngheo")  # the policy page on the review, when present
 
@@ -25,10 +26,8 @@ def self_check_page(ctx: Context) -> dict[str, str]:
     rules = ctx.campaign.poverty_standard
     here = SELF_CHECK_URI
 
-    def line(key: str | None) -> str:
-        if key is None:
-            return escape(text.lines_unknown)
-        return escape(format_figure(ctx.campaign.figures[key], ctx.language, ctx.strings))
+    def line(period: Period, key: str | None) -> str:
+        return escape(text.lines_unknown if key is None else line_text(ctx, period, key))
 
     acts = {period.source: legal_uri(period.source) for period in rules.periods}
     sources = {key: {"href": href(here, uri), "citation": ctx.citation(ctx.page(uri))} for key, uri in acts.items()}
@@ -41,6 +40,8 @@ def self_check_page(ctx: Context) -> dict[str, str]:
         "onlyCommune": text.only_commune,
         "invalid": text.invalid,
         "sources": sources,
+        "period": text.period,
+        "indicatorsDraft": text.indicators_draft,
         "mayGet": text.may_get,
         "policies": href(here, BY_TYPE["policy"].index),
         "nextSteps": text.next_steps,
@@ -50,17 +51,19 @@ def self_check_page(ctx: Context) -> dict[str, str]:
     words_json = escape(json.dumps(words, ensure_ascii=False))
     years = range(rules.periods[0].first_year, rules.periods[-1].last_year + 1)
     options = "".join(f'<option value="{year}">{year}</option>' for year in years)
-    questions = "".join(
-        f'<li><label><input type="checkbox" data-indicator> <strong>{escape(text.indicators[key].name)}</strong>: '
-        f"{escape(text.indicators[key].question)}</label></li>"
-        for key in rules.indicators
+    questions = "".join(_question(text, rules, key) for key in rules.indicators)
+    drafts = "".join(
+        f'<p class="campaign-self-check__draft" data-periods="{period.first_year}"><small>'
+        f"{escape(text.indicators_draft)}</small></p>"
+        for period in rules.periods
+        if not period.indicators_confirmed
     )
     rows = "".join(
         f"<tr><td>{period.first_year}–{period.last_year}</td>"
-        f"<td>{escape(text.rural)}: {line(period.poverty_line['rural'])}<br>"
-        f"{escape(text.urban)}: {line(period.poverty_line['urban'])}</td>"
-        f"<td>{escape(text.rural)}: {line(period.middle_upper.get('rural'))}<br>"
-        f"{escape(text.urban)}: {line(period.middle_upper.get('urban'))}</td>"
+        f"<td>{escape(text.rural)}: {line(period, period.poverty_line['rural'])}<br>"
+        f"{escape(text.urban)}: {line(period, period.poverty_line['urban'])}</td>"
+        f"<td>{escape(text.rural)}: {line(period, period.middle_upper.get('rural'))}<br>"
+        f"{escape(text.urban)}: {line(period, period.middle_upper.get('urban'))}</td>"
         f'<td><a href="{sources[period.source]["href"]}">{escape(sources[period.source]["citation"])}</a></td></tr>'
         for period in rules.periods
     )
@@ -87,7 +90,7 @@ def self_check_page(ctx: Context) -> dict[str, str]:
 <small>{escape(text.income_hint)}</small></p>
 <fieldset><legend>{escape(text.indicators_title)}</legend>
 <p><small>{escape(text.indicators_hint)}</small></p>
-<ol class="campaign-self-check__indicators">{questions}</ol>
+{drafts}<ol class="campaign-self-check__indicators">{questions}</ol>
 </fieldset>
 <p data-self-check-submit hidden>
 <button type="submit" class="md-button md-button--primary">{escape(text.submit)}</button></p>
@@ -108,3 +111,19 @@ def self_check_page(ctx: Context) -> dict[str, str]:
 """
     head = front_matter(text.title, text.intro, searchable=True, script=SCRIPT)
     return {here: head + f"# {text.title}\n\n" + html}
+
+
+def _question(text: SelfCheckText, rules: PovertyStandard, key: str) -> str:
+    """One indicator to tick. `data-periods` (first years) lets the script ask only the chosen
+    year's indicators; an indicator of some periods only says which, for the printed checklist."""
+    periods = [period for period in rules.periods if key in period.indicators]
+    years = ""
+    if len(periods) < len(rules.periods):  # an indicator is dropped or added once: its periods follow each other
+        years = " " + escape(text.indicator_years.format(first=periods[0].first_year, last=periods[-1].last_year))
+    first_years = " ".join(str(period.first_year) for period in periods)
+    return (
+        f'<li data-periods="{first_years}"><label><input type="checkbox" data-indicator> '
+        f"<strong>{escape(text.indicators[key].name)}</strong>: {escape(text.indicators[key].question)}"
+        f"{years}</label></li>"
+    )
+

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..catalogue import Product
 from ..model.errors import ContentError
-from ..project import Project, load
+from ..project import Project, add_today_argument, load
 from ..siteplan import SitePlan
 from .colours import check_profile, output_profile, press_colours
 from .layout import PrintError
@@ -112,10 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unit", action="append", help="only this unit's variants, e.g. xa-go-quao (repeatable)")
     parser.add_argument("--no-units", action="store_true", help="skip the per-unit variants")
     parser.add_argument("--production", action="store_true", help="for the press: refuse placeholders, no draft mark")
+    add_today_argument(parser)  # the print date: a leaflet carries the values in force on it
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        project = load(args.project.resolve(), production=args.production)
+        project = load(args.project.resolve(), production=args.production, today=args.today)
         out = args.out or project.root / "dist" / "print"
         if args.site:
             out = args.site / project.content.campaign.print_settings.site_folder

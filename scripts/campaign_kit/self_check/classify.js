@@ -2,7 +2,8 @@
  * Household self-check: the rule of the multidimensional poverty standard.
  * STANDARD (above this text) is written by the build from campaign/poverty_standard.yml
  * and campaign/figures.yml: no line or count is typed here.
- * Income is đồng per person per month; deprived is how many indicators the household lacks.
+ * Income is đồng per person per month; deprived is how many of the year's indicators the
+ * household lacks (each period has its own list: STANDARD.periods[i].indicators).
  * The rule (FACTS.md §1a, §1d): income at or below the line AND deprived in poorMinDeprived
  * or more indicators → poor; at or below the line and fewer → near-poor; above the line up
  * to the upper bound of the middle living standard (only where it is known) → middle.
@@ -15,17 +16,14 @@ function classify(input) {
   if (typeof income !== "number" || !isFinite(income) || income < 0) {
     throw new RangeError("income must be a number of đồng, 0 or more, not " + String(income));
   }
-  if (typeof deprived !== "number" || Math.floor(deprived) !== deprived || deprived < 0 ||
-      deprived > STANDARD.indicatorCount) {
-    throw new RangeError("deprived must be a whole number from 0 to " + STANDARD.indicatorCount);
-  }
   if (typeof year !== "number" || Math.floor(year) !== year) {
     throw new RangeError("year must be a whole number, not " + String(year));
   }
-  var period = null;
-  for (var i = 0; i < STANDARD.periods.length; i++) {
-    var candidate = STANDARD.periods[i];
-    if (candidate.firstYear <= year && year <= candidate.lastYear) period = candidate;
+  var period = periodOf(year);
+  var most = period === null ? 0 : period.indicators.length;
+  if (typeof deprived !== "number" || Math.floor(deprived) !== deprived || deprived < 0 ||
+      (period !== null && deprived > most)) {
+    throw new RangeError("deprived must be a whole number from 0 to " + most);
   }
   if (period === null) return { category: "unknown", year: year, area: area };
   var line = period.povertyLine[area];
@@ -36,6 +34,16 @@ function classify(input) {
   else category = "none";
   return {
     category: category, year: year, area: area, income: income, deprived: deprived,
-    line: line, upper: upper, minDeprived: STANDARD.poorMinDeprived, source: period.source
+    line: line, upper: upper, minDeprived: STANDARD.poorMinDeprived, source: period.source,
+    firstYear: period.firstYear, lastYear: period.lastYear, indicatorsConfirmed: period.indicatorsConfirmed
   };
+}
+
+/* The period of the standard that applies in `year`, or null. */
+function periodOf(year) {
+  for (var i = 0; i < STANDARD.periods.length; i++) {
+    var period = STANDARD.periods[i];
+    if (period.firstYear <= year && year <= period.lastYear) return period;
+  }
+  return null;
 }

@@ -13,6 +13,19 @@ function startSelfCheck(root) {
   if (year.querySelector('option[value="' + now + '"]')) year.value = String(now);
   form.querySelector("[data-self-check-submit]").hidden = false;
 
+  // Only the chosen year's indicators are asked (each period of the standard has its own list),
+  // with the note of a period whose list is known only from a draft.
+  function showPeriod() {
+    var period = periodOf(Number(year.value));
+    var first = period === null ? "" : String(period.firstYear);
+    root.querySelectorAll("[data-periods]").forEach(function (item) {
+      item.hidden = item.getAttribute("data-periods").split(" ").indexOf(first) < 0;
+      if (item.hidden) item.querySelectorAll("input").forEach(function (box) { box.checked = false; });
+    });
+  }
+  year.addEventListener("change", showPeriod);
+  showPeriod();
+
   function money(value) {
     var whole = String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, words.thousands);
     return words.money.replace("{n}", whole);
@@ -72,7 +85,9 @@ function startSelfCheck(root) {
     }
     result.appendChild(paragraph(fill(words.why[why], values)));
     if (outcome.source) {
-      result.appendChild(linked(words.sources[outcome.source].citation, words.sources[outcome.source].href));
+      result.appendChild(linked(fill(words.period, { first: outcome.firstYear, last: outcome.lastYear,
+        citation: words.sources[outcome.source].citation }), words.sources[outcome.source].href));
+      if (!outcome.indicatorsConfirmed) result.appendChild(paragraph(words.indicatorsDraft));
     }
     if (outcome.category === "poor" || outcome.category === "near_poor") {
       result.appendChild(linked(words.mayGet, words.policies));
