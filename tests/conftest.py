@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import fcntl
 import functools
 import http.server
@@ -24,6 +25,10 @@ from campaign_kit.project import Project, load
 from campaign_kit.review_boundary import BUILD_CACHE
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The suite's build date, fixed so that what the tests see does not depend on the day they run: a day
+# inside the notice window of a change of the poverty lines (both values shown). Tests of another
+# date load the project with their own `today`.
+SUITE_TODAY = dt.date(2026, 12, 6)
 PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -40,8 +45,8 @@ LOCAL_HOST = "127.0.0.1"
 
 @cache
 def loaded_project() -> Project:
-    """The real project, loaded, checked and planned once per test session."""
-    return load(PROJECT)
+    """The real project as of SUITE_TODAY, loaded, checked and planned once per test session."""
+    return load(PROJECT, today=SUITE_TODAY)
 
 
 def copy_project(target: Path) -> Path:

@@ -37,8 +37,9 @@ def test_the_module_holds_the_lines_of_figures_yml(built_site: Path, loaded) -> 
     text = (built_site / MODULE).read_text(encoding="utf-8")
     data = standard(campaign)
     lines = [value for period in data["periods"] for value in period["povertyLine"].values()]
+    rules = campaign.poverty_standard
     assert sorted(lines) == sorted(
-        campaign.figures[key].value for p in campaign.poverty_standard.periods for key in p.poverty_line.values()
+        campaign.figures[key].at(p.first_day).value for p in rules.periods for key in p.poverty_line.values()
     )
     for value in lines:
         assert str(value) in text
@@ -75,7 +76,7 @@ def test_fill_the_self_check(
     page.check(f'[data-area][value="{area}"]')
     page.fill("#self-check-members", str(members))
     page.fill("#self-check-income", income)
-    boxes = page.locator("[data-indicator]")
+    boxes = page.locator("[data-indicator]:visible")  # the year's indicators only
     assert boxes.count() == 12
     for index in range(ticked):
         boxes.nth(index).check()
@@ -85,10 +86,41 @@ def test_fill_the_self_check(
     text = result.text_content().replace("\u200b", "")  # Khmer word breaks (campaign_kit.segmentation)
     assert shown in text
     assert result.locator("a[href*='van-ban/nghi-dinh-07-2021-nd-cp']").count() == 1
+    assert "2022" in result.locator("a[href*='van-ban/nghi-dinh-07-2021-nd-cp']").text_content()  # the period named
     assert result.locator("a[href$='hoi-o-dau/']").count() == 1  # what to do next: the unit's People's Committee
     assert result.locator("a[href$='chinh-sach/']").count() == (1 if category in ("poor", "near_poor") else 0)
     assert after_load == [], [request.url for request in after_load]
     assert page.url == site_url + prefix + PAGE  # nothing entered went into the address
+    context.close()
+
+
+def test_a_year_of_the_new_standard_asks_its_own_indicators(browser: Browser, site_url: str) -> None:
+    """2027 asks the 2027-2030 list (known from a draft, and the page says so), classifies with the
+    2027 lines and names the period and act; back to 2026, the old list returns."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    page.select_option("#self-check-year", "2027")
+    visible = page.locator("[data-indicator]:visible")
+    assert visible.count() == 12
+    labels = " ".join(page.locator("li[data-periods]:visible").all_text_contents())
+    assert "Xử lý rác thải" in labels and "Phương tiện phục vụ tiếp cận thông tin" not in labels
+    assert page.locator(".campaign-self-check__draft:visible").count() == 1
+    page.check('[data-area][value="rural"]')
+    page.fill("#self-check-members", "1")
+    page.fill("#self-check-income", "2000000")  # under the 2027 rural line, over the 2026 one
+    for index in range(3):
+        visible.nth(index).check()
+    page.locator("form button").click()
+    result = page.locator("[data-self-check-result]")
+    assert result.locator("[data-category]").get_attribute("data-category") == "poor"
+    link = result.locator("a[href*='van-ban/nghi-dinh-351-2025-nd-cp']")
+    assert link.count() == 1 and "2027" in link.text_content() and "2030" in link.text_content()
+    assert "dự thảo" in result.text_content()
+    page.select_option("#self-check-year", "2026")
+    labels = " ".join(page.locator("li[data-periods]:visible").all_text_contents())
+    assert "Phương tiện phục vụ tiếp cận thông tin" in labels and "Xử lý rác thải" not in labels
+    assert page.locator("[data-indicator]:checked").count() == 0  # answers of the other list are not counted
     context.close()
 
 
@@ -110,7 +142,10 @@ def test_without_javascript_a_printable_checklist(browser: Browser, site_url: st
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + PAGE)
-    assert page.locator("[data-indicator]").count() == 12
+    # every indicator of every period, those of one period only saying which years they are asked for
+    assert page.locator("[data-indicator]").count() == 13
+    assert "(chỉ hỏi cho năm 2027–2030)" in page.locator("li[data-periods='2027']").text_content()
+    assert "(chỉ hỏi cho năm 2022–2026)" in page.locator("li[data-periods='2022']").text_content()
     assert not page.locator("form button").is_visible()  # no button that would send the answers in a URL
     assert page.locator("form [name='income'], form [data-income][name]").count() == 0
     table = page.locator("table").first.text_content()
@@ -125,11 +160,17 @@ def test_without_javascript_a_printable_checklist(browser: Browser, site_url: st
     [
         (
             "poverty_standard.yml",
-            "rural: poverty_income_rural_2027",
-            "rural: poverty_income_rural_2031",
+            "rural: poverty_income_rural,",
+            "rural: poverty_income_rural_2031,",
             "poverty_standard.yml:1: Chuẩn nghèo nhắc tới số liệu “poverty_income_rural_2031”",
         ),
-        ("poverty_standard.yml", "last_year: 2026 ", "last_year: 2027 ", "hai giai đoạn trùng năm 2027"),
+        ("poverty_standard.yml", "last_year: 2026 ", "last_year: 2027 ", "không trùng năm (2027)"),
+        (  # a line without one value through the years of its period of the standard
+            "figures.yml",
+            "until: 2026-12-31\n        value: 1500000",
+            "until: 2025-12-31\n        value: 1500000",
+            "poverty_standard.yml:1: số liệu “poverty_income_rural” không giữ một giá trị suốt các năm 2022–2026.",
+        ),
         (
             "self_check.km.yml",
             "  nha-tieu:\n",

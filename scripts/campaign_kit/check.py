@@ -84,7 +84,7 @@ def _warn_due_changes(content: Content) -> None:
     days = content.campaign.notice_days
     print(f"Cảnh báo: {len(items)} điều sẽ thay đổi trong {days} ngày tới (tính từ {content.today:%d/%m/%Y}):")
     for item in items:
-        print(f"  - {item.day:%d/%m/%Y}: {item.what}.")
+        print(f"  • {item.day:%d/%m/%Y}: {item.what}.")
         if item.pages:
             print(f"    Trang: {', '.join(item.pages)}")
         if item.products:

@@ -59,11 +59,15 @@ MISTAKES = [
     (STORY + "dia-chi-hem.md", 15, "“123/• •••••• ••ãi” là địa chỉ nhà cụ thể"),
     (STORY + "minh-hoa-bia-dong-y.md", 2, "trang minh họa (sample: true) không nói về người thật nên không được có"),
     # figures
-    (STORY + "lai-suat-go-tay.md", 15, "lãi suất 6,6%/năm được gõ tay; đây là số liệu “credit_rate_poor”"),
+    # figures: a page about today writes them through {{ figure:… }}; a dated page may type only
+    # the value in force on its date (hop-le/ has the same news item with the right 2023 line)
+    ("hoi-dap/lai-suat-go-tay.md", 11, "lãi suất 6,6%/năm được gõ tay; đây là số liệu “credit_rate_poor”"),
+    ("hoi-dap/so-tien-go-tay.md", 11, "số tiền 100.000.000 đồng được gõ tay; đây là số liệu “credit_ceiling_household”"),
     (
-        STORY + "so-tien-go-tay.md",
-        15,
-        "số tiền 100.000.000 đồng được gõ tay; đây là số liệu “credit_ceiling_household”",
+        "tin-tuc/chuan-ngheo-nam-2023-sai-muc.md",
+        10,
+        "số tiền 2.200.000 đồng là “Ngưỡng thu nhập hộ nghèo, hộ cận nghèo ở nông thôn” từ ngày 01/01/2027 đến hết"
+        " ngày 31/12/2030, không phải mức áp dụng vào ngày của bài (20/12/2023).",
     ),
     # safety
     (STORY + "the-script.md", 15, "không được dùng thẻ HTML <script> (chạy mã trên máy người đọc)."),

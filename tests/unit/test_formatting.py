@@ -6,7 +6,7 @@ import datetime as dt
 
 from conftest import loaded_project
 
-from campaign_kit.formatting import format_date, format_figure, format_number
+from campaign_kit.formatting import format_date, format_number, format_value
 
 CAMPAIGN = loaded_project().content.campaign
 VI, EN = CAMPAIGN.language("vi"), CAMPAIGN.language("en")
@@ -30,5 +30,6 @@ def test_every_figure_can_be_written_in_every_language() -> None:
     for code, strings in CAMPAIGN.strings.items():
         language = CAMPAIGN.language(code)
         for figure in CAMPAIGN.figures.values():
-            written = format_figure(figure, language, strings)
-            assert format_number(figure.value, language) in written
+            for period in figure.periods:
+                written = format_value(period.value, figure.unit, language, strings)
+                assert format_number(period.value, language) in written
