@@ -75,6 +75,6 @@ check: $(BUILD_STAMP)  ## every check of every page and photo, as the build runs
 fix: $(BUILD_STAMP)  ## safe fixes only (Unicode NFC, photo metadata, oversized photos), each one printed
 	$(BIN)/python -m campaign_kit.fix
 
-# TITLE and DISTRICT reach the command through the environment, so any quote in a title is safe.
-new: $(BUILD_STAMP)  ## new page: make new TYPE=story TITLE="…" DISTRICT=go-quao (asks for what is missing)
-	$(BIN)/python -m campaign_kit.new $(TYPE) $(if $(TITLE),--title "$$TITLE") $(if $(DISTRICT),--district "$$DISTRICT")
+# TITLE and PLACE reach the command through the environment, so any quote in a title is safe.
+new: $(BUILD_STAMP)  ## new page: make new TYPE=story TITLE="…" PLACE="Gò Quao" (asks for what is missing)
+	$(BIN)/python -m campaign_kit.new $(TYPE) $(if $(TITLE),--title "$$TITLE") $(if $(PLACE),--place "$$PLACE")

@@ -29,6 +29,7 @@ pytestmark = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in TOOLS), reason="needs poppler-utils, qpdf and zbar-tools"
 )
 CAMPAIGN = loaded_project().content.campaign
+CURRENT_SLOGANS = loaded_project().content.current_slogans()  # ended movements are not printed anew
 PLAN = loaded_project().plan
 CONTENT = PLAN.content
 VERSION = content_date(CONTENT).isoformat()  # in every file name
@@ -116,7 +117,7 @@ def test_text_comes_back_in_nfc_with_the_source_strings(press_kit: Path) -> None
 
 
 def test_banners_carry_their_slogan(press_kit: Path) -> None:
-    for slogan in CAMPAIGN.slogans:
+    for slogan in CURRENT_SLOGANS:
         for fmt in CAMPAIGN.print_settings.banners:
             product = Product("banner", slogan.key, fmt, "vi", version=VERSION)
             text = flat(run("pdftotext", "-raw", "-enc", "UTF-8", str(press_kit / product.filename), "-"))
@@ -279,7 +280,7 @@ def test_one_type_size_per_series_of_posters_and_of_banners(press_kit: Path) -> 
     pattern = r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<'
     for kind, fmt in [("poster", settings.poster), *(("banner", banner) for banner in settings.banners)]:
         sizes = set()
-        for slogan in CAMPAIGN.slogans:
+        for slogan in CURRENT_SLOGANS:
             product = Product(kind, slogan.key, fmt, "vi", version=VERSION)
             html = run("pdftotext", "-bbox", str(press_kit / product.filename), "-")
             heights = [float(b) - float(a) for a, b, word in re.findall(pattern, html) if word in slogan.text.split()]

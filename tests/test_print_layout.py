@@ -32,6 +32,7 @@ from campaign_kit.project import load
 PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
+CURRENT_SLOGANS = PLAN.content.current_slogans()  # ended movements are not printed anew
 FOLDED = next(fmt for fmt in SETTINGS.leaflets if fmt.panels_mm)
 VERSION = content_date(PLAN.content).isoformat()
 MM = 72 / 25.4
@@ -255,7 +256,7 @@ def posters(press_kit: Path) -> list[tuple[Product, Path]]:
     return [
         (product, press_kit / product.filename)
         for product in (
-            Product("poster", slogan.key, SETTINGS.poster, "vi", version=VERSION) for slogan in CAMPAIGN.slogans
+            Product("poster", slogan.key, SETTINGS.poster, "vi", version=VERSION) for slogan in CURRENT_SLOGANS
         )
     ]
 

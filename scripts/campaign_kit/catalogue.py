@@ -88,7 +88,7 @@ def catalogue(content: Content, languages: list[str] | None = None) -> list[Prod
                 products += [Product("leaflet", subject, fmt, language, unit, version=version) for unit in units]
         if language != reference:
             continue
-        for slogan in campaign.slogans:
+        for slogan in content.current_slogans():
             products.append(Product("poster", slogan.key, settings.poster, language, version=version))
             products += [Product("banner", slogan.key, fmt, language, version=version) for fmt in settings.banners]
     return products

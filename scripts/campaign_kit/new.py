@@ -1,7 +1,7 @@
 """Start a new page from a correct template, with every fact still to write marked.
 
-    python -m campaign_kit.new TYPE --title "…" [--district go-quao]
-    make new TYPE=story TITLE="Chị Tư nuôi heo" DISTRICT=go-quao
+    python -m campaign_kit.new TYPE --title "…" [--place "Gò Quao"]
+    make new TYPE=story TITLE="Chị Tư nuôi heo" PLACE="Gò Quao"
 
 TYPE is story, household, person, organisation or news. What is not given is
 asked for when the command runs in a terminal. The file gets today's date, a
@@ -38,14 +38,14 @@ class ScaffoldError(Exception):
     """A reason the page cannot be created, in words for the editor."""
 
 
-def scaffold(type_: str, title: str, district: str | None, today: dt.date) -> str:
-    """The Markdown of a new page of TYPE `type_`."""
+def scaffold(type_: str, title: str, place: tuple[str, str] | None, today: dt.date) -> str:
+    """The Markdown of a new page of TYPE `type_`; `place`: (front-matter key, value), see place_of."""
     kind, commendation_kind, body = TYPES[type_]
     example = BY_TYPE[kind].schema.model_construct(**({"kind": commendation_kind} if commendation_kind else {}))
     about_people = example.about_people  # the schema's own rule for who must consent
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {today.isoformat()}"]
-    if district:
-        lines.append(f"district: {district}")
+    if place:
+        lines.append(f"{place[0]}: {place[1]}")
     if commendation_kind:
         lines.append(f"kind: {commendation_kind}")
         lines.append(f"award: {placeholder('hình thức khen, ví dụ Giấy khen của Ủy ban nhân dân huyện')}")
@@ -71,29 +71,37 @@ def file_name(title: str) -> str:
     return name + ".md"
 
 
-def needs_district(type_: str) -> bool:
-    field = BY_TYPE[TYPES[type_][0]].schema.model_fields.get("district")
-    return field is not None and field.is_required()
+def needs_place(type_: str) -> bool:
+    return BY_TYPE[TYPES[type_][0]].schema.place_required
 
 
-def district_key(value: str, campaign: Campaign) -> str:
-    """A district key from its key or its name ('Gò Quao' → 'go-quao')."""
-    keys = [district.key for district in campaign.districts]
+def place_of(value: str, campaign: Campaign, day: dt.date) -> tuple[str, str]:
+    """Where a page of `day` happened, as its time names it: a unit of today from the map's date on
+    ('Gò Quao' → ('unit', 'xa-go-quao')), a district of 2024 before it ('Gò Quao' → ('district', 'go-quao'))."""
+    if day < campaign.admin_map.since:
+        keys = [district.key for district in campaign.districts]
+        field, names, what = "district", {slug(d.name): d.key for d in campaign.districts}, "huyện, thành phố"
+    else:
+        keys = [unit.key for unit in campaign.admin_map.units]
+        field, names, what = "unit", {slug(u.name): u.key for u in campaign.admin_map.units}, "xã, phường, đặc khu"
+    wanted = value if value in keys else names.get(slug(value), slug(value))
     try:
-        return check_known(value if value in keys else slug(value), keys, "huyện, thành phố")
+        return field, check_known(wanted, keys, what)
     except ValueError as error:
         raise ScaffoldError(str(error)) from None
 
 
-def create(project: Path, type_: str, title: str, district: str | None, today: dt.date) -> Path:
+def create(project: Path, type_: str, title: str, place: str | None, today: dt.date) -> Path:
     campaign = load_campaign(project / "campaign")
-    key = district_key(district, campaign) if district else None
-    if key is None and needs_district(type_):
-        raise ScaffoldError("cần cho biết huyện, thành phố (--district).")
+    where = place_of(place, campaign, today) if place else None
+    if where is None and needs_place(type_):
+        since = campaign.admin_map.since
+        what = "xã, phường, đặc khu ngày nay" if today >= since else "huyện, thành phố năm 2024"
+        raise ScaffoldError(f"cần cho biết nơi xảy ra: {what} (--place).")
     path = project / "docs" / BY_TYPE[TYPES[type_][0]].folder / file_name(title)
     if path.exists():
         raise ScaffoldError(f"đã có tệp {path.relative_to(project).as_posix()}; hãy đặt tiêu đề khác.")
-    path.write_text(scaffold(type_, title, key, today), encoding="utf-8")
+    path.write_text(scaffold(type_, title, where, today), encoding="utf-8")
     return path
 
 
@@ -101,20 +109,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("type", nargs="?", choices=sorted(TYPES), metavar="TYPE", help=", ".join(TYPES))
     parser.add_argument("--title")
-    parser.add_argument("--district", help="mã hoặc tên huyện, thành phố, ví dụ go-quao")
+    parser.add_argument(
+        "--place",
+        "--district",
+        dest="place",
+        help="nơi xảy ra: tên hoặc mã xã, phường, đặc khu ngày nay (bài từ 01/07/2025), ví dụ “Gò Quao”",
+    )
     parser.add_argument("--project", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
     interactive = sys.stdin.isatty()
     type_ = args.type or (_ask("Loại bài (" + ", ".join(TYPES) + ")") if interactive else None)
     title = args.title or (_ask("Tiêu đề") if interactive else None)
-    district = args.district
-    if district is None and interactive and type_ in TYPES and needs_district(type_):
-        district = _ask("Huyện, thành phố (ví dụ go-quao hoặc Gò Quao)")
+    place = args.place
+    if place is None and interactive and type_ in TYPES and needs_place(type_):
+        place = _ask("Xã, phường, đặc khu nơi xảy ra (ví dụ Gò Quao)")
     if type_ not in TYPES or not title:
         parser.error("cần loại bài (" + ", ".join(TYPES) + ') và --title, ví dụ: make new TYPE=story TITLE="…"')
     project = args.project.resolve()
     try:
-        path = create(project, type_, title, district, dt.date.today())
+        path = create(project, type_, title, place, dt.date.today())
     except ScaffoldError as error:
         print(f"Không tạo được trang: {error}", file=sys.stderr)
         return 1

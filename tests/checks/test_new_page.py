@@ -26,7 +26,7 @@ def test_a_new_story_is_refused_until_its_placeholders_are_filled(project: Path)
     path = project / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-go-quao.md"
     assert "Đã tạo docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-go-quao.md." in made.stdout
     text = path.read_text(encoding="utf-8")
-    assert f"date: {TODAY.isoformat()}\ndistrict: go-quao\n" in text
+    assert f"date: {TODAY.isoformat()}\nunit: xa-go-quao\n" in text  # today: a unit of today, by its name
     assert "consent:\n  given_by: " in text
 
     refused = run("check", project)
@@ -76,10 +76,20 @@ def test_mistakes_in_the_request_are_explained(project: Path) -> None:
     create(project, "story", "Chị Năm nuôi vịt", "go-quao", TODAY)
     with pytest.raises(ScaffoldError, match=re.escape("đã có tệp docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md")):
         create(project, "story", "Chị Năm nuôi vịt", "go-quao", TODAY)
-    with pytest.raises(ScaffoldError, match="Có phải ý bạn là “go-quao”"):
+    with pytest.raises(ScaffoldError, match="Có phải ý bạn là “xa-go-quao”"):
         create(project, "story", "Chị Sáu", "go-qua", TODAY)
-    with pytest.raises(ScaffoldError, match="cần cho biết huyện"):
+    with pytest.raises(ScaffoldError, match="cần cho biết nơi xảy ra: xã, phường, đặc khu ngày nay"):
         create(project, "story", "Chị Bảy", None, TODAY)
+    with pytest.raises(ScaffoldError, match="cần cho biết nơi xảy ra: huyện, thành phố năm 2024"):
+        create(project, "story", "Chị Tám", None, dt.date(2024, 6, 1))
+
+
+def test_a_page_names_the_place_as_its_date_does(project: Path) -> None:
+    """Before the district level ended, a district of 2024; from then on, a unit of today."""
+    before = create(project, "story", "Chị Chín nuôi cá", "Gò Quao", dt.date(2025, 6, 30)).read_text("utf-8")
+    after = create(project, "story", "Chị Mười nuôi gà", "Gò Quao", dt.date(2025, 7, 1)).read_text("utf-8")
+    assert "\ndistrict: go-quao\n" in before and "unit:" not in before
+    assert "\nunit: xa-go-quao\n" in after and "district:" not in after
 
 
 def test_without_a_terminal_missing_arguments_are_an_error(project: Path) -> None:

@@ -7,6 +7,7 @@ translation of that file; languages without one read the reference file.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
@@ -258,6 +259,7 @@ class Slogan(Strict):
     key: Key
     text: Text
     source: Text
+    until: dt.date | None = None  # the last day of the movement it belongs to: not printed anew after it
     themes: list[Key] = []
     poster_line: str | None = None
 

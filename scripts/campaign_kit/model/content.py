@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..slugs import is_slug
-from .campaign import Campaign
+from .campaign import Campaign, Slogan
 from .errors import Problems
 from .figures import Reading, number, read_figure, span
 from .limits import beyond_limits
@@ -146,6 +146,10 @@ class Content:
             return read_figure(figure, meta.date)
         return read_figure(figure, self.today, notice_days=self.campaign.notice_days)
 
+    def current_slogans(self) -> list[Slogan]:
+        """The slogans of movements still running on the build date: what new print and the site carry."""
+        return [slogan for slogan in self.campaign.slogans if slogan.until is None or self.today <= slogan.until]
+
     def page_date(self, page: Page) -> dt.date | None:
         """The day a dated page (news, story, commendation, act) speaks of; None: it speaks of today."""
         reference = self.pages.get(page.src_uri, {}).get(self.campaign.default_language, page)
@@ -168,6 +172,8 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems, today: 
     codes = [language.code for language in campaign.languages]
     context = {
         "today": content.today,
+        "units": [unit.key for unit in campaign.admin_map.units],
+        "map_since": campaign.admin_map.since,
         "districts": [district.key for district in campaign.districts],
         "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
         "communes": {

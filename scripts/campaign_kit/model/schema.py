@@ -126,12 +126,38 @@ class DatedMeta(PageMeta):
 
 
 class PlacedMeta(DatedMeta):
-    """Dated pages that may say where they happened: a district of 2024 (campaign/districts.yml)
-    and, within it, a commune, ward or town of 2024 (campaign/admin_map.yml): the page is then
-    listed on the page of the unit of today that took it."""
+    """Dated pages that may say where they happened, in the names of their time. Before the map's
+    date (admin_map.yml `since`): a district of 2024 (campaign/districts.yml) and, within it, a
+    commune, ward or town of 2024; the page is listed on the page of the unit of today that took it.
+    From that date on: a unit of today (`unit`), since there are no districts any more."""
 
+    place_required: ClassVar[bool] = False  # stories and commendations must say where
     district: Key | None = None
     commune: Key | None = None
+    unit: Key | None = None
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
+        return check_known(value, (info.context or {}).get("units"), "xã, phường, đặc khu ngày nay")
+
+    @model_validator(mode="after")
+    def _place_of_its_time(self, info: ValidationInfo) -> PlacedMeta:
+        since = (info.context or {}).get("map_since")
+        if since is None:
+            return self
+        day = f"{since:%d/%m/%Y}"
+        if self.date >= since and (self.district or self.commune):
+            at = "district" if self.district else "commune"
+            raise PydanticCustomError("district_after_map", "{since}", {"since": day, "at": at})
+        if self.date < since and self.unit:
+            raise PydanticCustomError("unit_before_map", "{since}", {"since": day, "at": "unit"})
+        if self.place_required and not (self.district or self.unit):
+            kind = "unit_missing" if self.date >= since else "district_missing"
+            raise PydanticCustomError(kind, "{since}", {"since": day, "at": "date"})
+        return self
 
     @field_validator("district")
     @classmethod
@@ -222,7 +248,7 @@ class LegalDocumentMeta(DatedMeta):
 
 class StoryMeta(PlacedMeta):
     kind_label: ClassVar[str] = "gương thoát nghèo"
-    district: Key
+    place_required: ClassVar[bool] = True
     summary: Summary
     consent: Consent | None = None  # required unless the story is an example (PageMeta's rule)
 
@@ -237,7 +263,7 @@ class StoryMeta(PlacedMeta):
 
 class CommendationMeta(PlacedMeta):
     kind_label: ClassVar[str] = "biểu dương"
-    district: Key
+    place_required: ClassVar[bool] = True
     kind: Literal["household", "person", "organisation"]
     award: str | None = None
     summary: Summary

@@ -19,6 +19,7 @@ FIELD_NAMES = {
     "summary": "tóm tắt (summary)",
     "date": "ngày (date)",
     "district": "huyện, thành phố (district)",
+    "unit": "xã, phường, đặc khu ngày nay (unit)",
     "commune": "xã, phường, thị trấn năm 2024 (commune)",
     "tags": "chủ đề (tags)",
     "sample": "đánh dấu nội dung minh họa (sample)",
@@ -40,6 +41,28 @@ FIELD_NAMES = {
     "what": "được hưởng gì (what)",
     "how": "làm thế nào để nhận (how)",
     "where": "hỏi ở đâu (where)",
+}
+
+# Where a dated page happened is named as it was then: districts of 2024 before the map's date, units of today after.
+PLACE_OF_ITS_TIME = {
+    "district_after_map": (
+        "từ ngày {since} không còn cấp huyện: bài từ ngày này ghi xã, phường, đặc khu ngày nay (unit),"
+        " không ghi district, commune.",
+        "Thay district (và commune) bằng unit: mã của xã, phường, đặc khu trong campaign/admin_map.yml,"
+        " ví dụ unit: xa-go-quao.",
+    ),
+    "unit_before_map": (
+        "bài trước ngày {since} ghi nơi chốn bằng huyện, thành phố năm 2024 (district), không ghi unit.",
+        "Thay unit bằng district: mã huyện, thành phố năm 2024 trong campaign/districts.yml (commune nếu biết).",
+    ),
+    "unit_missing": (
+        "thiếu xã, phường, đặc khu ngày nay (unit): bài từ ngày {since} phải cho biết việc xảy ra ở đâu.",
+        "Thêm unit: mã của xã, phường, đặc khu trong campaign/admin_map.yml, ví dụ unit: xa-go-quao.",
+    ),
+    "district_missing": (
+        "thiếu mục bắt buộc huyện, thành phố (district): bài trước ngày {since} ghi huyện, thành phố năm 2024.",
+        "Thêm district: mã huyện, thành phố năm 2024 trong campaign/districts.yml.",
+    ),
 }
 
 DATE_HINT = "Viết ngày theo dạng năm-tháng-ngày, ví dụ: 2024-05-31."
@@ -90,6 +113,10 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
             "có văn bản thay thế (replaced_by) nhưng thiếu ngày cuối cùng còn áp dụng (in_force_until).",
             "Thêm in_force_until: ngày trước ngày văn bản thay thế có hiệu lực, dạng năm-tháng-ngày.",
         )
+    if kind in PLACE_OF_ITS_TIME:
+        message, hint = PLACE_OF_ITS_TIME[kind]
+        since = error["ctx"]["since"]
+        return message.format(since=since), hint.format(since=since)
     if kind == "future_date":
         return f"{name}: {error['ctx']['message']}.", "Ghi ngày đã xảy ra, dạng năm-tháng-ngày."
     if kind.startswith("date"):
@@ -148,5 +175,8 @@ def validate(
         allowed = sorted(model.model_fields)
         for error in failure.errors():
             message, hint = describe(error, allowed)
-            problems.add(path, document.line_of(tuple(error["loc"])), message, hint)
+            # A rule over several keys names the key it is about (its line is where to look).
+            at = (error.get("ctx") or {}).get("at")
+            location = tuple(error["loc"]) or ((at,) if at else ())
+            problems.add(path, document.line_of(location), message, hint)
         return None

@@ -27,6 +27,8 @@ def cards(ctx: Context, here: str, pages: Iterable[Page], *, show_place: bool = 
         meta = reference.meta
         if show_place and isinstance(meta, PlacedMeta) and meta.district:
             facts.append(ctx.campaign.district(meta.district).name)
+        elif show_place and isinstance(meta, PlacedMeta) and meta.unit:
+            facts.append(ctx.campaign.admin_map.unit(meta.unit).name)
         if isinstance(meta, LegalDocumentMeta):
             facts.append(ctx.citation(reference))
         elif isinstance(meta, DatedMeta):
@@ -114,7 +116,7 @@ def render_block(ctx: Context, here: str, name: str) -> str:
     if name == "districts":
         return district_links(ctx, here)
     if name == "slogans":
-        return "\n".join(f"- **{slogan.text}**" for slogan in ctx.campaign.slogans) + "\n"
+        return "\n".join(f"- **{slogan.text}**" for slogan in ctx.content.current_slogans()) + "\n"
     if name == "faq":
         return faq_entries(ctx, here)
     if name == "print_products":

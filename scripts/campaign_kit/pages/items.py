@@ -7,7 +7,8 @@ from html import escape
 
 from ..model.content import Page
 from ..model.schema import CommendationMeta, DatedMeta, LegalDocumentMeta, PlacedMeta, PolicyMeta
-from ..model.sections import district_uri, href, legal_uri, page_url, section_of
+from ..model.sections import district_uri, href, legal_uri, page_url, section_of, unit_uri
+from .admin_text import unit_title
 from .blocks import expand
 from .context import Context, inline_html
 
@@ -136,6 +137,9 @@ def _facts_line(ctx: Context, here: str, reference: Page, page: Page) -> str:
     if isinstance(meta, PlacedMeta) and meta.district:
         district = ctx.campaign.district(meta.district)
         facts.append(f'<a href="{href(here, district_uri(district.key))}">{escape(ctx.district_name(district))}</a>')
+    elif isinstance(meta, PlacedMeta) and meta.unit:
+        unit = ctx.campaign.admin_map.unit(meta.unit)
+        facts.append(f'<a href="{href(here, unit_uri(unit.key))}">{escape(unit_title(ctx, unit))}</a>')
     if isinstance(meta, LegalDocumentMeta):
         facts.append(escape(ctx.citation(reference)))
         if meta.in_force_from:

@@ -56,11 +56,14 @@ def where_to_ask(ctx: Context, unit: Unit) -> str:
 
 
 def items_by_unit(ctx: Context, content_type: str) -> dict[str, list[Page]]:
-    """{key of today's unit: items of 2024 from its area} (their commune maps there, or their whole district did)."""
+    """{key of today's unit: its items}: those that name it (dated from the map's date on), and those of
+    2024 from its area (their commune maps there, or their whole district did)."""
     found: dict[str, list[Page]] = defaultdict(list)
     for item in ctx.content.items(content_type):
         meta = item.meta
-        if isinstance(meta, PlacedMeta) and meta.district is not None:
+        if isinstance(meta, PlacedMeta) and meta.unit is not None:
+            found[meta.unit].append(item)
+        elif isinstance(meta, PlacedMeta) and meta.district is not None:
             here = ctx.campaign.admin_map.unit_of_place(meta.district, meta.commune)
             if here is not None:
                 found[here.key].append(item)

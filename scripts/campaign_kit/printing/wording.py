@@ -165,7 +165,7 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
         )
     # In a translation, only the policies translated into it: a leaflet is in one language.
     policies = [policy for policy in content.items("policy") if content.page(policy.src_uri, product.language)]
-    movement = campaign.slogans[0].text
+    movement = next((slogan.text for slogan in content.current_slogans()), "")
     if product.subject == GENERAL:
         url = plan.short_url("index.md", product.language)
         audiences = sorted(
