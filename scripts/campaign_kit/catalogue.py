@@ -100,7 +100,7 @@ def subject_title(content: Content, product: Product) -> str:
     if product.product_type != "leaflet":
         return campaign.slogan(product.subject).text
     if product.subject == GENERAL:
-        return campaign.site.program
+        return content.current_programme()
     groups = campaign.policy_groups[product.language]
     return next(group.title for group in groups if group.key == product.subject)
 

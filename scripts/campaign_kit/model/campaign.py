@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, Field, HttpUrl, model_validator
 
@@ -53,6 +54,27 @@ class Repository(Strict):
         return f"{str(self.url).rstrip('/')}/edit/{self.branch}/{path}"
 
 
+class Programme(Strict):
+    """A national programme the campaign belongs to or is followed by, with its period and approving act."""
+
+    name: Text
+    short_name: Text  # as public sources name it in short, for print and headings
+    start: dt.date = Field(alias="from")
+    until: dt.date
+    act: Key  # a page of docs/van-ban/
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.until
+
+
+def _a_time_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"“{name}” không phải tên múi giờ, ví dụ Asia/Ho_Chi_Minh") from None
+    return name
+
+
 class Site(Strict):
     province: Text
     year: int
@@ -60,11 +82,19 @@ class Site(Strict):
     short_name: Annotated[str, Field(min_length=1, max_length=24)]  # the phone header shows this whole
     site_url: HttpUrl
     owner: Text
-    program: Text
+    program: Text  # the programme of the campaign's plan (its year): history, as the plan names it
+    # The programmes in force over time (programmes.yml's periods): what print and pages say of today.
+    programmes: list[Programme] = []
+    # The campaign's time zone (IANA name): the build date is the day there, whatever the build machine's clock.
+    timezone: Annotated[str, AfterValidator(_a_time_zone)] | None = None
     repository: Repository
     palette: Palette
     nav: Annotated[list[Text], Field(min_length=1)]  # src_uris of the global menu, in order
     home_questions: Annotated[list[Text], Field(min_length=3, max_length=3)]  # src_uris answering them
+
+    def today(self) -> dt.date:
+        """Today in the campaign's time zone (the machine's date when none is set)."""
+        return dt.datetime.now(ZoneInfo(self.timezone)).date() if self.timezone else dt.date.today()
 
     @property
     def base_path(self) -> str:

@@ -150,6 +150,12 @@ class Content:
         """The slogans of movements still running on the build date: what new print and the site carry."""
         return [slogan for slogan in self.campaign.slogans if slogan.until is None or self.today <= slogan.until]
 
+    def current_programme(self) -> str:
+        """The name of the programme in force on the build date (the plan's own when none is listed)."""
+        site = self.campaign.site
+        running = next((p for p in site.programmes if p.covers(self.today)), None)
+        return running.short_name if running else site.program
+
     def page_date(self, page: Page) -> dt.date | None:
         """The day a dated page (news, story, commendation, act) speaks of; None: it speaks of today."""
         reference = self.pages.get(page.src_uri, {}).get(self.campaign.default_language, page)
@@ -168,7 +174,7 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems, today: 
 
     Pages with a mistake of their own are left out of `pages` (but kept in
     `sources`, so the gate still reads their text)."""
-    content = Content(campaign, docs_dir, today=today or dt.date.today())
+    content = Content(campaign, docs_dir, today=today or campaign.site.today())
     codes = [language.code for language in campaign.languages]
     context = {
         "today": content.today,
@@ -293,6 +299,10 @@ def _check_references(content: Content, problems: Problems) -> None:
                 problems.add(
                     campaign.root / "plan.yml", 1, f"Kế hoạch ({code}) dẫn văn bản “{key}” mà docs/van-ban/ không có."
                 )
+    for programme in campaign.site.programmes:
+        if programme.act not in legal:
+            message = f"chương trình “{programme.short_name}” dẫn văn bản “{programme.act}” mà docs/van-ban/ không có."
+            problems.add(campaign.root / "site.yml", 1, message)
     for languages in content.pages.values():
         for page in languages.values():
             _check_page(content, page, legal, policies, problems)

@@ -91,10 +91,10 @@ def offline_search(plan: SitePlan, site: Path) -> None:
     shutil.rmtree(site / SEARCH_BUNDLE, ignore_errors=True)
 
 
-def build_offline(root: Path, out_dir: Path, day: dt.date) -> Path:
-    """The site as of `day` (its build date), in an archive named with that date."""
+def build_offline(root: Path, out_dir: Path, day: dt.date | None = None) -> Path:
+    """The site as of `day` (its build date; default the campaign's today), in an archive named with that date."""
     project = load(root, today=day)
-    name = f"{slug(project.content.campaign.site.site_name)}-{day.isoformat()}"
+    name = f"{slug(project.content.campaign.site.site_name)}-{project.content.today.isoformat()}"
     out_dir.mkdir(parents=True, exist_ok=True)
     archive = out_dir / f"{name}.zip"
     with tempfile.TemporaryDirectory(prefix="campaign-offline-") as scratch:
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     add_today_argument(parser)
     args = parser.parse_args(argv)
     try:
-        archive = build_offline(args.project.resolve(), args.out.resolve(), args.today or dt.date.today())
+        archive = build_offline(args.project.resolve(), args.out.resolve(), args.today)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

@@ -182,7 +182,7 @@ def product_copy(plan: SitePlan, product: Product) -> Copy:
         return Copy(
             title=home.meta.title,
             slogan=movement,
-            intro=[campaign.site.program, home.meta.summary or ""],
+            intro=[content.current_programme(), home.meta.summary or ""],
             blocks=blocks,
             url=url,
             qr=qr_svg(url),
