@@ -140,11 +140,16 @@ def expand(ctx: Context, here: str, text: str) -> str:
         kind, name = placeholder.kind, placeholder.name
         if kind == "figure":
             reading = ctx.content.figure(placeholder, here)
-            text = format_reading(ctx.campaign.figures[name], reading, ctx.language, ctx.strings)
-            if reading.upcoming is not None:  # a sentence with two dates: it may wrap
-                return f'<span class="campaign-figure-change">{escape(text)}</span>'
-            # Kept on one line: "1.500.000 đồng/người/" then "tháng" misleads a slow reader.
-            return f'<span class="campaign-figure">{escape(text)}</span>'
+            # Each value kept on one line: "1.500.000 đồng/người/" then "tháng" misleads a slow reader;
+            # a change announced is a sentence around two values, and may wrap between them.
+            return format_reading(
+                ctx.campaign.figures[name],
+                reading,
+                ctx.language,
+                ctx.strings,
+                text=escape,
+                value=lambda shown: f'<span class="campaign-figure">{escape(shown)}</span>',
+            )
         if kind == "slogan":
             return ctx.campaign.slogan(name).text
         if kind == "site":
