@@ -36,6 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOST = "127.0.0.1"
+# In a console message, what Chromium says when the Content-Security-Policy blocks something.
+CSP_VIOLATION = "Content Security Policy"
 
 
 @cache

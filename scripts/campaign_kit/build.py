@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import logging
 import multiprocessing
-import os
 import shutil
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .model.errors import ContentError
-from .printing.__main__ import build_print
+from .precompress import precompress
 from .project import Project, load
 from .search_index import copy_for_index, index_copy
 
@@ -68,27 +67,26 @@ def _render_language(code: str) -> None:
     copy_for_index(staging / code, staging / SEARCH_COPY / project.plan.sites[code].prefix)
 
 
-def build_site(root: Path, site_dir: Path, *, production: bool = False) -> Project:
-    """A production build also puts the print kit in the site, where its pages link to it."""
+def build_site(root: Path, site_dir: Path, *, production: bool = False, compressed: bool = False) -> Project:
+    """The website only: a production build applies the site's policy, never the press guard
+    (missing print data stops a print run, not the website). `compressed`: also the .gz and .br
+    copies a web server of ours sends as they are (deploy/nginx)."""
     project = load(root, production=production)
     render_site(project, site_dir)
-    if production:
-        publish_print(project, site_dir)
+    if compressed:
+        precompress(site_dir)
     return project
-
-
-def publish_print(project: Project, site_dir: Path) -> None:
-    folder = site_dir / project.content.campaign.print_settings.site_folder
-    _entries, errors = build_print(project, folder, jobs=os.cpu_count() or 1)
-    if errors:
-        raise MkDocsException("Bộ tài liệu in có lỗi:\n" + "\n".join(errors))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--site-dir", type=Path, default=None)
-    parser.add_argument("--production", action="store_true", help="refuse example content and placeholder URLs")
+    parser.add_argument(
+        "--production",
+        action="store_true",
+        help="refuse example content and placeholder URLs; write .gz and .br copies of text files",
+    )
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -96,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     root = args.project.resolve()
     try:
-        build_site(root, (args.site_dir or root / "site").resolve(), production=args.production)
+        site_dir = (args.site_dir or root / "site").resolve()
+        build_site(root, site_dir, production=args.production, compressed=args.production)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

@@ -14,7 +14,7 @@ from .checks import run_gate
 from .model.campaign import load_campaign
 from .model.content import Content, load_content
 from .model.errors import Problems
-from .production import check_production
+from .production import check_press, check_production
 from .siteplan import SitePlan, plan_site
 from .siteplan.links import check_links
 
@@ -30,8 +30,13 @@ class Project:
         return self.plan.content
 
 
-def load(root: Path, *, production: bool = False, gate: bool = True, docs_dir: Path | None = None) -> Project:
+def load(
+    root: Path, *, production: bool = False, press: bool = False, gate: bool = True, docs_dir: Path | None = None
+) -> Project:
     """The project in `root`, planned; raise ContentError listing every problem.
+
+    `production`: the public site's policy (no sample, no placeholder address); `press`: also the
+    press guard of a print run (contacts, colophon, print runs: campaign_kit.production).
 
     `gate=False` skips the contribution gate (text, privacy, images, links), for a
     tool that only reads content; `docs_dir` reads pages from another folder than
@@ -45,6 +50,8 @@ def load(root: Path, *, production: bool = False, gate: bool = True, docs_dir: P
         run_gate(content, problems)
     if production:
         check_production(content, problems)
+        if press:
+            check_press(content, problems)
     plan = _plan(content, problems, model_ok, production)
     _check_nav(plan, problems)
     if gate:
@@ -58,11 +65,10 @@ def _plan(content: Content, problems: Problems, model_ok: bool, production: bool
     content, and a page referring to it may not be plannable: the plan is then attempted
     so that broken links are still reported with everything else, and when it cannot be
     made, the problems already found explain why."""
-    # A production build publishes the print kit in the site, and its pages link to the files.
     if model_ok:
-        return plan_site(content, print_published=production)
+        return plan_site(content, production=production)
     try:
-        return plan_site(content, print_published=production)
+        return plan_site(content, production=production)
     except Exception:  # any failure here follows from a problem already reported
         problems.raise_if_any()
         raise

@@ -35,6 +35,7 @@ from ..page_html import wrap_tables
 from ..project import Project, load
 from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
+from ..security import REFERRER_POLICY, csp, mark_outgoing_links
 from ..self_check import self_check_assets
 from ..site_assets import STYLESHEET, preloaded_fonts, site_fonts, site_stylesheet, theme_css
 from ..siteplan import SitePlan
@@ -94,12 +95,13 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         self._read(output)
-        return output
+        return mark_outgoing_links(output, config.site_url)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        if template_name.endswith(".html"):  # 404.html
-            self._read(output_content)
-        return output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        self._read(output_content)  # 404.html
+        return mark_outgoing_links(output_content, config.site_url)
 
     def _read(self, html_page: str) -> None:
         self.names |= markup_names(html_page)
@@ -219,6 +221,8 @@ def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:
         "edit_label": strings.edit_page,
         "search_url": page_url(SEARCH_URI),
         "stylesheet": STYLESHEET,
+        "csp": csp(),
+        "referrer": REFERRER_POLICY,
         "languages": [
             {"name": other.language.name, "lang": other.code, "link": plan.language_root(other.code)}
             for other in plan.sites.values()

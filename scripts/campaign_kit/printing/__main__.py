@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        project = load(args.project.resolve(), production=args.production)
+        project = load(args.project.resolve(), production=args.production, press=args.production)
         out = args.out or project.root / "dist" / "print"
         if args.site:
             out = args.site / project.content.campaign.print_settings.site_folder
