@@ -64,6 +64,11 @@ $(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# Going live (README "Launch"): what blocks or weakens the public launch, by who supplies it.
+.PHONY: launch-check
+launch-check: $(BUILD_STAMP)  ## one list of what the launch still needs, grouped by who supplies it (errors: would publish something false or unsafe)
+	$(BIN)/python -m campaign_kit.launch
+
 # The editors' contribution gate (CONTRIBUTING.md). `make site` runs the same checks.
 .PHONY: check fix new
 

@@ -9,10 +9,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CSP_VIOLATION, copy_project, loaded_project
+from conftest import CSP_VIOLATION, PROJECT, copy_project, loaded_project
 from playwright.sync_api import Browser, Route
 
 from campaign_kit.build import build_site
+from campaign_kit.launch import ERROR, WHO, launch_items
+from campaign_kit.launch import main as launch_main
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import page_url
 from campaign_kit.project import load
@@ -202,3 +204,31 @@ def test_without_the_policy_the_same_injections_would_run(browser: Browser, site
     messages, ran, sent = _open_injected(browser, site_url, built_site, injected, bypass=True)
     assert ran and sent == ["/image.svg"]
     assert not any(CSP_VIOLATION in message for message in messages)
+
+
+# ---- make launch-check
+
+
+def test_launch_check_on_the_repository_lists_the_known_blockers(capsys: pytest.CaptureFixture) -> None:
+    assert launch_main(["--project", str(PROJECT)]) == 1
+    out = capsys.readouterr().out
+    sections = {who: out.index(title) for who, title in WHO.items()}
+    assert list(sections) == sorted(sections, key=sections.get)  # technical, office, editors, translators
+    technical = out[sections["technical"] : sections["office"]]
+    assert "LỖI" in technical and "site_url" in technical and "repository.url" in technical
+    office = out[sections["office"] : sections["editors"]]
+    assert "CẦN" in office and "LỖI" not in office  # missing print data is never an error for the website
+    assert "campaign/contacts.yml" in office and "chưa có lệnh in nào" in office and "colophon" in office
+    editors = out[sections["editors"] : sections["translators"]]
+    assert "LỖI" in editors and "sample: true" in editors and "(và " in editors
+    assert "docs/guong-thoat-ngheo/ chưa có bài thật nào" in editors
+    translators = out[sections["translators"] :]
+    for language in CAMPAIGN.languages[1:]:
+        assert f"CẦN  {language.code}: " in translators
+    assert "LỖI" not in translators
+
+
+def test_launch_check_is_clean_of_errors_once_ready(launch_site: Path) -> None:
+    """The copy that goes live has warnings left (contacts, print, translations), no error."""
+    items = launch_items(launch_site.parent / "project")
+    assert items and not [item for item in items if item.level == ERROR]
