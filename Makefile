@@ -8,8 +8,8 @@ PRODUCTION_FLAG := $(if $(filter 1 true yes,$(PRODUCTION)),--production)
 
 .PHONY: site serve print offline translations test lint bench bench-web clean
 
-site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content)
-	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG)
+site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content; STAGING_URL=https://… builds the marked, unindexed staging copy)
+	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG) $(if $(STAGING_URL),--staging "$(STAGING_URL)")
 
 serve: $(BUILD_STAMP)  ## preview the Vietnamese site with live reload
 	$(BIN)/mkdocs serve

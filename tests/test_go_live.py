@@ -17,8 +17,9 @@ from campaign_kit.launch import ERROR, WHO, launch_items
 from campaign_kit.launch import main as launch_main
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import page_url
-from campaign_kit.project import load
+from campaign_kit.project import STAGING_MARK, load
 from campaign_kit.security import OUTGOING_REL, csp, mark_outgoing_links
+from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
 CAMPAIGN = loaded_project().content.campaign
 REAL_SITE = "https://giamngheo.angiang.gov.vn/"
@@ -232,3 +233,40 @@ def test_launch_check_is_clean_of_errors_once_ready(launch_site: Path) -> None:
     """The copy that goes live has warnings left (contacts, print, translations), no error."""
     items = launch_items(launch_site.parent / "project")
     assert items and not [item for item in items if item.level == ERROR]
+
+
+# ---- Staging: the office reviews here before launch.
+
+STAGING_URL = "https://so-noi-vu.github.io/giam-ngheo/"
+
+
+@pytest.fixture(scope="module")
+def staging_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository as it is (samples, placeholder addresses), built as the staging site."""
+    site = tmp_path_factory.mktemp("staging") / "site"
+    build_site(PROJECT, site, staging_url=STAGING_URL)
+    return site
+
+
+def test_every_staging_page_says_it_is_not_the_official_site(staging_site: Path) -> None:
+    pages = [
+        html
+        for html in staging_site.rglob("*.html")
+        if not html.relative_to(staging_site).as_posix().startswith(("pagefind/", SHORT_PREFIX))
+    ]
+    assert len(pages) > 500
+    for html_file in pages:
+        html = html_file.read_text(encoding="utf-8")
+        assert f"<strong>{STAGING_MARK}</strong>" in html, html_file
+        assert '<meta name="robots" content="noindex, nofollow">' in html, html_file
+    assert (staging_site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+    home = (staging_site / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{STAGING_URL}">' in home
+    assert any("campaign-sample" in html.read_text(encoding="utf-8") for html in pages)  # samples allowed
+
+
+def test_the_other_builds_carry_no_staging_mark(built_site: Path, launch_site: Path) -> None:
+    for site in (built_site, launch_site):
+        assert not (site / "robots.txt").exists()
+        home = (site / "index.html").read_text(encoding="utf-8")
+        assert STAGING_MARK not in home and "noindex" not in home

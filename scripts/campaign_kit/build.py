@@ -2,7 +2,7 @@
 MkDocs run per language renders it (Material's advice for multilingual sites: each
 language gets its own theme strings), the languages side by side on the machine's cores.
 
-    python -m campaign_kit.build [--site-dir site] [--production]
+    python -m campaign_kit.build [--site-dir site] [--production | --staging URL]
 """
 
 from __future__ import annotations
@@ -67,11 +67,14 @@ def _render_language(code: str) -> None:
     copy_for_index(staging / code, staging / SEARCH_COPY / project.plan.sites[code].prefix)
 
 
-def build_site(root: Path, site_dir: Path, *, production: bool = False, compressed: bool = False) -> Project:
+def build_site(
+    root: Path, site_dir: Path, *, production: bool = False, compressed: bool = False, staging_url: str | None = None
+) -> Project:
     """The website only: a production build applies the site's policy, never the press guard
     (missing print data stops a print run, not the website). `compressed`: also the .gz and .br
-    copies a web server of ours sends as they are (deploy/nginx)."""
-    project = load(root, production=production)
+    copies a web server of ours sends as they are (deploy/nginx). `staging_url`: the staging site
+    at that address (samples allowed, every page marked, not indexed)."""
+    project = load(root, production=production, staging_url=staging_url)
     render_site(project, site_dir)
     if compressed:
         precompress(site_dir)
@@ -87,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="refuse example content and placeholder URLs; write .gz and .br copies of text files",
     )
+    parser.add_argument(
+        "--staging", metavar="URL", help="the staging site at URL: every page marked as a test copy, not indexed"
+    )
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -95,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     root = args.project.resolve()
     try:
         site_dir = (args.site_dir or root / "site").resolve()
-        build_site(root, site_dir, production=args.production, compressed=args.production)
+        if args.production and args.staging:
+            parser.error("--production or --staging, not both")
+        build_site(root, site_dir, production=args.production, compressed=args.production, staging_url=args.staging)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

@@ -7,8 +7,10 @@ print, reports) ← commands. Only this module puts them together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from pydantic import HttpUrl, TypeAdapter
 
 from .checks import run_gate
 from .model.campaign import load_campaign
@@ -18,12 +20,16 @@ from .production import check_press, check_production
 from .siteplan import SitePlan, plan_site
 from .siteplan.links import check_links
 
+#: On every page of a staging build (and noindex): the campaign office reviews there before launch.
+STAGING_MARK = "Bản thử nghiệm — không phải trang chính thức"
+
 
 @dataclass(frozen=True)
 class Project:
     root: Path
     plan: SitePlan
     production: bool
+    staging: bool = False  # a review copy: samples allowed, every page marked STAGING_MARK, not indexed
 
     @property
     def content(self) -> Content:
@@ -31,12 +37,19 @@ class Project:
 
 
 def load(
-    root: Path, *, production: bool = False, press: bool = False, gate: bool = True, docs_dir: Path | None = None
+    root: Path,
+    *,
+    production: bool = False,
+    press: bool = False,
+    staging_url: str | None = None,
+    gate: bool = True,
+    docs_dir: Path | None = None,
 ) -> Project:
     """The project in `root`, planned; raise ContentError listing every problem.
 
     `production`: the public site's policy (no sample, no placeholder address); `press`: also the
     press guard of a print run (contacts, colophon, print runs: campaign_kit.production).
+    `staging_url`: a staging build, published at this address instead of site_url.
 
     `gate=False` skips the contribution gate (text, privacy, images, links), for a
     tool that only reads content; `docs_dir` reads pages from another folder than
@@ -44,6 +57,9 @@ def load(
     docs_dir = docs_dir or root / "docs"
     problems = Problems(docs_dir.parent)  # messages name files from the folder that holds docs/
     campaign = load_campaign(root / "campaign")
+    if staging_url:
+        site_url = TypeAdapter(HttpUrl).validate_python(staging_url)
+        campaign = replace(campaign, site=campaign.site.model_copy(update={"site_url": site_url}))
     content = load_content(campaign, docs_dir, problems)
     model_ok = not problems.items
     if gate:
@@ -57,7 +73,7 @@ def load(
     if gate:
         check_links(plan, problems)
     problems.raise_if_any()
-    return Project(root, plan, production)
+    return Project(root, plan, production, staging=staging_url is not None)
 
 
 def _plan(content: Content, problems: Problems, model_ok: bool, production: bool) -> SitePlan:

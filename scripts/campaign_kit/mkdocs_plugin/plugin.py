@@ -32,7 +32,7 @@ from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
-from ..project import Project, load
+from ..project import STAGING_MARK, Project, load
 from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
 from ..security import REFERRER_POLICY, csp, mark_outgoing_links
@@ -74,6 +74,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if language not in plan.sites:
             raise PluginError(f"Ngôn ngữ “{language}” không có trong campaign/languages.yml.")
         _configure(config, plan, language)
+        config.extra["campaign"]["staging"] = STAGING_MARK if self.project.staging else ""
         self.pages = plan.sites[language].pages
         self.names, self.characters = set(), set()
         self.assets = {}
@@ -115,6 +116,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self._write_stylesheet_and_fonts(config)
         (site_dir / "sitemap.xml").write_text(sitemap_xml(self.project.plan, self.language), encoding="utf-8")
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        if self.project.staging and self.language == self.project.plan.reference.code:
+            (site_dir / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
         root = Path(config.config_file_path).parent
         rendered, cached = write_cards(
             self.project.plan, self.language, site_dir, root / self.config.fonts_dir, root / BUILD_CACHE
