@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from conftest import CSP_VIOLATION, PROJECT, copy_project, loaded_project
 from playwright.sync_api import Browser, Route
 
@@ -270,3 +271,16 @@ def test_the_other_builds_carry_no_staging_mark(built_site: Path, launch_site: P
         assert not (site / "robots.txt").exists()
         home = (site / "index.html").read_text(encoding="utf-8")
         assert STAGING_MARK not in home and "noindex" not in home
+
+
+def test_main_publishes_staging_and_only_a_tag_or_an_approved_run_publishes_production() -> None:
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    staging, production = jobs["staging"], jobs["production"]
+    assert staging["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert any("make site STAGING_URL=" in step.get("run", "") for step in staging["steps"])
+    assert "refs/tags/v" in production["if"] and "workflow_dispatch" in production["if"]
+    assert production["environment"]["name"] == "production"  # its required reviewers approve each launch
+    runs = [step.get("run", "") for step in production["steps"]]
+    assert "make site PRODUCTION=1" in runs and not any("make print" in run for run in runs)
+    assert staging["needs"] == production["needs"] == "check"
