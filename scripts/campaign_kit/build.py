@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         site_dir = (args.site_dir or root / "site").resolve()
         if args.production and args.staging:
             parser.error("--production or --staging, not both")
+        if args.staging and not args.staging.startswith(("https://", "http://")):
+            parser.error(f"--staging needs the staging site's address (https://…), not “{args.staging}”")
         build_site(root, site_dir, production=args.production, compressed=args.production, staging_url=args.staging)
     except ContentError as error:
         print(error, file=sys.stderr)

@@ -14,7 +14,7 @@ PRODUCTION=1` both (`project.load(production=True, press=True)`).
 
 from __future__ import annotations
 
-from .catalogue import ORIGINAL, Product, catalogue, translation_status
+from .catalogue import ORIGINAL, catalogue, translation_status
 from .model.content import Content
 from .model.errors import Problems
 
@@ -37,11 +37,11 @@ def check_production(content: Content, problems: Problems) -> None:
         )
 
 
-def check_press(content: Content, problems: Problems, products: list[Product] | None = None) -> None:
-    """What a print run adds to the policy (the products' words come from pages `check_production`
-    checks): `products`, every product of the catalogue unless given."""
+def check_press(content: Content, problems: Problems) -> None:
+    """What a print run adds to the policy, for every product of the catalogue (the products' words
+    come from pages `check_production` checks)."""
     campaign = content.campaign
-    products = catalogue(content) if products is None else products
+    products = catalogue(content)
     formats = dict.fromkeys(product.format.key for product in products if product.format.quantity is None)
     for key in formats:
         problems.add(

@@ -88,7 +88,7 @@ def print_products(ctx: Context) -> str:
     ]
     columns = [ctx.strings.print_product, ctx.strings.print_subject, "mm", *([] if ctx.production else ["PDF"])]
     header = "| " + " | ".join(columns) + " |\n" + "|---" * len(columns) + "|\n"
-    copies = f'<p class="campaign-print-copies">{escape(ctx.strings.print_copies)}</p>\n\n'
+    copies = f"{escape(ctx.strings.print_copies)}\n\n"
     return copies + header + "\n".join(rows) + "\n"
 
 
