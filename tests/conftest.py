@@ -143,6 +143,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 LONGEST_FIRST = (
     "test_print.py",
     "test_print_press.py",
+    "test_go_live.py",  # two whole builds: the launch copy (production) and the staging site
     "test_stylesheet.py",
     "test_search.py",
     "test_browser.py",
