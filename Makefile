@@ -10,8 +10,8 @@ TODAY_FLAG := $(if $(TODAY),--today $(TODAY))
 
 .PHONY: site serve print offline translations test lint bench bench-web clean
 
-site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content; TODAY=YYYY-MM-DD builds as of that date)
-	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG) $(TODAY_FLAG)
+site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content; STAGING_URL=https://… the marked, unindexed staging copy; TODAY=YYYY-MM-DD as of that date)
+	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG) $(if $(STAGING_URL),--staging "$(STAGING_URL)") $(TODAY_FLAG)
 
 serve: $(BUILD_STAMP)  ## preview the Vietnamese site with live reload
 	$(BIN)/mkdocs serve
@@ -65,6 +65,11 @@ $(BUILD_STAMP): requirements.txt pyproject.toml
 $(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
+
+# Going live (README "Launch"): what blocks or weakens the public launch, by who supplies it.
+.PHONY: launch-check
+launch-check: $(BUILD_STAMP)  ## one list of what the launch still needs, grouped by who supplies it (errors: would publish something false or unsafe)
+	$(BIN)/python -m campaign_kit.launch
 
 # The editors' contribution gate (CONTRIBUTING.md). `make site` runs the same checks.
 .PHONY: check fix new

@@ -41,6 +41,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOST = "127.0.0.1"
+# In a console message, what Chromium says when the Content-Security-Policy blocks something.
+CSP_VIOLATION = "Content Security Policy"
 
 
 @cache
@@ -146,6 +148,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 LONGEST_FIRST = (
     "test_print.py",
     "test_print_press.py",
+    "test_go_live.py",  # two whole builds: the launch copy (production) and the staging site
     "test_stylesheet.py",
     "test_search.py",
     "test_browser.py",

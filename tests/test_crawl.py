@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import LOCAL_HOST, loaded_project
+from conftest import CSP_VIOLATION, LOCAL_HOST, loaded_project
 from playwright.sync_api import Browser
 
 from campaign_kit.model.sections import SEARCH_URI, SELF_CHECK_URI, page_url
@@ -61,8 +61,10 @@ def test_no_page_has_a_console_error_a_failed_request_or_a_foreign_request(
     assert len(pages) > 60
     context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
     problems: list[str] = []
+    violations: list[str] = []  # the Content-Security-Policy's (campaign_kit.security), counted apart
     page = context.new_page()
     here = {"url": ""}
+    page.on("console", lambda m: CSP_VIOLATION in m.text and violations.append(f"{here['url']}: {m.text}"))
     page.on(
         "console",
         lambda m: m.type in ("error", "warning") and problems.append(f"{here['url']}: console {m.type}: {m.text}"),
@@ -89,6 +91,8 @@ def test_no_page_has_a_console_error_a_failed_request_or_a_foreign_request(
         here["url"] = path
         page.goto(site_url + path, wait_until="load")
     context.close()
+    print(f"CSP violations on {len(pages)} pages: {len(violations)}")
+    assert not violations, "\n".join(violations[:30])
     assert not problems, f"{len(problems)} problems, first ones:\n" + "\n".join(problems[:30])
 
 

@@ -141,7 +141,9 @@ def test_every_element_looks_as_with_materials_whole_stylesheet(
 ) -> None:
     """Fonts are left out: whether a `font-display: optional` face arrives in time would change
     the sizes of the text between the two."""
-    context = browser.new_context(reduced_motion="reduce", **screen)
+    # The comparison adds Material's whole stylesheet as a <style> element, which the pages'
+    # Content-Security-Policy refuses (campaign_kit.security): the test is no reader, it bypasses it.
+    context = browser.new_context(reduced_motion="reduce", bypass_csp=True, **screen)
     context.route(re.compile(r".*\.woff2$"), lambda route: route.abort())
     differences = []
     for name, (path, act) in pages(loaded).items():

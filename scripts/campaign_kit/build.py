@@ -2,7 +2,7 @@
 MkDocs run per language renders it (Material's advice for multilingual sites: each
 language gets its own theme strings), the languages side by side on the machine's cores.
 
-    python -m campaign_kit.build [--site-dir site] [--production]
+    python -m campaign_kit.build [--site-dir site] [--production | --staging URL]
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import argparse
 import datetime as dt
 import logging
 import multiprocessing
-import os
 import shutil
 import sys
 import tempfile
@@ -23,7 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .model.errors import ContentError
-from .printing.__main__ import build_print
+from .precompress import precompress
 from .project import Project, add_today_argument, load
 from .search_index import copy_for_index, index_copy
 
@@ -69,27 +68,38 @@ def _render_language(code: str) -> None:
     copy_for_index(staging / code, staging / SEARCH_COPY / project.plan.sites[code].prefix)
 
 
-def build_site(root: Path, site_dir: Path, *, production: bool = False, today: dt.date | None = None) -> Project:
-    """A production build also puts the print kit in the site, where its pages link to it."""
-    project = load(root, production=production, today=today)
+def build_site(
+    root: Path,
+    site_dir: Path,
+    *,
+    production: bool = False,
+    compressed: bool = False,
+    staging_url: str | None = None,
+    today: dt.date | None = None,
+) -> Project:
+    """The website only, as of `today` (the build date): a production build applies the site's policy,
+    never the press guard (missing print data stops a print run, not the website). `compressed`: also
+    the .gz and .br copies a web server of ours sends as they are (deploy/nginx). `staging_url`: the
+    staging site at that address (samples allowed, every page marked, not indexed)."""
+    project = load(root, production=production, staging_url=staging_url, today=today)
     render_site(project, site_dir)
-    if production:
-        publish_print(project, site_dir)
+    if compressed:
+        precompress(site_dir)
     return project
-
-
-def publish_print(project: Project, site_dir: Path) -> None:
-    folder = site_dir / project.content.campaign.print_settings.site_folder
-    _entries, errors = build_print(project, folder, jobs=os.cpu_count() or 1)
-    if errors:
-        raise MkDocsException("Bộ tài liệu in có lỗi:\n" + "\n".join(errors))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--site-dir", type=Path, default=None)
-    parser.add_argument("--production", action="store_true", help="refuse example content and placeholder URLs")
+    parser.add_argument(
+        "--production",
+        action="store_true",
+        help="refuse example content and placeholder URLs; write .gz and .br copies of text files",
+    )
+    parser.add_argument(
+        "--staging", metavar="URL", help="the staging site at URL: every page marked as a test copy, not indexed"
+    )
     parser.add_argument("--verbose", "-v", action="store_true")
     add_today_argument(parser)
     args = parser.parse_args(argv)
@@ -98,7 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     root = args.project.resolve()
     try:
-        build_site(root, (args.site_dir or root / "site").resolve(), production=args.production, today=args.today)
+        site_dir = (args.site_dir or root / "site").resolve()
+        if args.production and args.staging:
+            parser.error("--production or --staging, not both")
+        if args.staging and not args.staging.startswith(("https://", "http://")):
+            parser.error(f"--staging needs the staging site's address (https://…), not “{args.staging}”")
+        build_site(
+            root,
+            site_dir,
+            production=args.production,
+            compressed=args.production,
+            staging_url=args.staging,
+            today=args.today,
+        )
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

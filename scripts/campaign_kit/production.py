@@ -1,17 +1,20 @@
-"""The production policy, in one place: what a public build (site or print) refuses.
+"""The production policy, in one place: what a public build refuses.
 
 Example content (`sample: true`) is fiction written to show editors the format,
 and example addresses (RFC 2606 hosts) mean the real address is not known yet:
-neither may reach the public. A production build publishes the print kit, so the
-policy covers every print product too: a leaflet that promises its unit's contacts
-when none is known, a translation nobody has reviewed unless the product says so.
-`make site PRODUCTION=1` and `make print PRODUCTION=1` apply it through
-`project.load(production=True)`.
+neither may reach the public, on the site or on paper (`check_production`).
+
+A print run adds the press guard (`check_press`): a leaflet that promises its unit's
+contacts when none is known, a blank colophon or print run, a translation nobody has
+reviewed unless the product says so. The website publishes no print file outside an
+approved print order, so missing print data never stops it: `make site PRODUCTION=1`
+applies `check_production` only (`project.load(production=True)`), `make print
+PRODUCTION=1` both (`project.load(production=True, press=True)`).
 """
 
 from __future__ import annotations
 
-from .catalogue import ORIGINAL, Product, catalogue, translation_status
+from .catalogue import ORIGINAL, catalogue, translation_status
 from .model.content import Content
 from .model.errors import Problems
 from .model.figures import due_changes, number, span
@@ -34,12 +37,13 @@ def check_production(content: Content, problems: Problems) -> None:
             "bản chính thức không được đăng nội dung minh họa (sample: true).",
             "Xóa trang minh họa này, hoặc thay bằng câu chuyện thật đã có giấy đồng ý.",
         )
-    _check_print(content, catalogue(content), problems)
 
 
-def _check_print(content: Content, products: list[Product], problems: Problems) -> None:
-    """What the print products add to the policy (their words come from pages checked above)."""
+def check_press(content: Content, problems: Problems) -> None:
+    """What a print run adds to the policy, for every product of the catalogue (the products' words
+    come from pages `check_production` checks)."""
     campaign = content.campaign
+    products = catalogue(content)
     _check_print_date(content, problems)
     formats = dict.fromkeys(product.format.key for product in products if product.format.quantity is None)
     for key in formats:

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from pydantic import HttpUrl, TypeAdapter
 
 from .checks import run_gate
 from .model.campaign import load_campaign
 from .model.content import Content, load_content
 from .model.errors import Problems
-from .production import check_production
+from .production import check_press, check_production
 from .siteplan import SitePlan, plan_site
 from .siteplan.links import check_links
+
+#: On every page of a staging build (and noindex): the campaign office reviews there before launch.
+STAGING_MARK = "Bản thử nghiệm — không phải trang chính thức"
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class Project:
     root: Path
     plan: SitePlan
     production: bool
+    staging: bool = False  # a review copy: samples allowed, every page marked STAGING_MARK, not indexed
 
     @property
     def content(self) -> Content:
@@ -36,13 +42,19 @@ def load(
     root: Path,
     *,
     production: bool = False,
+    press: bool = False,
+    staging_url: str | None = None,
     gate: bool = True,
     docs_dir: Path | None = None,
     today: dt.date | None = None,
 ) -> Project:
     """The project in `root` as of `today` (the build date: what is in force on it is what the
-    site and print say of today; default the real date), planned; raise ContentError listing
-    every problem.
+    site and print say of today; default today in the campaign's time zone), planned; raise
+    ContentError listing every problem.
+
+    `production`: the public site's policy (no sample, no placeholder address); `press`: also the
+    press guard of a print run (contacts, colophon, print runs: campaign_kit.production).
+    `staging_url`: a staging build, published at this address instead of site_url.
 
     `gate=False` skips the contribution gate (text, privacy, images, links), for a
     tool that only reads content; `docs_dir` reads pages from another folder than
@@ -50,18 +62,23 @@ def load(
     docs_dir = docs_dir or root / "docs"
     problems = Problems(docs_dir.parent)  # messages name files from the folder that holds docs/
     campaign = load_campaign(root / "campaign")
+    if staging_url:
+        site_url = TypeAdapter(HttpUrl).validate_python(staging_url)
+        campaign = replace(campaign, site=campaign.site.model_copy(update={"site_url": site_url}))
     content = load_content(campaign, docs_dir, problems, today)
     model_ok = not problems.items
     if gate:
         run_gate(content, problems)
     if production:
         check_production(content, problems)
+        if press:
+            check_press(content, problems)
     plan = _plan(content, problems, model_ok, production)
     _check_nav(plan, problems)
     if gate:
         check_links(plan, problems)
     problems.raise_if_any()
-    return Project(root, plan, production)
+    return Project(root, plan, production, staging=staging_url is not None)
 
 
 def add_today_argument(parser: argparse.ArgumentParser) -> None:
@@ -79,11 +96,10 @@ def _plan(content: Content, problems: Problems, model_ok: bool, production: bool
     content, and a page referring to it may not be plannable: the plan is then attempted
     so that broken links are still reported with everything else, and when it cannot be
     made, the problems already found explain why."""
-    # A production build publishes the print kit in the site, and its pages link to the files.
     if model_ok:
-        return plan_site(content, print_published=production)
+        return plan_site(content, production=production)
     try:
-        return plan_site(content, print_published=production)
+        return plan_site(content, production=production)
     except Exception:  # any failure here follows from a problem already reported
         problems.raise_if_any()
         raise

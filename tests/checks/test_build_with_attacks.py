@@ -20,6 +20,7 @@ from campaign_kit.build import render_site
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import SEARCH_BUNDLE, page_url
 from campaign_kit.project import Project, load
+from campaign_kit.security import csp
 from campaign_kit.self_check import self_check_assets
 from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
@@ -129,6 +130,8 @@ def test_a_site_built_with_every_attack_publishes_none(tmp_path: Path) -> None:
     written = {page_url(uri) for uri in project.content.pages}
     attacked = {page.src_uri[:-3] for page in attack_pages}
     checked = 0
+    # The one http-equiv a page may carry: the site's own Content-Security-Policy (campaign_kit.security).
+    our_policy = {"http-equiv": "Content-Security-Policy", "content": csp()}
     for path in pages:
         text = path.read_text(encoding="utf-8")
         elements = _Elements()
@@ -139,7 +142,7 @@ def test_a_site_built_with_every_attack_publishes_none(tmp_path: Path) -> None:
         for tag, attributes in elements.elements:
             assert not [name for name in attributes if name.startswith("on")], (path, tag, attributes)
             assert tag not in ("iframe", "object", "embed", "base") and not (
-                tag == "meta" and "http-equiv" in attributes
+                tag == "meta" and "http-equiv" in attributes and attributes != our_policy
             ), (path, tag)
             if tag == "script" and "src" in attributes:
                 assert "assets/javascripts/" in attributes["src"], (path, attributes)

@@ -29,7 +29,7 @@ def test_every_content_page_links_to_its_file_in_the_web_editor(built_site: Path
             page = languages.get(language.code) or languages[CAMPAIGN.default_language]
             source = page.path.relative_to(PROJECT).as_posix()
             words = CAMPAIGN.strings[language.code].edit_page
-            link = f'<a href="{REPOSITORY}/edit/main/{source}">{words}</a>'
+            link = f'<a href="{REPOSITORY}/edit/main/{source}" rel="noopener noreferrer">{words}</a>'  # outgoing
             html = html_of(built_site, src_uri, language.code).replace("\u200b", "")  # Khmer word breaks
             assert link in html, (src_uri, language.code)
 

@@ -32,9 +32,10 @@ from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
-from ..project import Project, load
+from ..project import STAGING_MARK, Project, load
 from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
+from ..security import REFERRER_POLICY, csp, mark_outgoing_links
 from ..self_check import self_check_assets
 from ..site_assets import STYLESHEET, preloaded_fonts, site_fonts, site_stylesheet, theme_css
 from ..siteplan import SitePlan
@@ -73,6 +74,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if language not in plan.sites:
             raise PluginError(f"Ngôn ngữ “{language}” không có trong campaign/languages.yml.")
         _configure(config, plan, language)
+        config.extra["campaign"]["staging"] = STAGING_MARK if self.project.staging else ""
         self.pages = plan.sites[language].pages
         self.names, self.characters = set(), set()
         self.assets = {}
@@ -94,12 +96,13 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         self._read(output)
-        return output
+        return mark_outgoing_links(output, config.site_url)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        if template_name.endswith(".html"):  # 404.html
-            self._read(output_content)
-        return output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        self._read(output_content)  # 404.html
+        return mark_outgoing_links(output_content, config.site_url)
 
     def _read(self, html_page: str) -> None:
         self.names |= markup_names(html_page)
@@ -113,6 +116,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self._write_stylesheet_and_fonts(config)
         (site_dir / "sitemap.xml").write_text(sitemap_xml(self.project.plan, self.language), encoding="utf-8")
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        if self.project.staging and self.language == self.project.plan.reference.code:
+            (site_dir / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
         root = Path(config.config_file_path).parent
         rendered, cached = write_cards(
             self.project.plan, self.language, site_dir, root / self.config.fonts_dir, root / BUILD_CACHE
@@ -219,6 +224,8 @@ def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:
         "edit_label": strings.edit_page,
         "search_url": page_url(SEARCH_URI),
         "stylesheet": STYLESHEET,
+        "csp": csp(),
+        "referrer": REFERRER_POLICY,
         "languages": [
             {"name": other.language.name, "lang": other.code, "link": plan.language_root(other.code)}
             for other in plan.sites.values()

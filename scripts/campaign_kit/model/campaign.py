@@ -241,7 +241,7 @@ class Strings(Strict):
     translation_states: dict[Literal["missing", "stale", "unreviewed", "reviewed"], Text]
     print_product: Text
     print_subject: Text
-    print_overview: Text
+    print_copies: Text  # where a reader gets a printed copy (the print materials page)
     for_whom: Text
     policy_sections: Annotated[list[Text], Field(min_length=4, max_length=4)]
     faq_related: Text

@@ -21,8 +21,8 @@ from .translation_status import translation_status_page
 from .units import units_pages
 
 
-def build_pages(content: Content, language: str, *, print_published: bool = False) -> dict[str, str]:
-    ctx = Context(content, content.campaign.language(language), print_published)
+def build_pages(content: Content, language: str, *, production: bool = False) -> dict[str, str]:
+    ctx = Context(content, content.campaign.language(language), production)
     pages = {src_uri: render_page(ctx, content.reference(src_uri)) for src_uri in content.pages}
     for section in SECTIONS:
         index = section.index

@@ -78,26 +78,21 @@ def policies_by_group(ctx: Context, here: str) -> str:
 
 
 def print_products(ctx: Context) -> str:
-    """The print catalogue (generic versions; every leaflet also exists per unit of today), linked
-    to the files where the build publishes them (production), named only in a preview."""
-    folder = ctx.campaign.site.base_path + ctx.campaign.print_settings.site_folder + "/"
-
-    def file(name: str) -> str:
-        return f'<a href="{folder}{name}">{name}</a>' if ctx.print_published else name
-
+    """The print catalogue: which products exist (generic versions; every leaflet also exists per unit
+    of today). A draft site names each product's file, for review. A public site links only the files of
+    an approved print order that passed the press guard: there is no print order yet, so it links none
+    and tells the reader where printed copies are handed out."""
     rows = [
         f"| {escape(product.format.name)} | {escape(subject_title(ctx.content, product))} "
-        f"| {product.format.width_mm:g} × {product.format.height_mm:g} | {file(product.filename)} |"
+        f"| {product.format.width_mm:g} × {product.format.height_mm:g} |"
+        + ("" if ctx.production else f" {product.filename} |")
         for product in catalogue(ctx.content, [ctx.language.code])
         if product.unit is None
     ]
-    header = f"| {ctx.strings.print_product} | {ctx.strings.print_subject} | mm | PDF |\n|---|---|---|---|\n"
-    overview = (
-        f'<p><a href="{folder}index.html">{escape(ctx.strings.print_overview)}</a></p>\n\n'
-        if ctx.print_published
-        else ""
-    )
-    return overview + header + "\n".join(rows) + "\n"
+    columns = [ctx.strings.print_product, ctx.strings.print_subject, "mm", *([] if ctx.production else ["PDF"])]
+    header = "| " + " | ".join(columns) + " |\n" + "|---" * len(columns) + "|\n"
+    copies = f"{escape(ctx.strings.print_copies)}\n\n"
+    return copies + header + "\n".join(rows) + "\n"
 
 
 def home_questions(ctx: Context, here: str) -> str:

@@ -18,7 +18,7 @@ from ..model.schema import LegalDocumentMeta
 class Context:
     content: Content
     language: Language
-    print_published: bool = False  # the print kit's files are in the site: pages may link to them
+    production: bool = False  # a public build: no draft-only details (print file names)
 
     @property
     def campaign(self) -> Campaign:

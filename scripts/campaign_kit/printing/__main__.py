@@ -116,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        project = load(args.project.resolve(), production=args.production, today=args.today)
+        project = load(
+            args.project.resolve(), production=args.production, press=args.production, today=args.today
+        )
         out = args.out or project.root / "dist" / "print"
         if args.site:
             out = args.site / project.content.campaign.print_settings.site_folder

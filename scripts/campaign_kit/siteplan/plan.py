@@ -110,15 +110,15 @@ class SitePlan:
         return written
 
 
-def plan_site(content: Content, *, print_published: bool = False) -> SitePlan:
-    """`print_published`: the build puts the print kit in the site (production), so pages link to it."""
+def plan_site(content: Content, *, production: bool = False) -> SitePlan:
+    """`production`: the plan of the public site (pages leave out what only a draft shows)."""
     campaign = content.campaign
     reference = campaign.default_language
     sites = {
         language.code: LanguageSite(
             language,
             "" if language.code == reference else f"{language.code}/",
-            build_pages(content, language.code, print_published=print_published),
+            build_pages(content, language.code, production=production),
         )
         for language in campaign.languages
     }

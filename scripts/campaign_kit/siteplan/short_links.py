@@ -15,6 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..model.sections import BY_TYPE, growing_section
+from ..security import REFERRER_POLICY, csp
 
 if TYPE_CHECKING:
     from .plan import SitePlan
@@ -54,7 +55,9 @@ def redirect_html(target: str, language: str) -> str:
     """The page at q/<code>/: sends the reader on at once (relative, so it works under any base path)."""
     href = escape("../../" + target)
     return (
-        f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8"><meta name="robots" content="noindex">'
+        f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp()}">'
+        f'<meta name="referrer" content="{REFERRER_POLICY}"><meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={href}"><title>…</title></head>'
         f'<body><p><a href="{href}">{href}</a></p></body></html>\n'
     )
