@@ -22,7 +22,7 @@ from campaign_kit.formatting import format_date, format_number
 from campaign_kit.model.errors import ContentError, Problems
 from campaign_kit.model.sections import page_url
 from campaign_kit.printing.__main__ import build_print
-from campaign_kit.production import check_production
+from campaign_kit.production import check_press
 from campaign_kit.project import load
 from campaign_kit.segmentation import ZWSP
 
@@ -164,13 +164,13 @@ def test_make_check_lists_what_changes_within_the_notice_window(capsys: pytest.C
 def test_a_print_run_across_a_change_is_refused_unless_the_office_accepts_it() -> None:
     content = loaded_project().content
     problems = Problems(PROJECT)
-    check_production(content, problems)
+    check_press(content, problems)
     across = [p for p in problems.items if "tờ rơi in hôm nay sẽ sớm sai" in p.message]
     assert {p.message.split("”")[0].split("“")[1] for p in across} == set(LINES)
     settings = CAMPAIGN.print_settings.model_copy(update={"print_across_changes": list(LINES)})
     accepted = Problems(PROJECT)
     campaign = dataclasses.replace(CAMPAIGN, print_settings=settings)
-    check_production(dataclasses.replace(content, campaign=campaign), accepted)
+    check_press(dataclasses.replace(content, campaign=campaign), accepted)
     assert not [p for p in accepted.items if "tờ rơi in hôm nay sẽ sớm sai" in p.message]
 
 

@@ -277,9 +277,15 @@ def test_main_publishes_staging_and_only_a_tag_or_an_approved_run_publishes_prod
     workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
     jobs = workflow["jobs"]
     staging, production = jobs["staging"], jobs["production"]
-    assert staging["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert staging["if"] == (
+        "(github.event_name == 'push' || github.event_name == 'schedule') && github.ref == 'refs/heads/main'"
+    )
     assert any("make site STAGING_URL=" in step.get("run", "") for step in staging["steps"])
     assert "refs/tags/v" in production["if"] and "workflow_dispatch" in production["if"]
+    # every day the site is rebuilt as of that day, production from its newest release (facts with dates)
+    assert any(event.get("cron") for event in workflow[True]["schedule"]) and "schedule" in production["if"]
+    newest = next(step for step in production["steps"] if step.get("if") == "github.event_name == 'schedule'")
+    assert "git tag --list 'v*'" in newest["run"]
     assert production["environment"]["name"] == "production"  # its required reviewers approve each launch
     runs = [step.get("run", "") for step in production["steps"]]
     assert "make site PRODUCTION=1" in runs and not any("make print" in run for run in runs)
