@@ -37,6 +37,7 @@ from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
 from ..self_check import self_check_assets
 from ..site_assets import STYLESHEET, preloaded_fonts, site_fonts, site_stylesheet, theme_css
+from ..site_scripts import site_scripts
 from ..siteplan import SitePlan
 from ..siteplan.short_links import short_link_pages
 from ..siteplan.sitemap import sitemap_xml
@@ -83,6 +84,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if words is not None:
             self.assets[SEARCH_WORDS] = words
         self.assets.update(self_check_assets(plan.content.campaign))
+        self.assets.update(site_scripts())
         if language == plan.reference.code:  # the short links of print QR codes, at the site's root
             self.assets.update(short_link_pages(plan))
         return config

@@ -25,10 +25,11 @@ import zipfile
 from pathlib import Path
 
 from ..build import render_site
+from ..fold import with_fold
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_BUNDLE, SEARCH_URI, page_url
-from ..pages.search import SCRIPT as PAGEFIND_SCRIPT
 from ..project import load
+from ..site_scripts import SEARCH_SCRIPT as PAGEFIND_SCRIPT
 from ..siteplan import SitePlan
 from ..slugs import slug
 
@@ -76,7 +77,7 @@ def offline_search(plan: SitePlan, site: Path) -> None:
             pages.append({"title": meta.get("title", ""), "summary": meta.get("description", ""), "path": path})
         data = json.dumps(pages, ensure_ascii=False).replace("</", "<\\/")
         (root / INDEX_SCRIPT).write_text(f"window.OFFLINE_PAGES = {data};\n", encoding="utf-8")
-        shutil.copyfile(HERE / "search.js", root / SEARCH_SCRIPT)
+        (root / SEARCH_SCRIPT).write_text(with_fold((HERE / "search.js").read_text(encoding="utf-8")), encoding="utf-8")
         search_page = root / page_url(SEARCH_URI) / "index.html"
         up = "../" * page_url(SEARCH_URI).count("/")
         html = search_page.read_text(encoding="utf-8")

@@ -7,10 +7,9 @@ from html import escape
 
 from ..model.sections import BY_TYPE, SEARCH_BUNDLE, SEARCH_URI, SEARCH_WORDS, href, page_url
 from ..segmentation import UNSPACED
+from ..site_scripts import SEARCH_SCRIPT
 from .context import Context
 from .items import front_matter
-
-SCRIPT = "assets/javascripts/search.js"
 
 
 def search_page(ctx: Context) -> dict[str, str]:
@@ -37,5 +36,5 @@ def search_page(ctx: Context) -> dict[str, str]:
 <ol class="campaign-search__results"></ol>
 """
     title = strings.search_title
-    head = front_matter(title, None, searchable=False, script=SCRIPT)
+    head = front_matter(title, None, searchable=False, script=SEARCH_SCRIPT)
     return {SEARCH_URI: head + f"# {title}\n\n" + html}

@@ -10,17 +10,17 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from ..fold import fold
 from ..model.admin_map import Unit
 from ..model.content import Page
 from ..model.schema import PlacedMeta
 from ..model.sections import FINDER_URI, SECTIONS, href, link, unit_uri
-from .admin_text import committee, contact_html, fold, former_name, unit_title
+from ..site_scripts import FINDER_SCRIPT
+from .admin_text import committee, contact_html, former_name, unit_title
 from .blocks import cards
 from .context import Context
 from .districts import LATEST_PER_SECTION
 from .items import front_matter
-
-FINDER_SCRIPT = "assets/javascripts/finder.js"
 
 
 def units_pages(ctx: Context) -> dict[str, str]:

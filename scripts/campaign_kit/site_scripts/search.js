@@ -1,4 +1,5 @@
 // The search page: queries the site's Pagefind index, loaded only once the reader searches.
+// fold(), the site's fold rule, is written above this text by campaign_kit.site_scripts.
 // Pagefind folds tone marks (an exact match ranks first) and loads the index in small chunks.
 const form = document.querySelector("[data-campaign-search]");
 
@@ -101,11 +102,9 @@ if (form) {
   // the words as a phrase, comes first; with tone marks typed, a match with the same marks
   // (đường, not dương) counts more.
   const RERANKED = 24;
-  const fold = (text) =>
-    text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   const rank = (query, pages) => {
     const plain = fold(query);
-    const words = plain.split(/\s+/);
+    const words = plain.split(" ");
     const exact = query.toLowerCase() !== plain ? query.toLowerCase() : null;
     const titleWords = (page) => fold(page.meta.title || "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     // The title says just what the reader typed: that page is the answer.
