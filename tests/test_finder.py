@@ -44,6 +44,31 @@ TYPED = [
     ("rach soi", "phường Rạch Sỏi", "Phường Rạch Giá"),
     ("vinh hoa hung bac", "xã Vĩnh Hòa Hưng Bắc", "Xã Vĩnh Hòa Hưng"),
     ("giong rieng", "xã Ngọc Chúc", "Xã Ngọc Chúc"),
+    # As people write them: with a kind of unit, its short form, the province, commas (issue 21)
+    ("TP Rach Gia", "phường Vĩnh Lạc", "Phường Rạch Giá"),
+    ("TT Duong Dong", "phường Dương Đông", "Đặc khu Phú Quốc"),
+    ("P. Vinh Thanh", "phường Vĩnh Thanh", "Phường Rạch Giá"),
+    ("Rạch Giá, Kiên Giang", "phường Rạch Sỏi", "Phường Rạch Giá"),
+    ("xa my lam hon dat", "xã Mỹ Lâm", "Phường Vĩnh Thông"),
+    ("TX Hà Tiên", "phường Pháo Đài", "Phường Hà Tiên"),
+    ("thành phố Phú Quốc", "xã Hàm Ninh", "Đặc khu Phú Quốc"),
+    ("huyện Tân Hiệp, tỉnh Kiên Giang", "xã Thạnh Đông B", "Xã Tân Hiệp"),
+    ("X. Định Hòa", "xã Định Hòa", "Xã Định Hòa"),
+    ("TT. Hòn Đất", "thị trấn Hòn Đất", "Xã Hòn Đất"),
+    ("Giuc Tuong, Chau Thanh", "xã Giục Tượng", "Xã Châu Thành"),
+    ("vinh thanh van TP rach gia", "phường Vĩnh Thanh Vân", "Phường Rạch Giá"),
+    ("Hon Dat, An Giang", "xã Thổ Sơn", "Xã Hòn Đất"),
+    ("Hòa Chánh, U Minh Thượng", "xã Hòa Chánh", "Xã Vĩnh Hòa"),
+    ("kien luong", "thị trấn Kiên Lương", "Xã Kiên Lương"),
+    ("Duong To", "xã Dương Tơ", "Đặc khu Phú Quốc"),
+    ("tay yen a", "xã Tây Yên A", "Xã Tây Yên"),
+    ("vinh phuoc b", "xã Vĩnh Phước B", "Xã Gò Quao"),
+    # One or two wrong letters in a name of five letters or more
+    ("giong reng", "xã Bàn Tân Định", "Xã Giồng Riềng"),
+    ("rach gja", "phường Vĩnh Quang", "Phường Rạch Giá"),
+    ("Go Quau", "thị trấn Gò Quao", "Xã Gò Quao"),
+    ("lin huynh", "xã Lình Huỳnh", "Xã Hòn Đất"),
+    ("tho chao", "xã Thổ Châu", "Đặc khu Thổ Châu"),
 ]
 
 VISIBLE_ROWS_JS = """() => [...document.querySelectorAll('[data-finder-group] li')]
@@ -92,10 +117,33 @@ def test_input_events_decomposed_text_and_clearing(finder: Page) -> None:
     assert ("xã Định Hòa", "Xã Định Hòa") in visible_rows(finder)
     assert len(visible_rows(finder)) < 10
     box.fill("khong co ten nay")
-    assert visible_rows(finder) == []
-    assert finder.locator("[data-finder-status]").text_content().startswith("Không thấy")
+    assert len(visible_rows(finder)) == 143  # the whole list, as the message says
+    said = finder.locator("[data-finder-status]").text_content()
+    assert said.startswith("Không thấy tên “khong co ten nay”") and "cả danh sách dưới đây" in said
     box.fill("")
     assert len(visible_rows(finder)) == 143
+
+
+@pytest.mark.parametrize("typed", ["rach gxx", "dinh hxx", "abc"])
+def test_too_many_wrong_letters_find_nothing(finder: Page, typed: str) -> None:
+    """One wrong letter under eight letters, two from eight on, none under five: more is no match."""
+    finder.locator("#campaign-finder-q").fill(typed)
+    assert finder.locator("[data-finder-status]").text_content().startswith("Không thấy tên")
+
+
+def test_results_come_into_view_above_the_keyboard(finder: Page) -> None:
+    """At 360×800 the first result sits just under the box, in the upper part a keyboard leaves."""
+    finder.set_viewport_size({"width": 360, "height": 800})
+    box = finder.locator("#campaign-finder-q")
+    box.press_sequentially("my lam")
+    first = finder.locator("[data-finder-group] li:visible").first.bounding_box()
+    field = box.bounding_box()
+    assert first is not None and field is not None
+    header = finder.locator("header").first.bounding_box()
+    assert header is not None and field["y"] >= header["y"] + header["height"]  # not under the fixed header
+    assert first["y"] > field["y"]
+    assert first["y"] - (field["y"] + field["height"]) < 150  # the status line and the district between
+    assert first["y"] + first["height"] <= 800 * 0.5
 
 
 def test_a_link_from_the_leaflet_or_home_can_carry_the_name(browser: Browser, site_url: str) -> None:
