@@ -6,11 +6,16 @@ the browser are those of tests/test_browser.py.
 
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+
+from campaign_kit.project import Project
 
 FINDER = "hoi-o-dau/"
 
@@ -163,4 +168,38 @@ def test_finder_in_other_languages(browser: Browser, site_url: str, language: st
     page.goto(f"{site_url}{language}/{FINDER}")
     page.locator("#campaign-finder-q").press_sequentially("dinh hoa")
     assert unit in [found for _, found in visible_rows(page)]
+    context.close()
+
+
+def test_every_where_to_ask_section_links_to_the_finder(built_site: Path, loaded: Project) -> None:
+    """In every language, every "Hỏi ở đâu?" section of a built page holds the finder's link (a unit's
+    own page, under the finder, is the finder's answer)."""
+    campaign = loaded.content.campaign
+    sections = 0
+    for language in campaign.languages:
+        heading = html.escape(campaign.strings[language.code].policy_sections[3], quote=False)
+        root = built_site if language.code == campaign.default_language else built_site / language.code
+        for path in root.rglob("index.html"):
+            if FINDER in path.relative_to(root).as_posix():
+                continue
+            text = path.read_text(encoding="utf-8").replace("\u200b", "")  # Khmer word breaks
+            for match in re.finditer(rf"<h2[^>]*>{re.escape(heading)}</h2>(.*?)(?=<h2|</article>)", text, re.S):
+                sections += 1
+                assert re.search(rf'href="[^"]*{FINDER}"', match[1]), (path, match[1][:300])
+    assert sections > 10 * len(campaign.languages)  # the home page and the policies, in each language
+
+
+def test_the_finder_in_the_first_three_of_the_menu_and_the_change_early_on_the_home_page(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url)
+    entries = page.evaluate(
+        """() => [...document.querySelectorAll('.md-nav--primary > .md-nav__list > .md-nav__item')]
+        .map(item => item.querySelector('a, label').getAttribute('href') || '')"""
+    )
+    assert any(entry.endswith(FINDER) for entry in entries[:3]), entries[:4]
+    note = page.locator(".campaign-dated").first.bounding_box()
+    assert note is not None and note["y"] + note["height"] <= 2 * 800  # within the first two screens
     context.close()
