@@ -272,6 +272,9 @@ class Term(Strict):
     vi: Text
     say: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text]
     avoid: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], list[Text]] = {}
+    # The everyday words people search with for the term, per language ("xuất khẩu lao động"): the search
+    # page looks for the term as well when a query holds one of them, and for them when it holds the term.
+    everyday: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], list[Text]] = {}
 
 
 def _a_question(value: str) -> str:
