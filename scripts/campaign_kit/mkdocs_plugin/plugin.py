@@ -217,7 +217,7 @@ def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:
     config.mdx_configs = dict(EXTENSION_CONFIGS)
     strings = plan.content.campaign.strings[language]
     config.extra["campaign"] = {
-        "short_name": site.short_name,
+        "short_name": strings.short_name or site.short_name,
         "edit_label": strings.edit_page,
         "search_url": page_url(SEARCH_URI),
         "stylesheet": STYLESHEET,

@@ -163,6 +163,9 @@ class Strings(Strict):
     """Words of generated pages in one language (campaign/strings/<code>.yml)."""
 
     site_name: Text | None = None  # the site's name in this language (site.yml has the reference one)
+    # The phone header's short name in this language (site.yml has the reference one), shown whole.
+    short_name: Annotated[str, Field(min_length=1, max_length=24)] | None = None
+    slogans: dict[str, Text] = {}  # slogan key (slogans.yml) → the slogan in this language, on its pages
     legal_kinds: dict[str, Text] = {}  # "Nghị định" → "Decree": citations name the kind of act in this language
     sample_title: Text
     sample_text: Text

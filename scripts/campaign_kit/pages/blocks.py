@@ -137,7 +137,7 @@ def expand(ctx: Context, here: str, text: str) -> str:
             text = format_figure(ctx.campaign.figures[name], ctx.language, ctx.strings)
             return f'<span class="campaign-figure">{escape(text)}</span>'
         if kind == "slogan":
-            return ctx.campaign.slogan(name).text
+            return ctx.strings.slogans.get(name) or ctx.campaign.slogan(name).text
         if kind == "site":
             return str(getattr(ctx.campaign.site, name))
         if kind == "contact":
