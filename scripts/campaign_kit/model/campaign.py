@@ -95,6 +95,7 @@ class Language(Strict):
     thousands_separator: str
     decimal_separator: str
     scripts: Annotated[list[Script], Field(min_length=1)]
+    locale: Annotated[str, Field(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")] | None = None  # og:locale of share cards
     # Print type sizes are multiplied by this, so that a script set in its own font looks as large as
     # the reference language's (languages.yml gives the measurement behind each factor).
     print_scale: Annotated[float, Field(ge=1, le=1.5)] = 1.0
