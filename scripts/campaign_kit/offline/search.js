@@ -7,14 +7,16 @@
  * holds every word; title matches come first. Nothing is requested.
  */
 var pages = window.OFFLINE_PAGES.map(function (page) {
-  return { page: page, title: fold(page.title), text: fold(page.title + " " + page.summary) };
+  var text = fold(page.title + " " + page.summary);
+  return { page: page, title: fold(page.title), text: text, bare: text.replace(/ /g, "") };
 });
 
 function search(query) {
   var words = fold(query).split(" ").filter(Boolean);
   if (!words.length) return [];
+  var bare = words.join("");  // "bao hiem yte", "ធានារ៉ាប់រង សុខភាព": the words run together
   var found = pages.filter(function (entry) {
-    return words.every(function (word) { return entry.text.indexOf(word) !== -1; });
+    return words.every(function (word) { return entry.text.indexOf(word) !== -1; }) || entry.bare.indexOf(bare) !== -1;
   });
   found.sort(function (a, b) {
     var inA = words.every(function (w) { return a.title.indexOf(w) !== -1; });
