@@ -42,6 +42,9 @@ def test_every_page_has_its_card_and_og_tags(built_site: Path, loaded: Project) 
             assert tags["og:url"] == plan.url(src_uri, code)
             assert tags["twitter:card"] == "summary_large_image"
             assert tags["og:title"] and tags["og:description"]
+            assert tags["og:locale"] == loaded.content.campaign.language(code).locale
+            assert tags["og:image:alt"] == tags["og:title"]
+            assert not re.search("[\u00ad\u200b-\u200d\u2060\ufeff]", "".join(tags.values())), src_uri
             checked += 1
     assert checked == sum(len(site.pages) for site in plan.sites.values()) > 500
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -121,3 +122,16 @@ def test_status_page_lists_each_language(built_site: Path) -> None:
         for other in CAMPAIGN.languages[1:]:
             assert other.name in html
         assert CAMPAIGN.strings[code].translation_states["missing"] in html
+
+
+def test_khmer_pages_name_the_site_and_its_slogan_in_khmer(built_site: Path) -> None:
+    """The header's short name, the home page's slogan and every menu entry in Khmer (strings/km.yml,
+    translated pages): no Vietnamese sentence in a Khmer page's frame."""
+    home = (built_site / "km" / "index.html").read_text(encoding="utf-8")
+    short = re.search(r'class="md-ellipsis campaign-short-name">([^<]*)<', home)
+    assert short is not None and re.search("[\u1780-\u17ff]", short[1])
+    slogan = re.search(r'class="campaign-slogan"[^>]*>(.*?)</p>', home, re.DOTALL)
+    assert slogan is not None and re.search("[\u1780-\u17ff]", slogan[1]) and "người nghèo" not in slogan[1]
+    nav = home[home.index("md-nav--primary") : home.index('class="md-content"')]
+    entries = [html.unescape(text).strip() for text in re.findall(r'class="md-ellipsis">\s*([^<]+?)\s*<', nav)]
+    assert entries and all(re.search("[\u1780-\u17ff]", entry) for entry in entries), entries

@@ -5,6 +5,7 @@ and the finder, every request a file of the copy, no console error."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +77,8 @@ def test_navigation_by_clicking(page: Page, offline_copy: Path) -> None:
         ("", "Vay vốn", "chinh-sach/vay-von-uu-dai/index.html"),
         ("en/", "health insurance", "chinh-sach/bao-hiem-y-te/index.html"),
         ("km/", "ធានារ៉ាប់រងសុខភាព", "chinh-sach/bao-hiem-y-te/index.html"),  # typed without spaces
+        ("", "bao hiem yte", "chinh-sach/bao-hiem-y-te/index.html"),  # words run together, folded as online
+        ("", "BẢO HIỂM Y TẾ", "chinh-sach/bao-hiem-y-te/index.html"),
     ],
 )
 def test_search_from_the_folder(page: Page, offline_copy: Path, language: str, query: str, found: str) -> None:
@@ -122,3 +125,26 @@ def test_links_become_files_of_the_copy(tmp_path: Path) -> None:
     assert local_link("https://example.org/a/", page, site, "/") == "https://example.org/a/"
     assert local_link("#top", page, site, "/") == "#top"
     assert local_link("../assets/a.css", page, site, "/") == "../assets/a.css"
+
+
+def test_short_links_from_the_folder(page: Page, offline_copy: Path) -> None:
+    """A leaflet's QR code (q/…) opens its page from the folder, not a directory listing."""
+    shorts = sorted((offline_copy / "q").glob("*/index.html"))
+    assert len(shorts) > 20
+    for short in shorts[:: max(1, len(shorts) // 5)]:
+        page.goto(short.as_uri())
+        page.wait_for_url(lambda url: "/q/" not in url)
+        opened = Path(unquote(urlsplit(page.url).path))
+        assert opened.name == "index.html"
+        assert opened.is_file() and offline_copy in opened.parents, page.url
+        assert page.locator("h1").count() == 1
+
+
+def test_no_edit_link_and_titles_as_text(offline_copy: Path) -> None:
+    """"Sửa trang này" needs GitHub: not in the copy. The search's titles are text, no HTML entity."""
+    pages = list(offline_copy.rglob("*.html"))
+    assert len(pages) > 500
+    assert not [path for path in pages if 'class="campaign-edit"' in path.read_text(encoding="utf-8")]
+    for language in ("", "en/", "km/"):
+        index = (offline_copy / language / "assets" / "javascripts" / "offline-index.js").read_text(encoding="utf-8")
+        assert not re.search(r"&(?:#x?[0-9a-f]+|amp|lt|gt|quot);", index, re.IGNORECASE), language

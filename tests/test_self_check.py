@@ -20,14 +20,14 @@ TESTS = Path(__file__).parent
 PAGE = page_url(SELF_CHECK_URI)
 
 
-def test_classify_boundaries_in_node(built_site: Path) -> None:
+@pytest.mark.parametrize("script", ["self_check.test.mjs", "parse_amount.test.mjs"])
+def test_the_module_in_node(built_site: Path, script: str) -> None:
+    """classify() against the boundary table; parseAmount() against money as people write it."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is missing: the self-check module is tested with node --test")
     env = {**os.environ, "SELF_CHECK_MODULE": str(built_site / MODULE)}
-    run = subprocess.run(
-        [node, "--test", str(TESTS / "js" / "self_check.test.mjs")], env=env, capture_output=True, text=True
-    )
+    run = subprocess.run([node, "--test", str(TESTS / "js" / script)], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout
 
@@ -43,7 +43,7 @@ def test_the_module_holds_the_lines_of_figures_yml(built_site: Path, loaded) -> 
     )
     for value in lines:
         assert str(value) in text
-    assert "export { classify" in text
+    assert "export { classify, parseAmount" in text
 
 
 # (language prefix, area, members, monthly income of the household, ticked indicators, category, words shown)
@@ -52,6 +52,9 @@ FILLED = [
     ("", "urban", 2, "4000002", 1, "middle", "mức sống trung bình"),
     ("en/", "urban", 3, "6000000", 2, "near_poor", "May be a near-poor household"),
     ("km/", "rural", 5, "7500000", 4, "poor", "អាចជាគ្រួសារក្រីក្រ"),
+    ("", "rural", 1, "1tr5", 3, "poor", "Bạn nhập: 1.500.000 đồng/tháng"),
+    ("", "urban", 2, "4 triệu 2 trăm", 0, "middle", "Bạn nhập: 4.200.000 đồng/tháng"),
+    ("km/", "urban", "២", "៤ លាន", 2, "near_poor", "អ្នកបានបញ្ចូល៖ 4,000,000 ដុង ក្នុងមួយខែ"),
 ]
 
 
@@ -61,7 +64,7 @@ def test_fill_the_self_check(
     site_url: str,
     prefix: str,
     area: str,
-    members: int,
+    members: int | str,
     income: str,
     ticked: int,
     category: str,
@@ -85,6 +88,9 @@ def test_fill_the_self_check(
     assert result.locator("[data-category]").get_attribute("data-category") == category
     text = result.text_content().replace("\u200b", "")  # Khmer word breaks (campaign_kit.segmentation)
     assert shown in text
+    read = result.locator("p").first  # how the amount was read, before the result
+    assert read.get_attribute("class") == "campaign-self-check__read"
+    assert read.text_content() == page.locator("[data-income-read]").text_content()
     assert result.locator("a[href*='van-ban/nghi-dinh-07-2021-nd-cp']").count() == 1
     assert "2022" in result.locator("a[href*='van-ban/nghi-dinh-07-2021-nd-cp']").text_content()  # the period named
     assert result.locator("a[href$='hoi-o-dau/']").count() == 1  # what to do next: the unit's People's Committee
@@ -126,17 +132,85 @@ def test_a_year_of_the_new_standard_asks_its_own_indicators(browser: Browser, si
     context.close()
 
 
-def test_impossible_input_is_named_not_classified(browser: Browser, site_url: str) -> None:
-    context = browser.new_context()
+# (field, what is entered, the reason shown beside it)
+REFUSED = [
+    ("#self-check-income", "-3000000", "Thu nhập không thể là số âm"),
+    ("#self-check-income", "", "Hãy ghi tổng thu nhập của cả hộ"),
+    ("#self-check-income", "3", "3 đồng mỗi tháng là quá ít"),
+    ("#self-check-income", "50 tỷ", "Số này lớn hơn 1.000.000.000 đồng mỗi tháng"),
+    ("#self-check-members", "0", "từ 1 trở lên"),
+    ("#self-check-members", "-2", "từ 1 trở lên"),
+]
+
+
+@pytest.mark.parametrize(("field", "entered", "reason"), REFUSED)
+def test_impossible_input_is_named_beside_its_field(
+    browser: Browser, site_url: str, field: str, entered: str, reason: str
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
     page = context.new_page()
     page.goto(site_url + PAGE)
     page.check('[data-area][value="rural"]')
-    page.fill("#self-check-members", "0")
-    page.fill("#self-check-income", "1000000")
+    page.fill("#self-check-members", "4")
+    page.fill("#self-check-income", "6 triệu")
+    page.fill(field, entered)
     page.locator("form button").click()
     result = page.locator("[data-self-check-result]")
-    assert result.locator("[data-category]").count() == 0
+    assert result.locator("[data-category]").count() == 0  # never a category from a wrong reading
     assert "không âm" in result.text_content()
+    box = page.locator(field)
+    error = page.locator("#" + box.get_attribute("data-error"))
+    assert error.is_visible() and reason in error.text_content()
+    assert box.get_attribute("aria-invalid") == "true"
+    assert box.get_attribute("data-error") in box.get_attribute("aria-describedby").split()
+    assert page.evaluate("document.activeElement.id") == field[1:]  # a screen reader reads label and reason
+    field_box, error_box = box.bounding_box(), error.bounding_box()
+    assert 0 <= error_box["y"] - (field_box["y"] + field_box["height"]) < 60  # right under the field
+    page.fill(field, "2")  # a good value clears its reason on the next try
+    page.fill("#self-check-income", "6 triệu")
+    page.locator("form button").click()
+    assert not error.is_visible() and box.get_attribute("aria-invalid") is None
+    context.close()
+
+
+def test_no_area_is_named_beside_its_question(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    page.fill("#self-check-members", "4")
+    page.fill("#self-check-income", "6 triệu")
+    page.locator("form button").click()
+    error = page.locator("#self-check-area-error")
+    assert error.is_visible() and "nông thôn hay thành thị" in error.text_content()
+    assert page.evaluate("document.activeElement.getAttribute('data-area')") is not None
+    assert page.locator("[data-self-check-result] [data-category]").count() == 0
+    context.close()
+
+
+def test_the_form_on_a_phone(browser: Browser, site_url: str) -> None:
+    """At 360×800: every field, radio, box and the button is a target of 44 px or more, and the
+    amount is read back as it is typed."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    targets = page.locator(
+        ".campaign-self-check select, .campaign-self-check input[type=text], "
+        ".campaign-self-check label:has(input[type=radio]), .campaign-self-check label:has(input[type=checkbox]), "
+        ".campaign-self-check form button"
+    )
+    assert targets.count() == 1 + 2 + 2 + 12 + 1
+    for index in range(targets.count()):
+        box = targets.nth(index).bounding_box()
+        assert box is not None and box["height"] >= 44 and box["x"] + box["width"] <= 360, index
+    button = page.locator("form button")
+    assert button.evaluate("b => getComputedStyle(b).backgroundColor") != "rgba(0, 0, 0, 0)"
+    income = page.locator("#self-check-income")
+    assert income.evaluate("i => parseFloat(getComputedStyle(i).borderTopWidth)") >= 1
+    assert income.evaluate("i => parseFloat(getComputedStyle(i).fontSize)") >= 16
+    income.fill("2 triệu 500 nghìn")
+    assert page.locator("[data-income-read]").text_content() == "Bạn nhập: 2.500.000 đồng/tháng"
+    assert page.locator("table th").evaluate_all("cells => cells.every(cell => cell.textContent.trim())")
     context.close()
 
 

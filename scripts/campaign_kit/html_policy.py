@@ -44,7 +44,7 @@ GENERATED_TAGS = frozenset(
     ("form", "input", "select", "option", "button", "label", "section", "nav", "noscript", "fieldset", "legend")
 )
 GENERATED_ATTRIBUTES = {
-    "*": {"hidden", "role", "aria-live", "aria-label"},
+    "*": {"hidden", "role", "aria-live", "aria-label", "aria-describedby"},
     "input": {
         "type",
         "name",

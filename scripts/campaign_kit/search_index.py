@@ -11,25 +11,51 @@ ours beyond the search page. Only the article of searchable pages is indexed
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+from html import escape, unescape
 from pathlib import Path
 
 from .model.sections import SEARCH_BUNDLE
 from .segmentation import ZWSP, marked_words
 from .siteplan import SitePlan
 
+# The notes the build puts on many pages (translation not reviewed, shown in Vietnamese, example
+# story, the 2024 plan's date): boxes of one paragraph (campaign_kit.pages.items.notice). Indexed,
+# they would match a query on every page and fill the excerpts.
+BOILERPLATE = re.compile(
+    r'<div class="campaign-(?:unreviewed|fallback|sample|dated)" role="note"[^>]*><p>.*?</p></div>', re.DOTALL
+)
+_H1 = re.compile(r"<h1([^>]*)>(.*?)</h1>", re.DOTALL)
+
+
+def for_index(html: str) -> str:
+    """A built page as Pagefind reads it: without the boilerplate notes; the zero-width spaces between
+    Khmer words made spaces (Pagefind does not split words there, and would index whole phrases);
+    the title as the page writes it, without a space between words, kept as the `written` meta that
+    the results show (the spaced title stays the one search.js ranks by)."""
+    html = BOILERPLATE.sub("", html)
+    if ZWSP not in html:
+        return html
+
+    def titled(match: re.Match[str]) -> str:
+        title = unescape(re.sub(r"<[^>]+>", "", match[2])).replace(ZWSP, "")
+        return f'<h1{match[1]} data-pagefind-meta="written:{escape(title)}">{match[2]}</h1>'
+
+    return _H1.sub(titled, html, count=1).replace(ZWSP, " ")
+
 
 def copy_for_index(built: Path, copy: Path) -> None:
-    """The pages of a built folder, copied where Pagefind will read them, the zero-width spaces
-    between Khmer words made spaces: Pagefind does not split words there, and would index whole
-    phrases. Each language's build copies its own pages as soon as it is done."""
+    """The pages of a built folder, copied where Pagefind will read them (`for_index`). Each
+    language's build copies its own pages as soon as it is done."""
     shutil.copytree(built, copy, ignore=_not_pages, dirs_exist_ok=True)
     for page in copy.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if ZWSP in text:
-            page.write_text(text.replace(ZWSP, " "), encoding="utf-8")
+        indexed = for_index(text)
+        if indexed != text:
+            page.write_text(indexed, encoding="utf-8")
 
 
 def index_copy(copy: Path, site_dir: Path) -> None:

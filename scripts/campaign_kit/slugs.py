@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .fold import fold
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 _NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """Diacritic-free URL part: 'Chăn nuôi bò' → 'chan-nuoi-bo', 'Được hưởng gì?' → 'duoc-huong-gi'."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    return _NOT_LETTERS.sub("-", text).strip("-")
+    """Diacritic-free URL part: 'Chăn nuôi bò' → 'chan-nuoi-bo', 'Được hưởng gì?' → 'duoc-huong-gi'.
+    The site's fold rule (campaign_kit.fold), kept to ASCII letters and digits."""
+    return _NOT_LETTERS.sub("-", fold(text)).strip("-")
 
 
 def is_slug(text: str) -> bool:

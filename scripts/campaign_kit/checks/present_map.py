@@ -11,33 +11,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..fold import fold
 from ..model.campaign import Campaign
 from ..model.content import Content, Page
 from ..model.errors import Problem, Problems
 from ..model.schema import PolicyMeta
-from ..slugs import slug
 
 # District-level offices and the town, whatever unit they are followed by.
 GENERIC = ("thị trấn", "UBND huyện", "Ủy ban nhân dân huyện", "huyện, thành phố", "cấp huyện")
 
 
-def fold(text: str) -> str:
-    return " " + slug(text).replace("-", " ") + " "
+def spaced(text: str) -> str:
+    """The site's fold rule (campaign_kit.fold), a space at each end: a name is found only as whole words."""
+    return f" {fold(text)} "
 
 
 def abolished_names(campaign: Campaign) -> dict[str, str]:
     """{folded name: name} of every unit of 2024 that does not exist today, and the generic words."""
     labels = campaign.strings[campaign.default_language]
-    today = {fold(f"{labels.map.unit_kinds[unit.kind]} {unit.name}") for unit in campaign.admin_map.units}
-    names = {fold(name): name for name in GENERIC}
+    today = {spaced(f"{labels.map.unit_kinds[unit.kind]} {unit.name}") for unit in campaign.admin_map.units}
+    names = {spaced(name): name for name in GENERIC}
     for unit in campaign.admin_map.units:
         for former in unit.formed_from:
             name = f"{labels.map.former_kinds[former.kind]} {former.name}"
-            if fold(name) not in today:
-                names[fold(name)] = name
+            if spaced(name) not in today:
+                names[spaced(name)] = name
     for district in campaign.districts:
         name = f"{labels.district_kinds[district.kind]} {district.name}"
-        names[fold(name)] = name
+        names[spaced(name)] = name
     return names
 
 
@@ -65,7 +66,7 @@ def abolished_mentions(content: Content) -> list[Problem]:
     for languages in content.pages.values():
         for page in languages.values():
             for line, text in _where_texts(content, page):
-                folded = fold(re.sub(r"\{\{.*?\}\}", " ", text))
+                folded = spaced(re.sub(r"\{\{.*?\}\}", " ", text))
                 found = [name for key, name in names.items() if key in folded]
                 if found:
                     problems.add(

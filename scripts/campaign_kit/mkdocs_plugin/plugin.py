@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from ..cards import card_url, write_cards
 from ..checks.files import is_publishable
 from ..css_pruning import markup_names
+from ..fold import INVISIBLE
 from ..html_policy import sanitize
 from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
@@ -38,6 +39,7 @@ from ..search_index import query_words
 from ..security import REFERRER_POLICY, csp, mark_outgoing_links
 from ..self_check import self_check_assets
 from ..site_assets import STYLESHEET, preloaded_fonts, site_fonts, site_stylesheet, theme_css
+from ..site_scripts import site_scripts
 from ..siteplan import SitePlan
 from ..siteplan.short_links import short_link_pages
 from ..siteplan.sitemap import sitemap_xml
@@ -85,9 +87,16 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if words is not None:
             self.assets[SEARCH_WORDS] = words
         self.assets.update(self_check_assets(plan.content.campaign))
+        self.assets.update(site_scripts())
         if language == plan.reference.code:  # the short links of print QR codes, at the site's root
             self.assets.update(short_link_pages(plan))
         return config
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        """`visible`: text without zero-width characters (the word breaks of Khmer), for meta tags a
+        chat app shows as they are."""
+        env.filters["visible"] = lambda text: "".join(char for char in str(text) if char not in INVISIBLE)
+        return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Campaign facts are content too: a change in campaign/ rebuilds the preview."""
@@ -220,7 +229,8 @@ def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:
     config.mdx_configs = dict(EXTENSION_CONFIGS)
     strings = plan.content.campaign.strings[language]
     config.extra["campaign"] = {
-        "short_name": site.short_name,
+        "short_name": strings.short_name or site.short_name,
+        "locale": plan.content.campaign.language(language).locale,
         "edit_label": strings.edit_page,
         "search_url": page_url(SEARCH_URI),
         "stylesheet": STYLESHEET,

@@ -127,6 +127,7 @@ class Language(Strict):
     thousands_separator: str
     decimal_separator: str
     scripts: Annotated[list[Script], Field(min_length=1)]
+    locale: Annotated[str, Field(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")] | None = None  # og:locale of share cards
     # Print type sizes are multiplied by this, so that a script set in its own font looks as large as
     # the reference language's (languages.yml gives the measurement behind each factor).
     print_scale: Annotated[float, Field(ge=1, le=1.5)] = 1.0
@@ -195,6 +196,9 @@ class Strings(Strict):
     """Words of generated pages in one language (campaign/strings/<code>.yml)."""
 
     site_name: Text | None = None  # the site's name in this language (site.yml has the reference one)
+    # The phone header's short name in this language (site.yml has the reference one), shown whole.
+    short_name: Annotated[str, Field(min_length=1, max_length=24)] | None = None
+    slogans: dict[str, Text] = {}  # slogan key (slogans.yml) → the slogan in this language, on its pages
     legal_kinds: dict[str, Text] = {}  # "Nghị định" → "Decree": citations name the kind of act in this language
     sample_title: Text
     sample_text: Text
@@ -300,6 +304,9 @@ class Term(Strict):
     vi: Text
     say: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text]
     avoid: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], list[Text]] = {}
+    # The everyday words people search with for the term, per language ("xuất khẩu lao động"): the search
+    # page looks for the term as well when a query holds one of them, and for them when it holds the term.
+    everyday: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], list[Text]] = {}
 
 
 def _a_question(value: str) -> str:

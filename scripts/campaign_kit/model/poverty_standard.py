@@ -100,6 +100,20 @@ class WhyWords(CategoryWords):
     none_no_upper: Text
 
 
+class AmountWords(Strict):
+    """How the self-check reads back an amount, and why it refuses one (self_check/amount.js).
+    {amount}: the amount as read; {largest}: the largest amount it takes."""
+
+    you_entered: Text
+    empty: Text
+    negative: Text
+    unreadable: Text
+    too_small: Text
+    too_large: Text
+    members: Text
+    area: Text
+
+
 class SelfCheckText(Strict):
     """The self-check page's words in one language (campaign/self_check.<lang>.yml)."""
 
@@ -138,4 +152,5 @@ class SelfCheckText(Strict):
     only_commune: Text
     invalid: Text
     source: Text
+    amount: AmountWords
     indicators: dict[Key, Indicator]

@@ -22,13 +22,15 @@ import shutil
 import sys
 import tempfile
 import zipfile
+from html import unescape
 from pathlib import Path
 
 from ..build import render_site
+from ..fold import with_fold
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_BUNDLE, SEARCH_URI, page_url
-from ..pages.search import SCRIPT as PAGEFIND_SCRIPT
 from ..project import add_today_argument, load
+from ..site_scripts import SEARCH_SCRIPT as PAGEFIND_SCRIPT
 from ..siteplan import SitePlan
 from ..slugs import slug
 
@@ -39,6 +41,10 @@ LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 # A font preload is a CORS request, which file:// refuses: offline the fonts load from the stylesheet.
 FONT_PRELOAD = re.compile(r'\s*<link rel="preload" [^>]*as="font"[^>]*>')
+# A short link's page (q/…) forwards by a refresh: its target needs its index.html as a link's does.
+REFRESH = re.compile(r'(<meta http-equiv="refresh" content="\d+; url=)([^"]*)(")')
+# "Edit this page" opens GitHub's editor: nothing for a copy without network.
+EDIT_LINK = re.compile(r'\s*<p class="campaign-edit"[^>]*>.*?</p>', re.DOTALL)
 
 
 def local_link(value: str, page: Path, site: Path, base_path: str) -> str:
@@ -58,7 +64,8 @@ def make_browsable(site: Path, base_path: str) -> None:
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         rewritten = LINK.sub(lambda m, page=page: m[1] + local_link(m[2], page, site, base_path) + m[3], html)
-        rewritten = FONT_PRELOAD.sub("", rewritten)
+        rewritten = REFRESH.sub(lambda m, page=page: m[1] + local_link(m[2], page, site, base_path) + m[3], rewritten)
+        rewritten = EDIT_LINK.sub("", FONT_PRELOAD.sub("", rewritten))
         if rewritten != html:
             page.write_text(rewritten, encoding="utf-8")
 
@@ -73,10 +80,12 @@ def offline_search(plan: SitePlan, site: Path) -> None:
             if (meta.get("search") or {}).get("exclude"):
                 continue
             path = page_url(src_uri) + "index.html"
-            pages.append({"title": meta.get("title", ""), "summary": meta.get("description", ""), "path": path})
+            # Titles as text end to end: the front matter holds them as the theme writes HTML ("&lt;").
+            title, summary = unescape(meta.get("title", "")), unescape(meta.get("description") or "")
+            pages.append({"title": title, "summary": summary, "path": path})
         data = json.dumps(pages, ensure_ascii=False).replace("</", "<\\/")
         (root / INDEX_SCRIPT).write_text(f"window.OFFLINE_PAGES = {data};\n", encoding="utf-8")
-        shutil.copyfile(HERE / "search.js", root / SEARCH_SCRIPT)
+        (root / SEARCH_SCRIPT).write_text(with_fold((HERE / "search.js").read_text(encoding="utf-8")), encoding="utf-8")
         search_page = root / page_url(SEARCH_URI) / "index.html"
         up = "../" * page_url(SEARCH_URI).count("/")
         html = search_page.read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ from html import escape
 
 from ..model.admin_map import FormerUnit, Unit
 from ..model.contacts import PublicContact
-from ..slugs import slug
 from .context import Context
 
 
@@ -33,12 +32,6 @@ def committee(ctx: Context, unit: Unit) -> str:
     """'Ủy ban nhân dân xã Gò Quao': where a reader goes today."""
     kind = _lower_first(ctx.strings.map.unit_kinds[unit.kind])
     return ctx.strings.map.people_committee.format(unit=ctx.strings.map.unit_name.format(kind=kind, name=unit.name))
-
-
-def fold(text: str) -> str:
-    """What the finder compares: no diacritics (đ → d), lower case, words separated by one space.
-    overrides/assets/javascripts/finder.js folds what the reader types the same way."""
-    return slug(text).replace("-", " ")
 
 
 @dataclass(frozen=True)

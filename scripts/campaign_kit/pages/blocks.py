@@ -146,7 +146,7 @@ def expand(ctx: Context, here: str, text: str) -> str:
                 value=lambda shown: f'<span class="campaign-figure">{escape(shown)}</span>',
             )
         if kind == "slogan":
-            return ctx.campaign.slogan(name).text
+            return ctx.strings.slogans.get(name) or ctx.campaign.slogan(name).text
         if kind == "site":
             return str(getattr(ctx.campaign.site, name))
         if kind == "contact":

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 
 from ..model.content import Page
 from ..model.schema import CommendationMeta, DatedMeta, LegalDocumentMeta, PlacedMeta, PolicyMeta
-from ..model.sections import district_uri, href, legal_uri, page_url, section_of, unit_uri
+from ..model.sections import FINDER_URI, district_uri, href, legal_uri, page_url, section_of, unit_uri
 from .admin_text import unit_title
-from .blocks import expand
+from .blocks import expand, render_block
 from .context import Context, inline_html
 
 
@@ -93,7 +94,7 @@ def render_page(ctx: Context, reference: Page) -> str:
     if reference.is_sample:
         parts.append(notice(ctx, "campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text)))
     parts.append(_key_points(ctx, here, page))
-    parts.append(expand(ctx, here, page.body).strip() + "\n\n")
+    parts.append(_where_leads_to_the_finder(ctx, here, expand(ctx, here, page.body)).strip() + "\n\n")
     parts.append(_legal_basis(ctx, here, reference))
     return "".join(parts)
 
@@ -115,6 +116,22 @@ def _no_longer_in_force(ctx: Context, here: str, reference: Page) -> str:
             name = f'<a href="{href(here, successor.src_uri)}">{escape(ctx.citation(successor))}</a>'
         text = escape(ctx.strings.act_replaced).replace("{date}", escape(date)).replace("{successor}", name)
     return f'<p class="campaign-act-ended"><strong>{text}</strong></p>\n\n'
+
+
+def _where_leads_to_the_finder(ctx: Context, here: str, markdown: str) -> str:
+    """Every "Hỏi ở đâu?" section ends with the finder's link, unless it has it already: the reader
+    learns which unit of today is theirs before going to its People's Committee."""
+    heading = f"## {ctx.strings.policy_sections[3]}"
+    link = render_block(ctx, here, "find_unit")
+    lines = markdown.split("\n")
+    starts = [index for index, line in enumerate(lines) if line.strip() == heading]
+    for start in reversed(starts):
+        end = next(
+            (index for index in range(start + 1, len(lines)) if re.match(r"#{1,2} ", lines[index])), len(lines)
+        )
+        if f'href="{href(here, FINDER_URI)}"' not in "\n".join(lines[start:end]):
+            lines[end:end] = ["", link]
+    return "\n".join(lines)
 
 
 def _key_points(ctx: Context, here: str, page: Page) -> str:

@@ -3,14 +3,28 @@ of the site's Pagefind index (built after the site, see `campaign_kit.search_ind
 
 from __future__ import annotations
 
+import json
+import re
 from html import escape
 
 from ..model.sections import BY_TYPE, SEARCH_BUNDLE, SEARCH_URI, SEARCH_WORDS, href, page_url
 from ..segmentation import UNSPACED
+from ..site_scripts import SEARCH_SCRIPT
 from .context import Context
 from .items import front_matter
 
-SCRIPT = "assets/javascripts/search.js"
+
+def synonym_groups(ctx: Context) -> list[list[str]]:
+    """Per glossary term with everyday words in this language: the term as this language says it
+    (without its abbreviation in brackets) and those words. search.js searches a query holding one
+    of them with each of the others too."""
+    code = ctx.language.code
+    groups = []
+    for term in ctx.campaign.glossary:
+        if term.everyday.get(code):
+            said = term.vi if code == ctx.campaign.default_language else term.say[code]
+            groups.append([re.sub(r"\s*\(.*?\)", "", said), *term.everyday[code]])
+    return groups
 
 
 def search_page(ctx: Context) -> dict[str, str]:
@@ -24,7 +38,9 @@ def search_page(ctx: Context) -> dict[str, str]:
     )
     # A language written without spaces: the query is split into the words of the index.
     words = f' data-words="{up}{SEARCH_WORDS}"' if set(ctx.language.scripts) & UNSPACED.keys() else ""
+    synonyms = escape(json.dumps(synonym_groups(ctx), ensure_ascii=False))
     html = f"""<form class="campaign-search" role="search" data-campaign-search data-bundle="{bundle}"{words}
+ data-synonyms="{synonyms}"
  data-base="{ctx.campaign.site.base_path}" data-none="{escape(strings.search_none)}"
  data-count="{escape(strings.search_count)}">
 <label for="campaign-search-input">{escape(strings.search_label)}</label>
@@ -37,5 +53,5 @@ def search_page(ctx: Context) -> dict[str, str]:
 <ol class="campaign-search__results"></ol>
 """
     title = strings.search_title
-    head = front_matter(title, None, searchable=False, script=SCRIPT)
+    head = front_matter(title, None, searchable=False, script=SEARCH_SCRIPT)
     return {SEARCH_URI: head + f"# {title}\n\n" + html}

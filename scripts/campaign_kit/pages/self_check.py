@@ -13,7 +13,7 @@ from html import escape
 
 from ..model.poverty_standard import Period, PovertyStandard, SelfCheckText
 from ..model.sections import BY_TYPE, FINDER_URI, SELF_CHECK_URI, href, legal_uri
-from ..self_check import SCRIPT
+from ..self_check import SCRIPT, amount_words
 from .context import Context
 from .items import front_matter
 from .standard import line_text
@@ -32,8 +32,7 @@ def self_check_page(ctx: Context) -> dict[str, str]:
     acts = {period.source: legal_uri(period.source) for period in rules.periods}
     sources = {key: {"href": href(here, uri), "citation": ctx.citation(ctx.page(uri))} for key, uri in acts.items()}
     words = {
-        "thousands": ctx.language.thousands_separator,
-        "money": ctx.strings.units["dong"],  # the sentences say "per person per month" themselves
+        **amount_words(ctx.campaign, ctx.language.code),  # the sentences say "per person per month" themselves
         "categories": text.categories.model_dump(),
         "why": text.why.model_dump(),
         "perPerson": text.per_person,
@@ -79,27 +78,34 @@ def self_check_page(ctx: Context) -> dict[str, str]:
 <form autocomplete="off" novalidate>
 <p><label for="self-check-year">{escape(text.year_label)}</label>
 <select id="self-check-year" data-year>{options}</select></p>
-<fieldset><legend>{escape(text.area_label)}</legend>
-<label><input type="radio" name="self-check-area" value="rural" data-area> {escape(text.rural)}</label><br>
+<fieldset data-areas data-error="self-check-area-error" aria-describedby="self-check-area-error">
+<legend>{escape(text.area_label)}</legend>
+<label><input type="radio" name="self-check-area" value="rural" data-area> {escape(text.rural)}</label>
 <label><input type="radio" name="self-check-area" value="urban" data-area> {escape(text.urban)}</label>
+<p class="campaign-self-check__error" id="self-check-area-error" hidden></p>
 </fieldset>
 <p><label for="self-check-members">{escape(text.members_label)}</label>
-<input id="self-check-members" type="number" inputmode="numeric" min="1" step="1" data-members></p>
+<input id="self-check-members" type="text" inputmode="numeric" data-members
+ data-error="self-check-members-error" aria-describedby="self-check-members-error">
+<span class="campaign-self-check__error" id="self-check-members-error" hidden></span></p>
 <p><label for="self-check-income">{escape(text.income_label)}</label>
-<input id="self-check-income" type="text" inputmode="numeric" data-income><br>
-<small>{escape(text.income_hint)}</small></p>
+<small id="self-check-income-hint">{escape(text.income_hint)}</small>
+<input id="self-check-income" type="text" data-income data-error="self-check-income-error"
+ aria-describedby="self-check-income-hint self-check-income-read self-check-income-error">
+<span class="campaign-self-check__read" id="self-check-income-read" data-income-read></span>
+<span class="campaign-self-check__error" id="self-check-income-error" hidden></span></p>
 <fieldset><legend>{escape(text.indicators_title)}</legend>
 <p><small>{escape(text.indicators_hint)}</small></p>
 {drafts}<ol class="campaign-self-check__indicators">{questions}</ol>
 </fieldset>
 <p data-self-check-submit hidden>
-<button type="submit" class="md-button md-button--primary">{escape(text.submit)}</button></p>
+<button type="submit" class="campaign-self-check__submit">{escape(text.submit)}</button></p>
 </form>
 <section class="campaign-self-check__result" data-self-check-result tabindex="-1" role="status"
  aria-live="polite" aria-label="{escape(text.result_title)}" hidden></section>
 <h2 id="nguong-thu-nhap">{escape(text.lines_title)}</h2>
 <table><thead><tr><th>{escape(text.lines_year)}</th><th>{escape(text.lines_poverty)}</th>
-<th>{escape(text.lines_middle)}</th><th></th></tr></thead>
+<th>{escape(text.lines_middle)}</th><th>{escape(ctx.strings.legal_basis)}</th></tr></thead>
 <tbody>{rows}</tbody></table>
 <h2 id="lam-gi-tiep-theo">{escape(text.next_title)}</h2>
 <p>{escape(text.next_steps)}</p>
@@ -123,7 +129,7 @@ def _question(text: SelfCheckText, rules: PovertyStandard, key: str) -> str:
     first_years = " ".join(str(period.first_year) for period in periods)
     return (
         f'<li data-periods="{first_years}"><label><input type="checkbox" data-indicator> '
-        f"<strong>{escape(text.indicators[key].name)}</strong>: {escape(text.indicators[key].question)}"
-        f"{years}</label></li>"
+        f"<span><strong>{escape(text.indicators[key].name)}</strong>: {escape(text.indicators[key].question)}"
+        f"{years}</span></label></li>"
     )
 

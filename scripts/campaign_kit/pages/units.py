@@ -10,17 +10,17 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from ..fold import fold
 from ..model.admin_map import Unit
 from ..model.content import Page
 from ..model.schema import PlacedMeta
 from ..model.sections import FINDER_URI, SECTIONS, href, link, unit_uri
-from .admin_text import committee, contact_html, fold, former_name, unit_title
+from ..site_scripts import FINDER_SCRIPT
+from .admin_text import committee, contact_html, former_name, unit_title
 from .blocks import cards
 from .context import Context
 from .districts import LATEST_PER_SECTION
 from .items import front_matter
-
-FINDER_SCRIPT = "assets/javascripts/finder.js"
 
 
 def units_pages(ctx: Context) -> dict[str, str]:
@@ -97,6 +97,25 @@ def unit_page(ctx: Context, unit: Unit, items_here: dict[str, list[Page]]) -> st
     return "".join(out)
 
 
+# Short forms people write before a name ("TP Rạch Giá", "TT Dương Đông", "P. Vĩnh Thanh", "X. Mỹ Lâm")
+# and the word for a province. The finder leaves them out, with the kinds of unit and the province's names.
+SHORT_FORMS = ("tp", "tx", "tt", "p", "x", "h", "q", "thị xã", "tỉnh")
+
+
+def finder_ignored(ctx: Context) -> str:
+    """What the finder leaves out of what is typed and of the names (folded, longest first, "|" between)."""
+    strings = ctx.campaign.strings[ctx.campaign.default_language]  # the names are in the reference language
+    words = {
+        *SHORT_FORMS,
+        *strings.map.unit_kinds.values(),
+        *strings.map.former_kinds.values(),
+        *strings.district_kinds.values(),
+        ctx.campaign.site.province,
+        ctx.campaign.admin_map.province_today,
+    }
+    return "|".join(sorted({fold(word) for word in words}, key=lambda word: (-len(word), word)))
+
+
 def finder_page(ctx: Context) -> str:
     labels = ctx.strings.map
     admin_map = ctx.campaign.admin_map
@@ -109,13 +128,13 @@ def finder_page(ctx: Context) -> str:
     out.append(f"{labels.finder_intro.format(since=since)}\n\n")
     out.append(
         f'<div class="campaign-finder" data-finder data-matches="{escape(labels.finder_matches)}"'
-        f' data-no-match="{escape(labels.finder_no_match)}">\n'
+        f' data-no-match="{escape(labels.finder_no_match)}" data-ignore="{escape(finder_ignored(ctx))}">\n'
         f'<p class="campaign-finder__box" data-finder-box hidden><label for="campaign-finder-q">'
         f"{escape(labels.finder_label)}</label>"
         f'<input id="campaign-finder-q" type="search" autocomplete="off" spellcheck="false"'
         f' placeholder="{escape(labels.finder_example)}"></p>\n'
         f'<p class="campaign-finder__status" data-finder-status role="status" aria-live="polite"></p>\n'
-        f'<h2 id="theo-huyen-2024">{escape(labels.finder_listing)}</h2>\n'
+        f'<h2 id="theo-huyen-2024" data-finder-listing>{escape(labels.finder_listing)}</h2>\n'
     )
     for district in ctx.campaign.districts:
         name = ctx.district_name(district)

@@ -1,6 +1,7 @@
 /*
- * The self-check form: counts the ticked indicators, divides the income by the
- * household's members, asks classify() and writes the result. Without this script
+ * The self-check form: reads the income with parseAmount() and says how it read it,
+ * counts the ticked indicators, divides the income by the household's members, asks
+ * classify() and writes the result. A field it cannot use gets its reason beside it. Without this script
  * the page is a printable checklist. Nothing is sent or stored: the inputs have no
  * name, the button is shown only here, and no request is made.
  */
@@ -27,9 +28,41 @@ function startSelfCheck(root) {
   showPeriod();
 
   function money(value) {
-    var whole = String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, words.thousands);
-    return words.money.replace("{n}", whole);
+    return formatDong(value, words);
   }
+
+  // A refusal is written next to its field, which is marked invalid and described by it: the
+  // first such field takes the focus, so a screen reader reads its label and the reason.
+  function mark(field, message) {
+    var error = document.getElementById(field.getAttribute("data-error"));
+    error.textContent = message || "";
+    error.hidden = !message;
+    if (message) field.setAttribute("aria-invalid", "true");
+    else field.removeAttribute("aria-invalid");
+    return message ? field : null;
+  }
+
+  var income = form.querySelector("[data-income]");
+  var members = form.querySelector("[data-members]");
+  var areas = form.querySelector("[data-areas]");
+  var read = form.querySelector("[data-income-read]");
+
+  function reading() {
+    try {
+      var amount = parseAmount(income.value, words);
+      return { amount: amount, said: fill(words.amount.you_entered, { amount: money(amount) }) };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return { error: error.message };
+    }
+  }
+
+  // As the amount is typed, how it is read: "Bạn nhập: 3.000.000 đồng/tháng".
+  income.addEventListener("input", function () {
+    var now = reading();
+    read.textContent = now.said || "";
+    if (now.said) mark(income, "");
+  });
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (all, key) {
@@ -56,22 +89,25 @@ function startSelfCheck(root) {
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var area = form.querySelector("[data-area]:checked");
-    var members = Number(form.querySelector("[data-members]").value);
-    var total = Number(form.querySelector("[data-income]").value.replace(/[^\d]/g, "") || NaN);
+    var people = plainDigits(members.value.trim());
+    var amount = reading();
     var deprived = form.querySelectorAll("[data-indicator]:checked").length;
     result.textContent = "";
     result.hidden = false;
-    var outcome;
-    try {
-      if (!area || !(members >= 1) || Math.floor(members) !== members) throw new RangeError("input");
-      outcome = classify({ year: Number(year.value), area: area.value, income: total / members,
-        deprived: deprived });
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
+    var invalid = [
+      mark(areas, area ? "" : words.amount.area),
+      mark(members, /^\d+$/.test(people) && Number(people) >= 1 ? "" : words.amount.members),
+      mark(income, amount.error || "")
+    ].filter(Boolean);
+    read.textContent = amount.said || "";
+    if (invalid.length) {
       result.appendChild(paragraph(words.invalid, "campaign-self-check__invalid"));
-      result.focus();
+      (invalid[0] === areas ? areas.querySelector("input") : invalid[0]).focus();
       return;
     }
+    var outcome = classify({ year: Number(year.value), area: area.value, income: amount.amount / Number(people),
+      deprived: deprived });
+    result.appendChild(paragraph(amount.said, "campaign-self-check__read"));
     var heading = document.createElement("h2");
     heading.textContent = words.categories[outcome.category];
     heading.setAttribute("data-category", outcome.category);

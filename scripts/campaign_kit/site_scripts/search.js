@@ -1,4 +1,5 @@
 // The search page: queries the site's Pagefind index, loaded only once the reader searches.
+// fold(), the site's fold rule, is written above this text by campaign_kit.site_scripts.
 // Pagefind folds tone marks (an exact match ranks first) and loads the index in small chunks.
 const form = document.querySelector("[data-campaign-search]");
 
@@ -85,9 +86,29 @@ if (form) {
     return variants;
   };
 
-  const find = async (pagefind, query) => {
+  // Everyday words and the campaign's terms (campaign/glossary.yml, data-synonyms): a query that
+  // holds a phrase of a group is searched with each other phrase of it too ("xuất khẩu lao động":
+  // "đi làm việc ở nước ngoài theo hợp đồng"), at most MAX_SYNONYMS more searches.
+  const MAX_SYNONYMS = 2;
+  const groups = JSON.parse(form.dataset.synonyms || "[]");
+  const bare = (text) => fold(text).replace(/ /g, "");
+  const synonyms = (text) => {
+    const typed = fold(text);
+    const others = [];
+    for (const group of groups) {
+      const hit = group.find((phrase) => bare(typed).includes(bare(phrase)));
+      if (hit === undefined) continue;
+      for (const other of group) {
+        if (other !== hit) others.push(typed.includes(fold(hit)) ? typed.replace(fold(hit), other) : other);
+      }
+    }
+    return others.slice(0, MAX_SYNONYMS);
+  };
+
+  const find = async (pagefind, queries) => {
     const best = new Map();
-    for (const found of await Promise.all(spellings(query).map((variant) => pagefind.search(variant)))) {
+    const variants = queries.flatMap(spellings);
+    for (const found of await Promise.all(variants.map((variant) => pagefind.search(variant)))) {
       for (const result of found.results) {
         const known = best.get(result.id);
         if (!known || known.score < result.score) best.set(result.id, result);
@@ -101,11 +122,9 @@ if (form) {
   // the words as a phrase, comes first; with tone marks typed, a match with the same marks
   // (đường, not dương) counts more.
   const RERANKED = 24;
-  const fold = (text) =>
-    text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   const rank = (query, pages) => {
     const plain = fold(query);
-    const words = plain.split(/\s+/);
+    const words = plain.split(" ");
     const exact = query.toLowerCase() !== plain ? query.toLowerCase() : null;
     const titleWords = (page) => fold(page.meta.title || "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     // The title says just what the reader typed: that page is the answer.
@@ -133,7 +152,7 @@ if (form) {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = page.url;
-    link.textContent = page.meta.title;
+    link.textContent = page.meta.written || page.meta.title; // as the page writes it (campaign_kit.search_index)
     const excerpt = document.createElement("p");
     excerpt.innerHTML = page.excerpt; // Pagefind's excerpt: the page's escaped text, matches in <mark>
     item.append(link, excerpt);
@@ -150,7 +169,8 @@ if (form) {
       return;
     }
     const pagefind = await load();
-    const results = await find(pagefind, query);
+    const others = await Promise.all(synonyms(input.value).map(prepare));
+    const results = await find(pagefind, [query, ...others]);
     const loaded = await Promise.all(
       results.slice(0, RERANKED).map(async (result) => ({ ...(await result.data()), score: result.score })),
     );
