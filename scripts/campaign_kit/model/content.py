@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..slugs import is_slug
+from .activities import Recorded, load_activities
 from .campaign import Campaign
 from .errors import Problems
 from .limits import beyond_limits
@@ -90,6 +91,7 @@ class Content:
     docs_dir: Path
     pages: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
     sources: list[SourceFile] = field(default_factory=list)
+    activities: list[Recorded] = field(default_factory=list)  # campaign/activities/, by date
     _items: dict[str, list[Page]] = field(default_factory=dict, repr=False)
 
     def page(self, src_uri: str, language: str) -> Page | None:
@@ -157,6 +159,7 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems) -> Cont
         if page is not None:
             content.pages[page.src_uri][page.language] = page
     _check_references(content, problems)
+    content.activities = load_activities(campaign.root / "activities", campaign, problems)
     return content
 
 
