@@ -76,3 +76,8 @@ fix: $(BUILD_STAMP)  ## safe fixes only (Unicode NFC, photo metadata, oversized 
 # TITLE and DISTRICT reach the command through the environment, so any quote in a title is safe.
 new: $(BUILD_STAMP)  ## new page: make new TYPE=story TITLE="…" DISTRICT=go-quao (asks for what is missing)
 	$(BIN)/python -m campaign_kit.new $(TYPE) $(if $(TITLE),--title "$$TITLE") $(if $(DISTRICT),--district "$$DISTRICT")
+
+# Campaign activities (campaign/activities/) and the plan's reports.
+.PHONY: report
+report: $(BUILD_STAMP)  ## reports of a period into dist/reports/<from>_<until>/ (make report FROM=2024-01-01 UNTIL=2024-06-30; without them: every 6-month and annual report)
+	$(BIN)/python -m campaign_kit.reports $(if $(FROM),--from "$(FROM)") $(if $(UNTIL),--until "$(UNTIL)") --out dist/reports $(PRODUCTION_FLAG)

@@ -32,6 +32,8 @@ from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
+from ..pages.context import Context
+from ..pages.reports import report_charts
 from ..project import Project, load
 from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
@@ -85,6 +87,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self.assets.update(self_check_assets(plan.content.campaign))
         if language == plan.reference.code:  # the short links of print QR codes, at the site's root
             self.assets.update(short_link_pages(plan))
+            self.assets.update(report_charts(Context(plan.content, plan.content.campaign.language(language))))
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -15,6 +15,7 @@ from .districts import district_pages
 from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
 from .plan import plan_page
+from .reports import report_pages
 from .search import search_page
 from .self_check import self_check_page
 from .translation_status import translation_status_page
@@ -43,6 +44,7 @@ def build_pages(content: Content, language: str, *, print_published: bool = Fals
     if DISTRICT_INDEX in pages:
         pages[DISTRICT_INDEX] += district_links(ctx, DISTRICT_INDEX)
     pages.update(plan_page(ctx))
+    pages.update(report_pages(ctx))
     pages.update(district_pages(ctx))
     pages.update(units_pages(ctx))
     pages.update(translation_status_page(ctx))

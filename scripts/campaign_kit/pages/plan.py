@@ -8,6 +8,7 @@ from ..model.sections import PLAN_URI, legal_uri, link
 from .admin_text import dated_note_html
 from .context import Context
 from .items import front_matter, notice
+from .reports import REPORTS_INDEX, REPORTS_TITLE, report_pages_exist
 
 
 def plan_page(ctx: Context) -> dict[str, str]:
@@ -53,6 +54,8 @@ def plan_page(ctx: Context) -> dict[str, str]:
             out.append(f"*{task.note}*\n\n")
         out.append(bullets(task.items))
     out.append(f"## {labels.reporting}\n\n{plan.reporting.text}\n\n")
+    if report_pages_exist(ctx):
+        out.append(f"[{REPORTS_TITLE}]({link(here, REPORTS_INDEX)})\n\n")
     if plan.cites:
         out.append(f"## {labels.cites}\n\n")
         for cited in plan.cites:

@@ -23,6 +23,7 @@ STYLE = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm;
   @bottom-center { content: counter(page); font-size: 11pt; } }
 body { font-family: %(families)s; font-size: 13pt; line-height: 1.35; }
+.campaign-sample { border: 1pt solid #000; padding: 2mm; font-weight: 700; text-indent: 0; }
 .header { width: 100%%; border-collapse: collapse; margin-bottom: 6mm; table-layout: fixed; }
 .header td:first-child { width: 45%%; } .header td:last-child { width: 55%%; }
 .header td { vertical-align: top; text-align: center; font-size: 11pt; padding: 0; }
@@ -33,14 +34,13 @@ h1 { font-size: 14pt; text-align: center; margin: 6mm 0 0; }
 .subject { font-weight: 700; text-align: center; margin: 1mm 0 6mm; }
 h2 { font-size: 13pt; margin: 5mm 0 2mm; }
 p { text-align: justify; text-indent: 10mm; margin: 0 0 2mm; }
-table.report-totals, table.report-breakdown { border-collapse: collapse; width: 100%%; font-size: 10.5pt;
-  margin-bottom: 3mm; page-break-inside: auto; }
-.report-totals th, .report-totals td, .report-breakdown th, .report-breakdown td {
+table.campaign-report-totals, table.campaign-report-breakdown { border-collapse: collapse; width: 100%%;
+  font-size: 10.5pt; margin-bottom: 3mm; page-break-inside: auto; }
+.campaign-report-totals th, .campaign-report-totals td, .campaign-report-breakdown th, .campaign-report-breakdown td {
   border: 0.5pt solid #000; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
-.report-breakdown thead th { text-align: center; }
-td.num { text-align: right; white-space: nowrap; }
+.campaign-report-breakdown thead th { text-align: center; }
+td.campaign-num { text-align: right; white-space: nowrap; }
 small { font-size: 9pt; }
-.sample { border: 1pt solid #000; padding: 2mm; font-weight: 700; text-indent: 0; }
 .footer { width: 100%%; margin-top: 6mm; border-collapse: collapse; page-break-inside: avoid; }
 .footer td { vertical-align: top; width: 50%%; font-size: 11pt; padding: 0; }
 .footer .recipients-title { font-weight: 700; font-style: italic; font-size: 12pt; }
@@ -75,7 +75,7 @@ def report_html(report: Report, campaign: Campaign) -> str:
         f"<div class='subject'>{escape(title)}</div>",
     ]
     if has_samples(report):
-        parts.append(f"<p class='sample'>{escape(SAMPLE_NOTE)}</p>")
+        parts.append(f"<p class='campaign-sample'>{escape(SAMPLE_NOTE)}</p>")
     parts.append("<h2>I. KẾT QUẢ CHUNG</h2>")
     parts.append(summary_html(report, language))
     parts.append(totals_table(report, language))

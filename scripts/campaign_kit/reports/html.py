@@ -15,8 +15,7 @@ from .totals import HEADINGS, MEASURE_NAMES, Group, Report
 # The columns of a breakdown's table on a page or a sheet of paper (the XLSX has them all).
 BREAKDOWN_MEASURES = ("recorded", "done", "reached", "copies", "broadcasts", "articles")
 SAMPLE_NOTE = (
-    "Bản minh họa: báo cáo có hoạt động minh họa (sample: true), số liệu là hư cấu, "
-    "không dùng để báo cáo thật."
+    "Bản minh họa: báo cáo có hoạt động minh họa (sample: true), số liệu là hư cấu, không dùng để báo cáo thật."
 )
 
 
@@ -39,22 +38,25 @@ def totals_table(report: Report, language: Language) -> str:
     """Every total, one per line: narrow enough for a phone."""
     rows = "".join(
         f'<tr><th scope="row">{escape(HEADINGS[name])}</th>'
-        f'<td class="num" data-measure="{name}">{format_number(report.total.totals[name], language)}</td></tr>'
+        f'<td class="campaign-num" data-measure="{name}">{format_number(report.total.totals[name], language)}</td></tr>'
         for name in MEASURE_NAMES
     )
-    return f'<table class="report-totals"><tbody>{rows}</tbody></table>\n'
+    return f'<table class="campaign-report-totals"><tbody>{rows}</tbody></table>\n'
 
 
 def breakdown_table(groups: list[Group], language: Language, first_heading: str) -> str:
     head = f'<th scope="col">{escape(first_heading)}</th>' + "".join(
-        f'<th scope="col" class="num">{escape(HEADINGS[name])}</th>' for name in BREAKDOWN_MEASURES
+        f'<th scope="col" class="campaign-num">{escape(HEADINGS[name])}</th>' for name in BREAKDOWN_MEASURES
     )
     rows = []
     for group in groups:
         detail = f"<br><small>{escape(group.detail)}</small>" if group.detail else ""
-        cells = "".join(f'<td class="num">{format_number(group.totals[n], language)}</td>' for n in BREAKDOWN_MEASURES)
+        cells = "".join(
+            f'<td class="campaign-num">{format_number(group.totals[n], language)}</td>' for n in BREAKDOWN_MEASURES
+        )
         rows.append(f'<tr><th scope="row">{escape(group.label)}{detail}</th>{cells}</tr>')
-    return f'<table class="report-breakdown"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+    body = "".join(rows)
+    return f'<table class="campaign-report-breakdown"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
 
 
 def not_done_list(report: Report, date: Callable[[dt.date], str]) -> str:
