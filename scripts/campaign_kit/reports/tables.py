@@ -88,7 +88,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     summary["A1"].font = Font(bold=True, size=13)
     summary.append([f"Kỳ báo cáo: {report.period.name}"])
     summary.append([])
-    headings = ["", *(HEADINGS[name] for name in MEASURE_NAMES)]
+    headings = ["Nội dung", *(HEADINGS[name] for name in MEASURE_NAMES)]
     summary.append(headings)
     summary.append([report.total.label, *(report.total.totals[name] for name in MEASURE_NAMES)])
     for row in (4, 5):
