@@ -55,13 +55,13 @@ def test_a_correct_activity_loads_with_its_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("women: 70", "women: 170"), "a.yml:10: số người được tiếp cận (reached): 170 người (women) nhiều hơn tổng số"),
+        (("women: 70", "women: 170"), "a.yml:10: số người được tiếp cận (reached): số nữ (170) nhiều hơn tổng số người được tiếp cận (120)"),
         ((f"form: {FORM}", "form: doi-thoaj"), "a.yml:8: hình thức hoạt động (form): không có hình thức hoạt động"),
         ((f"unit: {UNIT}", "unit: huyen-khong-co"), "a.yml:7: đơn vị hiện nay (unit): không có đơn vị hiện nay"),
         ((f"task: {TASK}", "task: so-khong-co-9"), "a.yml:9: nhiệm vụ của Kế hoạch (task): không có nhiệm vụ"),
         (("start: 2024-03-14", "start: 2024-03-14\n    end: 2024-03-01"), "ngày kết thúc 01/03/2024 sớm hơn"),
         (("start: 2024-03-14", "start: 2999-03-14"), "a.yml:2: danh sách hoạt động (activities): hoạt động đã làm"),
-        (("status: done", "status: planned"), "chỉ ghi kết quả (reached, outputs, cost) khi hoạt động đã làm xong"),
+        (("status: done", "status: planned"), "chỉ ghi kết quả (số người, số bản, lượt phát, tin bài, kinh phí) khi hoạt động đã thực hiện"),
         (("status: done", "status: xong"), "a.yml:5: tình trạng (status) “xong” không hợp lệ"),
         (("copies: 10", "copies: -3"), "a.yml:11: số bản phát hành (copies) không được là số âm."),
         (("cost: 6500000", "cost: 6.500.000 đồng"), "a.yml:12: kinh phí (cost) phải là một số nguyên."),

@@ -28,7 +28,7 @@ from .yamlfile import read_yaml
 
 Count = Annotated[int, Field(ge=0)]
 Status = Literal["planned", "done", "cancelled"]
-STATUSES: tuple[Status, ...] = ("planned", "done", "cancelled")
+STATUS_NAMES: dict[str, str] = {"planned": "Dự kiến", "done": "Đã thực hiện", "cancelled": "Hủy"}
 
 
 class Reached(Strict):
@@ -41,10 +41,15 @@ class Reached(Strict):
 
     @model_validator(mode="after")
     def _parts_within_total(self) -> Reached:
-        for name in ("women", "ethnic_minority", "poor_near_poor"):
+        parts = {
+            "women": "số nữ",
+            "ethnic_minority": "số người dân tộc thiểu số",
+            "poor_near_poor": "số người thuộc hộ nghèo, cận nghèo",
+        }
+        for name, words in parts.items():
             part = getattr(self, name)
             if part is not None and part > self.total:
-                raise ValueError(f"{part} người ({name}) nhiều hơn tổng số {self.total} người")
+                raise ValueError(f"{words} ({part}) nhiều hơn tổng số người được tiếp cận ({self.total})")
         return self
 
 
@@ -110,7 +115,8 @@ class Activity(Strict):
         if self.end is not None and self.end < self.start:
             raise ValueError(f"ngày kết thúc {self.end:%d/%m/%Y} sớm hơn ngày bắt đầu {self.start:%d/%m/%Y}")
         if self.status != "done" and (self.reached is not None or self.outputs != Outputs() or self.cost is not None):
-            raise ValueError("chỉ ghi kết quả (reached, outputs, cost) khi hoạt động đã làm xong (status: done)")
+            results = "số người, số bản, lượt phát, tin bài, kinh phí"
+            raise ValueError(f"chỉ ghi kết quả ({results}) khi hoạt động đã thực hiện (status: done)")
         if self.status == "done":
             if self.start > today:
                 message = f"hoạt động đã làm (done) nhưng ngày {self.start:%d/%m/%Y} chưa tới"
@@ -156,6 +162,21 @@ def validation_context(campaign: Campaign, today: dt.date | None = None) -> dict
 
 def activity_forms(campaign: Campaign) -> dict[str, PlanActivityForm]:
     return {form.key: form for form in campaign.plans[campaign.default_language].activity_forms}
+
+
+def task_names(campaign: Campaign) -> dict[str, tuple[str, str]]:
+    """{task key: (its short name, the plan's words)}: "Sở TT&TT, nhiệm vụ 2"."""
+    agencies = campaign.agencies[campaign.default_language]
+    return {
+        key: (f"{agencies[task.agency].short}, nhiệm vụ {number}", text)
+        for key, (task, number, text) in campaign.plans[campaign.default_language].task_items().items()
+    }
+
+
+def unit_names(campaign: Campaign) -> dict[str, str]:
+    """{unit key: its name with its kind}: "Xã Hòn Đất", in the order of the map."""
+    kinds = campaign.strings[campaign.default_language].map.unit_kinds
+    return {unit.key: f"{kinds[unit.kind]} {unit.name}" for unit in campaign.admin_map.units}
 
 
 def load_activities(folder: Path, campaign: Campaign, problems: Problems) -> list[Recorded]:

@@ -41,6 +41,7 @@ table.campaign-report-totals, table.campaign-report-breakdown { border-collapse:
 .campaign-report-breakdown thead th { text-align: center; }
 td.campaign-num { text-align: right; white-space: nowrap; }
 small { font-size: 9pt; }
+tr { page-break-inside: avoid; }
 .footer { width: 100%%; margin-top: 6mm; border-collapse: collapse; page-break-inside: avoid; }
 .footer td { vertical-align: top; width: 50%%; font-size: 11pt; padding: 0; }
 .footer .recipients-title { font-weight: 700; font-style: italic; font-size: 12pt; }

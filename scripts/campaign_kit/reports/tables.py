@@ -12,10 +12,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ..model.activities import Recorded
+from ..model.activities import STATUS_NAMES, Recorded
 from .totals import HEADINGS, MEASURE_NAMES, Report, row_values
 
-STATUS_NAMES = {"planned": "Dự kiến", "done": "Đã thực hiện", "cancelled": "Hủy"}
 DATE_FORMAT = "DD/MM/YYYY"
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model.activities import Activity, Recorded, activity_forms
+from ..model.activities import Activity, Recorded, activity_forms, task_names, unit_names
 from ..model.content import Content
 
 # What is counted, in the order every output shows it: (name, heading).
@@ -151,18 +151,15 @@ def compute(content: Content, period: Period) -> Report:
     plan = campaign.plans[code]
     agencies = campaign.agencies[code]
     rows = [recorded for recorded in content.activities if period.contains(recorded.activity)]
-    by_task = {
-        key: Group(key, f"{agencies[task.agency].short}, nhiệm vụ {number}", text)
-        for key, (task, number, text) in plan.task_items().items()
-    }
+    tasks = task_names(campaign)
+    by_task = {key: Group(key, label, text) for key, (label, text) in tasks.items()}
     by_form = {key: Group(key, form.name) for key, form in activity_forms(campaign).items()}
     used_agencies = dict.fromkeys([*(task.agency for task in plan.tasks), *(r.activity.agency for r in rows)])
     by_agency = {key: Group(key, agencies[key].name) for key in used_agencies}
-    units = {unit.key: unit for unit in campaign.admin_map.units}
-    unit_keys = sorted({r.activity.unit for r in rows if r.activity.unit}, key=[u.key for u in units.values()].index)
-    kinds = campaign.strings[code].map.unit_kinds
+    units = unit_names(campaign)
+    used_units = {r.activity.unit for r in rows}
     by_unit = {"": Group("", WHOLE_PROVINCE)}
-    by_unit.update({key: Group(key, f"{kinds[units[key].kind]} {units[key].name}") for key in unit_keys})
+    by_unit.update({key: Group(key, name) for key, name in units.items() if key in used_units})
     total = Group("", "Tổng cộng")
     for recorded in rows:
         activity = recorded.activity
