@@ -34,7 +34,7 @@ from .model.activities import STATUS_NAMES, Activity, activity_forms, task_names
 from .model.campaign import Campaign, PlanActivityForm
 from .model.errors import ContentError
 from .model.validation import describe
-from .project import load
+from .project import Project, load
 from .slugs import slug
 
 GUIDE = "Hướng dẫn"
@@ -322,10 +322,9 @@ def _written(activity: Activity) -> dict[str, Any]:
     return data
 
 
-def import_activities(root: Path, source: Path, into: Path) -> Path:
+def import_activities(project: Project, source: Path, into: Path) -> Path:
     """Check `source` and write its records to `into`/<its name>.yml; raise SheetProblems or
     FileExistsError, writing nothing."""
-    project = load(root, gate=False)
     campaign = project.content.campaign
     target = into / f"{slug(source.stem) or 'hoat-dong'}.yml"
     if target.exists():
@@ -357,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
             write_template(load(root, gate=False).content.campaign, args.out)
             print(args.out)
         else:
-            written = import_activities(root, args.file, args.into or root / "campaign" / "activities")
+            project = load(root, gate=False)
+            written = import_activities(project, args.file, args.into or root / "campaign" / "activities")
             print(f"Đã nhập vào {written}. Kiểm tra rồi gửi thay đổi (pull request).")
     except (ContentError, SheetProblems, FileExistsError) as error:
         print(error, file=sys.stderr)
