@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from ..cards import card_url, write_cards
 from ..checks.files import is_publishable
 from ..css_pruning import markup_names
+from ..feeds import feed_assets
 from ..html_policy import sanitize
 from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
@@ -85,6 +86,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if words is not None:
             self.assets[SEARCH_WORDS] = words
         self.assets.update(self_check_assets(plan.content.campaign))
+        self.assets.update(feed_assets(plan, language))
         if language == plan.reference.code:  # the short links of print QR codes, at the site's root
             self.assets.update(short_link_pages(plan))
             self.assets.update(report_charts(Context(plan.content, plan.content.campaign.language(language))))

@@ -12,6 +12,7 @@ from ..segmentation import mark_word_breaks
 from .blocks import cards, district_links, faq_entries, policies_by_group
 from .context import Context
 from .districts import district_pages
+from .events import events_page
 from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
 from .plan import plan_page
@@ -45,6 +46,7 @@ def build_pages(content: Content, language: str, *, print_published: bool = Fals
         pages[DISTRICT_INDEX] += district_links(ctx, DISTRICT_INDEX)
     pages.update(plan_page(ctx))
     pages.update(report_pages(ctx))
+    pages.update(events_page(ctx))
     pages.update(district_pages(ctx))
     pages.update(units_pages(ctx))
     pages.update(translation_status_page(ctx))

@@ -7,6 +7,7 @@ from html import escape
 from ..model.sections import PLAN_URI, legal_uri, link
 from .admin_text import dated_note_html
 from .context import Context
+from .events import EVENTS_TITLE, EVENTS_URI
 from .items import front_matter, notice
 from .reports import REPORTS_INDEX, REPORTS_TITLE, report_pages_exist
 
@@ -55,7 +56,8 @@ def plan_page(ctx: Context) -> dict[str, str]:
         out.append(bullets(task.items))
     out.append(f"## {labels.reporting}\n\n{plan.reporting.text}\n\n")
     if report_pages_exist(ctx):
-        out.append(f"[{REPORTS_TITLE}]({link(here, REPORTS_INDEX)})\n\n")
+        events = f"[{EVENTS_TITLE}]({link(here, EVENTS_URI)})"
+        out.append(f"[{REPORTS_TITLE}]({link(here, REPORTS_INDEX)}) · {events}\n\n")
     if plan.cites:
         out.append(f"## {labels.cites}\n\n")
         for cited in plan.cites:
