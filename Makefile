@@ -89,3 +89,7 @@ activities-template: $(BUILD_STAMP)  ## the spreadsheet agencies fill in: dist/m
 # FILE reaches the command through the environment, so any character in a file name is safe.
 import-activities: $(BUILD_STAMP)  ## check a filled spreadsheet and write campaign/activities/<name>.yml (make import-activities FILE=…); any error: nothing written
 	$(BIN)/python -m campaign_kit.activity_sheets import "$$FILE"
+
+.PHONY: bench-activities
+bench-activities: $(BUILD_STAMP)  ## how activities' loading, reports, pages and feeds grow: 200 against 2,000 synthetic activities
+	$(BIN)/python -m campaign_kit.reports.bench

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
@@ -30,7 +29,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import ValidationError
 
 from .atomic import write_atomic
-from .model.activities import STATUS_NAMES, Activity, activity_forms, task_names, unit_names, validation_context
+from .model.activities import (
+    STATUS_NAMES,
+    Activity,
+    activity_forms,
+    dump_activities,
+    task_names,
+    unit_names,
+    validation_context,
+)
 from .model.campaign import Campaign, PlanActivityForm
 from .model.errors import ContentError
 from .model.validation import describe
@@ -333,7 +340,7 @@ def import_activities(project: Project, source: Path, into: Path) -> Path:
     if not records:
         raise SheetProblems([f"{source.name}: không có dòng hoạt động nào."])
     header = f"# Nhập từ {source.name} ngày {dt.date.today():%d/%m/%Y} (make import-activities).\n"
-    text = header + yaml.safe_dump({"activities": records}, allow_unicode=True, sort_keys=False, width=120)
+    text = header + dump_activities(records)
     into.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text.encode("utf-8"))
     return target

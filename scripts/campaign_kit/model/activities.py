@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import yaml
 from pydantic import Field, HttpUrl, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -211,3 +212,16 @@ def load_activities(folder: Path, campaign: Campaign, problems: Problems) -> lis
             seen[activity.key] = recorded
             found.append(recorded)
     return sorted(found, key=lambda recorded: (recorded.activity.start, recorded.activity.key))
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes every value out: the loader refuses YAML anchors and aliases (yamlsource.py), which
+    PyYAML would otherwise use for a date object that appears twice."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_activities(records: list[dict[str, Any]]) -> str:
+    """A file of activity records, as the loader reads them back."""
+    return yaml.dump({"activities": records}, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=120)
