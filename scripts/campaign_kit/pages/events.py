@@ -8,13 +8,11 @@ from html import escape
 
 from ..model.activities import Activity, Recorded, activity_forms, unit_names
 from ..model.campaign import Campaign
+from ..model.sections import EVENTS_URI, REPORTS_INDEX, href
 from .context import Context
 from .items import front_matter, notice
-from .reports import REPORTS_INDEX
 
-EVENTS_FOLDER = "su-kien"
-EVENTS_URI = f"{EVENTS_FOLDER}/index.md"
-CALENDAR = f"{EVENTS_FOLDER}/su-kien.ics"  # under the reference language's root
+CALENDAR = EVENTS_URI.replace("index.md", "su-kien.ics")  # under the reference language's root
 FEED = "feed.xml"  # under each language's root
 EVENTS_TITLE = "Sự kiện sắp tới"
 
@@ -63,6 +61,6 @@ def events_page(ctx: Context, today: dt.date | None = None) -> dict[str, str]:
     out.append(
         '<p><a href="su-kien.ics">Thêm các sự kiện vào lịch của điện thoại (tệp .ics)</a> · '
         f'<a href="../{FEED}">Theo dõi tin tức và sự kiện (Atom)</a> · '
-        f'<a href="../{REPORTS_INDEX.removesuffix("index.md")}">Kết quả đã thực hiện</a></p>\n'
+        f'<a href="{href(EVENTS_URI, REPORTS_INDEX)}">Kết quả đã thực hiện</a></p>\n'
     )
     return {EVENTS_URI: "".join(out)}

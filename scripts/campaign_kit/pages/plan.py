@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model.sections import PLAN_URI, legal_uri, link
+from ..model.sections import EVENTS_URI, PLAN_URI, REPORTS_INDEX, legal_uri, link
 from .admin_text import dated_note_html
 from .context import Context
-from .events import EVENTS_TITLE, EVENTS_URI
+from .events import EVENTS_TITLE
 from .items import front_matter, notice
-from .reports import REPORTS_INDEX, REPORTS_TITLE, report_pages_exist
+from .reports import REPORTS_TITLE, report_pages_exist
 
 
 def plan_page(ctx: Context) -> dict[str, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from ..model.sections import REPORTS_FOLDER, REPORTS_INDEX
 from ..reports.charts import bar_chart
 from ..reports.html import SAMPLE_NOTE, breakdown_table, has_samples, not_done_list, summary_html, totals_table
 from ..reports.totals import Report, compute, plan_periods
@@ -14,8 +15,6 @@ from ..slugs import slug
 from .context import Context
 from .items import front_matter, notice
 
-REPORTS_FOLDER = "bao-cao"
-REPORTS_INDEX = f"{REPORTS_FOLDER}/index.md"
 REPORTS_TITLE = "Kết quả thực hiện Kế hoạch truyền thông"
 CHARTS = (("hinh-thuc", "by_form", "done", "Hoạt động đã thực hiện, theo hình thức"),
           ("don-vi", "by_unit", "reached", "Người được tiếp cận, theo đơn vị"))  # fmt: skip
