@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -283,7 +284,7 @@ def _record(
 
 
 def _value(column: Column, cell: Any, lists: dict[str, dict[str, str]]) -> Any:
-    text = str(cell).strip()
+    text = unicodedata.normalize("NFC", str(cell).strip())  # a Mac's spreadsheet may keep the marks apart
     if column.kind == "date":
         if isinstance(cell, dt.datetime):
             return cell.date()

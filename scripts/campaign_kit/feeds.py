@@ -98,6 +98,6 @@ def feed_assets(plan: SitePlan, language: str, today: dt.date | None = None) -> 
     """{path under the language's root: text} of the language's feeds."""
     today = today or dt.date.today()
     assets = {FEED: atom_feed(plan, language, today)}
-    if language == plan.reference.code and plan.content.activities:
+    if plan.content.activities:  # beside the events page of every language (in the reference language)
         assets[CALENDAR] = calendar_ics(plan, today)
     return assets

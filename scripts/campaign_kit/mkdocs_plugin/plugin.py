@@ -87,9 +87,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             self.assets[SEARCH_WORDS] = words
         self.assets.update(self_check_assets(plan.content.campaign))
         self.assets.update(feed_assets(plan, language))
+        self.assets.update(report_charts(Context(plan.content, plan.content.campaign.language(language))))
         if language == plan.reference.code:  # the short links of print QR codes, at the site's root
             self.assets.update(short_link_pages(plan))
-            self.assets.update(report_charts(Context(plan.content, plan.content.campaign.language(language))))
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:

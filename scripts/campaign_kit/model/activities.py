@@ -188,10 +188,7 @@ def load_activities(folder: Path, campaign: Campaign, problems: Problems) -> lis
     context = validation_context(campaign)
     found: list[Recorded] = []
     seen: dict[str, Recorded] = {}
-    tree = walk(folder)
-    for link in tree.links:  # never read through a link (it could point anywhere on the build machine)
-        problems.add(link, 1, "liên kết tượng trưng (symbolic link) không được dùng ở đây.", "Chép tệp thật vào.")
-    for path in tree.files:
+    for path in walk(folder).files:  # never through a symbolic link (the gate refuses one in campaign/)
         if path.suffix != ".yml":
             continue
         document = read_yaml(path, problems)

@@ -10,7 +10,8 @@ from ..model.activities import Activity, Recorded, activity_forms, unit_names
 from ..model.campaign import Campaign
 from ..model.sections import EVENTS_URI, REPORTS_INDEX, href
 from .context import Context
-from .items import front_matter, notice
+from .items import notice
+from .reports import head, in_reference, report_pages_exist
 
 CALENDAR = EVENTS_URI.replace("index.md", "su-kien.ics")  # under the reference language's root
 FEED = "feed.xml"  # under each language's root
@@ -33,13 +34,11 @@ def event_description(campaign: Campaign, activity: Activity) -> str:
 
 
 def events_page(ctx: Context, today: dt.date | None = None) -> dict[str, str]:
-    if not ctx.is_reference or not ctx.content.activities:
+    if not report_pages_exist(ctx):
         return {}
+    words = in_reference(ctx)
     events = coming_events(ctx.content.activities, today or dt.date.today())
-    out = [
-        front_matter(EVENTS_TITLE, "Đối thoại, tập huấn, nói chuyện chuyên đề sắp diễn ra."),
-        f"# {EVENTS_TITLE}\n\n",
-    ]
+    out = [head(ctx, EVENTS_URI, EVENTS_TITLE, "Đối thoại, tập huấn, nói chuyện chuyên đề sắp diễn ra.")]
     if any(recorded.activity.sample for recorded in events):
         out.append(notice(ctx, "campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text)))
     if not events:
@@ -47,9 +46,9 @@ def events_page(ctx: Context, today: dt.date | None = None) -> dict[str, str]:
     items = []
     for recorded in events:
         activity = recorded.activity
-        when = ctx.date(activity.start)
+        when = words.date(activity.start)
         if activity.end and activity.end != activity.start:
-            when += f" – {ctx.date(activity.end)}"
+            when += f" – {words.date(activity.end)}"
         items.append(
             f'<li id="{activity.key}"><strong>{escape(activity.title)}</strong><br>'
             f'<time datetime="{activity.start.isoformat()}">{escape(when)}</time> · '

@@ -9,11 +9,11 @@ from html import escape
 
 from ..model.sections import REPORTS_FOLDER, REPORTS_INDEX
 from ..reports.charts import bar_chart
-from ..reports.html import SAMPLE_NOTE, breakdown_table, has_samples, not_done_list, summary_html, totals_table
+from ..reports.html import breakdown_table, has_samples, not_done_list, summary_html, totals_table
 from ..reports.totals import Report, compute, plan_periods
 from ..slugs import slug
 from .context import Context
-from .items import front_matter, notice
+from .items import fallback_notice, front_matter, notice
 
 REPORTS_TITLE = "Kết quả thực hiện Kế hoạch truyền thông"
 CHARTS = (("hinh-thuc", "by_form", "done", "Hoạt động đã thực hiện, theo hình thức"),
@@ -31,8 +31,22 @@ def site_reports(ctx: Context, today: dt.date | None = None) -> list[Report]:
 
 
 def report_pages_exist(ctx: Context) -> bool:
-    """Report pages are in the reference language, once an activity is recorded."""
-    return ctx.is_reference and bool(ctx.content.activities)
+    """Report pages exist once an activity is recorded; in every language, where they are shown in
+    the reference language (activities are recorded in it) with the note that says so."""
+    return bool(ctx.content.activities)
+
+
+def in_reference(ctx: Context) -> Context:
+    """The context that writes the pages' words, numbers and dates: the reference language's."""
+    return ctx if ctx.is_reference else Context(ctx.content, ctx.campaign.language(ctx.campaign.default_language))
+
+
+def head(ctx: Context, here: str, title: str, summary: str) -> str:
+    """Front matter and title; in another language, marked as the reference language's, with its note."""
+    fallback = not ctx.is_reference
+    language = ctx.campaign.default_language if fallback else None
+    out = front_matter(title, summary, content_language=language) + f"# {title}\n\n"
+    return out + (fallback_notice(ctx, here) if fallback else "")
 
 
 def report_pages(ctx: Context) -> dict[str, str]:
@@ -43,32 +57,28 @@ def report_pages(ctx: Context) -> dict[str, str]:
         f'<li><a href="{slug(report.period.name)}/">{escape(report.period.name.capitalize())}</a></li>'
         for report in reports
     )
-    intro = escape(ctx.campaign.plans[ctx.language.code].reporting.text)
-    pages = {
-        REPORTS_INDEX: front_matter(REPORTS_TITLE, "Báo cáo định kỳ 6 tháng và cả năm, từ các hoạt động đã ghi nhận.")
-        + f"# {REPORTS_TITLE}\n\n<p>{intro}</p>\n\n<ul>{links}</ul>\n"
-    }
+    intro = escape(ctx.campaign.plans[ctx.campaign.default_language].reporting.text)
+    summary = "Báo cáo định kỳ 6 tháng và cả năm, từ các hoạt động đã ghi nhận."
+    pages = {REPORTS_INDEX: head(ctx, REPORTS_INDEX, REPORTS_TITLE, summary) + f"<p>{intro}</p>\n\n<ul>{links}</ul>\n"}
     for report in reports:
         pages[report_uri(report)] = _report_page(ctx, report)
     return pages
 
 
 def _report_page(ctx: Context, report: Report) -> str:
-    language = ctx.language
+    words = in_reference(ctx)
+    language = words.language
     title = f"Báo cáo {report.period.name}"
-    out = [
-        front_matter(title, report.title),
-        f"# {escape(title)}\n\n<p><strong>{escape(report.title)}</strong></p>\n\n",
-    ]
+    out = [head(ctx, report_uri(report), title, report.title), f"<p><strong>{escape(report.title)}</strong></p>\n\n"]
     if has_samples(report):
-        out.append(notice(ctx, "campaign-sample", ctx.strings.sample_title, escape(SAMPLE_NOTE)))
+        out.append(notice(ctx, "campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text)))
     out.append("## Kết quả chung\n\n" + summary_html(report, language) + "\n" + totals_table(report, language) + "\n")
     for name, _attribute, _measure, caption in CHARTS:
         out.append(f'<p><img src="{name}.svg" alt="{escape(caption)} (số liệu trong bảng dưới)"></p>\n\n')
     for _key, heading, groups in report.breakdowns:
         out.append(f"## {heading}\n\n" + breakdown_table(groups, language, heading.removeprefix("Theo ").capitalize()))
         out.append("\n")
-    out.append("## Hoạt động chưa thực hiện hoặc hủy\n\n" + not_done_list(report, ctx.date) + "\n")
+    out.append("## Hoạt động chưa thực hiện hoặc hủy\n\n" + not_done_list(report, words.date) + "\n")
     return "".join(out)
 
 
@@ -82,6 +92,6 @@ def report_charts(ctx: Context) -> dict[str, str]:
         folder = report_uri(report)[:-3]
         for name, attribute, measure, caption in CHARTS:
             charts[f"{folder}/{name}.svg"] = bar_chart(
-                getattr(report, attribute), measure, caption, palette.primary, ctx.language
+                getattr(report, attribute), measure, caption, palette.primary, in_reference(ctx).language
             )
     return charts
