@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,16 @@ def test_a_sheet_not_in_the_template_is_refused(template: Path, tmp_path: Path) 
     book.save(tmp_path / "doi-ten.xlsx")
     with pytest.raises(SheetProblems, match="Trang của tôi: trang tính này không có trong mẫu"):
         import_activities(loaded_project(), tmp_path / "doi-ten.xlsx", tmp_path / "activities")
+
+
+def test_text_typed_with_marks_apart_is_read_in_nfc(template: Path, tmp_path: Path) -> None:
+    """A spreadsheet saved on a Mac may keep each tone mark apart from its letter (NFD)."""
+    row = a_row(0, 1)
+    apart = {header: unicodedata.normalize("NFD", value) for header, value in row.items() if isinstance(value, str)}
+    assert apart["Cơ quan thực hiện"] != row["Cơ quan thực hiện"]
+    filled = tmp_path / "nfd.xlsx"
+    fill(template, filled, {FORMS[0].short: [row | apart]})
+    written = import_activities(loaded_project(), filled, tmp_path / "activities")
+    imported = load_activities(written.parent, CAMPAIGN, Problems(tmp_path))
+    assert imported[0].activity.title == row["Tên hoạt động"]
+    assert imported[0].activity.agency == LISTED["agency"][row["Cơ quan thực hiện"]]
