@@ -64,6 +64,16 @@ class Outputs(Strict):
     articles: list[HttpUrl] = []  # public links of the articles
 
 
+# The keys of a record that name something of campaign/: {field: (its list in the context, its name)}.
+KEYS_OF_CAMPAIGN = {
+    "agency": ("agencies", "cơ quan"),
+    "unit": ("units", "đơn vị hiện nay"),
+    "form": ("forms", "hình thức hoạt động"),
+    "task": ("tasks", "nhiệm vụ của Kế hoạch"),
+    "policy_group": ("policy_groups", "nhóm chính sách"),
+}
+
+
 class Activity(Strict):
     key: Key
     title: Text
@@ -84,31 +94,14 @@ class Activity(Strict):
     reported_on: dt.date
     sample: bool = False
 
-    @field_validator("agency")
+    @field_validator(*KEYS_OF_CAMPAIGN)
     @classmethod
-    def _agency_known(cls, value: str, info: ValidationInfo) -> str:
-        return check_known(value, (info.context or {}).get("agencies"), "cơ quan")
-
-    @field_validator("unit")
-    @classmethod
-    def _unit_known(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return value if value is None else check_known(value, (info.context or {}).get("units"), "đơn vị hiện nay")
-
-    @field_validator("form")
-    @classmethod
-    def _form_known(cls, value: str, info: ValidationInfo) -> str:
-        return check_known(value, (info.context or {}).get("forms"), "hình thức hoạt động")
-
-    @field_validator("task")
-    @classmethod
-    def _task_known(cls, value: str, info: ValidationInfo) -> str:
-        return check_known(value, (info.context or {}).get("tasks"), "nhiệm vụ của Kế hoạch")
-
-    @field_validator("policy_group")
-    @classmethod
-    def _group_known(cls, value: str | None, info: ValidationInfo) -> str | None:
-        known = (info.context or {}).get("policy_groups")
-        return value if value is None else check_known(value, known, "nhóm chính sách")
+    def _known(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A key that campaign/ defines (the list is in the validation context), or none where allowed."""
+        if value is None or info.field_name is None:
+            return value
+        listed, what = KEYS_OF_CAMPAIGN[info.field_name]
+        return check_known(value, (info.context or {}).get(listed), what)
 
     @model_validator(mode="after")
     def _dates_agree(self, info: ValidationInfo) -> Activity:
