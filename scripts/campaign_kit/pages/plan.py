@@ -55,7 +55,7 @@ def plan_page(ctx: Context) -> dict[str, str]:
             out.append(f"*{task.note}*\n\n")
         out.append(bullets(task.items))
     out.append(f"## {labels.reporting}\n\n{plan.reporting.text}\n\n")
-    if report_pages_exist(ctx):
+    if ctx.is_reference and report_pages_exist(ctx):  # their titles are in the reference language
         events = f"[{EVENTS_TITLE}]({link(here, EVENTS_URI)})"
         out.append(f"[{REPORTS_TITLE}]({link(here, REPORTS_INDEX)}) · {events}\n\n")
     if plan.cites:
