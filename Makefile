@@ -83,3 +83,20 @@ fix: $(BUILD_STAMP)  ## safe fixes only (Unicode NFC, photo metadata, oversized 
 # TITLE and PLACE reach the command through the environment, so any quote in a title is safe.
 new: $(BUILD_STAMP)  ## new page: make new TYPE=story TITLE="…" PLACE="Gò Quao" (asks for what is missing)
 	$(BIN)/python -m campaign_kit.new $(TYPE) $(if $(TITLE),--title "$$TITLE") $(if $(PLACE),--place "$$PLACE")
+
+# Campaign activities (campaign/activities/) and the plan's reports.
+.PHONY: report
+report: $(BUILD_STAMP)  ## reports of a period into dist/reports/<from>_<until>/ (make report FROM=2024-01-01 UNTIL=2024-06-30; without them: every 6-month and annual report)
+	$(BIN)/python -m campaign_kit.reports $(if $(FROM),--from "$(FROM)") $(if $(UNTIL),--until "$(UNTIL)") --out dist/reports $(PRODUCTION_FLAG)
+
+.PHONY: activities-template import-activities
+activities-template: $(BUILD_STAMP)  ## the spreadsheet agencies fill in: dist/mau-hoat-dong.xlsx (one sheet per form of activity)
+	$(BIN)/python -m campaign_kit.activity_sheets template --out dist/mau-hoat-dong.xlsx
+
+# FILE reaches the command through the environment, so any character in a file name is safe.
+import-activities: $(BUILD_STAMP)  ## check a filled spreadsheet and write campaign/activities/<name>.yml (make import-activities FILE=…); any error: nothing written
+	$(BIN)/python -m campaign_kit.activity_sheets import "$$FILE"
+
+.PHONY: bench-activities
+bench-activities: $(BUILD_STAMP)  ## how activities' loading, reports, pages and feeds grow: 200 against 2,000 synthetic activities
+	$(BIN)/python -m campaign_kit.reports.bench

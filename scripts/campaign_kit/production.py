@@ -37,6 +37,14 @@ def check_production(content: Content, problems: Problems) -> None:
             "bản chính thức không được đăng nội dung minh họa (sample: true).",
             "Xóa trang minh họa này, hoặc thay bằng câu chuyện thật đã có giấy đồng ý.",
         )
+    for recorded in content.activities:
+        if recorded.activity.sample:
+            problems.add(
+                recorded.path,
+                recorded.line,
+                f"bản chính thức không được đăng hoạt động minh họa (sample: true): “{recorded.activity.key}”.",
+                "Xóa tệp hoạt động minh họa khỏi campaign/activities/.",
+            )
 
 
 def check_press(content: Content, problems: Problems) -> None:

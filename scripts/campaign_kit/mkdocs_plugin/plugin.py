@@ -27,12 +27,15 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from ..cards import card_url, write_cards
 from ..checks.files import is_publishable
 from ..css_pruning import markup_names
+from ..feeds import feed_assets
 from ..fold import INVISIBLE
 from ..html_policy import sanitize
 from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
+from ..pages.context import Context
+from ..pages.reports import report_charts
 from ..project import STAGING_MARK, Project, load
 from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
@@ -88,6 +91,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             self.assets[SEARCH_WORDS] = words
         self.assets.update(self_check_assets(plan.content.campaign))
         self.assets.update(site_scripts())
+        self.assets.update(feed_assets(plan, language))
+        self.assets.update(report_charts(Context(plan.content, plan.content.campaign.language(language))))
         if language == plan.reference.code:  # the short links of print QR codes, at the site's root
             self.assets.update(short_link_pages(plan))
         return config

@@ -334,6 +334,24 @@ class PlanTask(Strict):
     note: str | None = None
     items: list[Text]
 
+    def item_keys(self) -> list[str]:
+        """The key of each item, as activities name the task they fulfil: agency and number, "so-tttt-2"
+        (a signed plan's items do not move, and the key needs no word beyond the plan's)."""
+        return [f"{self.agency}-{number}" for number in range(1, len(self.items) + 1)]
+
+
+ActivityOutput = Literal["articles", "broadcasts", "minutes", "copies"]
+
+
+class PlanActivityForm(Strict):
+    """A form of activity the plan names (III.2): what an activity record says it carried out."""
+
+    key: Key
+    form: Annotated[int, Field(ge=1)]  # the paragraph of `forms` (from 1) whose words name it
+    name: Text  # the plan's own words, found in that paragraph
+    short: Annotated[str, Field(min_length=1, max_length=31, pattern=r"^[^:\\/?*\[\]]+$")]  # a sheet's name
+    outputs: list[ActivityOutput] = []  # what it produces beside the people reached
+
 
 class PlanAudiences(Strict):
     general: Text
@@ -378,10 +396,30 @@ class Plan(Strict):
     period: Text
     content: list[Text]
     forms: list[Text]
+    activity_forms: list[PlanActivityForm] = []  # the reference plan's (activities are reported in it)
     funding: Text
     tasks: list[PlanTask]
     reporting: PlanReporting
     recipients: list[Text]
+
+    @model_validator(mode="after")
+    def _activity_forms_in_the_plans_words(self) -> Plan:
+        keys = [form.key for form in self.activity_forms]
+        if len(set(keys)) != len(keys):
+            raise ValueError("activity_forms có khóa (key) ghi hai lần")
+        for form in self.activity_forms:
+            paragraph = self.forms[form.form - 1] if form.form <= len(self.forms) else ""
+            if form.name.casefold() not in paragraph.casefold():
+                raise ValueError(f"“{form.name}” không phải lời của đoạn hình thức số {form.form} trong Kế hoạch")
+        return self
+
+    def task_items(self) -> dict[str, tuple[PlanTask, int, str]]:
+        """{task key: (task, number from 1, the item's words)} of every item of every task."""
+        return {
+            key: (task, number, text)
+            for task in self.tasks
+            for number, (key, text) in enumerate(zip(task.item_keys(), task.items, strict=True), 1)
+        }
 
 
 Edge = Literal["top", "right", "bottom", "left"]

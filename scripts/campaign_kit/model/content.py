@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..slugs import is_slug
+from .activities import Recorded, load_activities
 from .campaign import Campaign, Slogan
 from .errors import Problems
 from .figures import Reading, number, read_figure, span
@@ -94,6 +95,7 @@ class Content:
     today: dt.date = field(default_factory=dt.date.today)
     pages: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
     sources: list[SourceFile] = field(default_factory=list)
+    activities: list[Recorded] = field(default_factory=list)  # campaign/activities/, by date
     _items: dict[str, list[Page]] = field(default_factory=dict, repr=False)
 
     def page(self, src_uri: str, language: str) -> Page | None:
@@ -196,6 +198,7 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems, today: 
         if page is not None:
             content.pages[page.src_uri][page.language] = page
     _check_references(content, problems)
+    content.activities = load_activities(campaign.root / "activities", campaign, problems, content.today)
     return content
 
 

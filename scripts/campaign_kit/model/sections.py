@@ -53,6 +53,9 @@ FINDER_URI = f"{FINDER_FOLDER}/index.md"
 TRANSLATIONS_URI = "ban-dich.md"  # generated: the state of every translation
 SEARCH_URI = "tim-kiem.md"  # generated: the search page
 SELF_CHECK_URI = "tu-kiem-tra-ho-ngheo.md"  # generated: "Hộ tôi có thuộc diện hộ nghèo, cận nghèo?"
+REPORTS_FOLDER = "bao-cao"  # generated from campaign/activities/: the plan's periodic reports
+REPORTS_INDEX = f"{REPORTS_FOLDER}/index.md"
+EVENTS_URI = "su-kien/index.md"  # generated from campaign/activities/: the events still to come
 SEARCH_BUNDLE = "pagefind"  # folder under the site root of the search index, made after the build
 SEARCH_WORDS = "assets/javascripts/search-words.json"  # words of a language written without spaces
 

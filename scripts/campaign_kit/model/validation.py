@@ -41,6 +41,32 @@ FIELD_NAMES = {
     "what": "được hưởng gì (what)",
     "how": "làm thế nào để nhận (how)",
     "where": "hỏi ở đâu (where)",
+    # campaign/activities/ (model/activities.py)
+    "activities": "danh sách hoạt động (activities)",
+    "key": "khóa (key)",
+    "start": "ngày bắt đầu (start)",
+    "end": "ngày kết thúc (end)",
+    "status": "tình trạng (status)",
+    "agency": "cơ quan (agency)",
+    "form": "hình thức hoạt động (form)",
+    "task": "nhiệm vụ của Kế hoạch (task)",
+    "policy_group": "nhóm chính sách (policy_group)",
+    "place": "địa điểm (place)",
+    "reached": "số người được tiếp cận (reached)",
+    "total": "tổng số người (total)",
+    "women": "số nữ (women)",
+    "ethnic_minority": "số người dân tộc thiểu số (ethnic_minority)",
+    "poor_near_poor": "số người thuộc hộ nghèo, cận nghèo (poor_near_poor)",
+    "outputs": "kết quả (outputs)",
+    "copies": "số bản phát hành (copies)",
+    "print_order": "lệnh in (print_order)",
+    "broadcasts": "số lượt phát (broadcasts)",
+    "minutes": "số phút phát (minutes)",
+    "articles": "đường dẫn tin, bài (articles)",
+    "cost": "kinh phí (cost)",
+    "evidence": "minh chứng (evidence)",
+    "reported_by": "đơn vị báo cáo (reported_by)",
+    "reported_on": "ngày báo cáo (reported_on)",
 }
 
 # Where a dated page happened is named as it was then: districts of 2024 before the map's date, units of today after.
@@ -153,6 +179,10 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         return f"{name}: {error['ctx']['message']}", f"Dùng được: {error['ctx']['known']}."
     if kind == "value_error":
         return f"{name}: {error['ctx']['error']}", "Sửa giá trị ở dòng này theo thông báo."
+    if kind == "greater_than_equal":
+        return f"{name} không được là số âm.", "Ghi số đếm được, từ 0 trở lên."
+    if kind.startswith("url"):
+        return f"{name} “{error.get('input')}” không phải là một đường dẫn đầy đủ.", "Chép cả đường dẫn, bắt đầu bằng https://"
     return f"{name}: {error['msg']}", "Xem mẫu trong CONTRIBUTING.md."
 
 

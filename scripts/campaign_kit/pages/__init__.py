@@ -12,9 +12,11 @@ from ..segmentation import mark_word_breaks
 from .blocks import cards, district_links, faq_entries, policies_by_group
 from .context import Context
 from .districts import district_pages
+from .events import events_page
 from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
 from .plan import plan_page
+from .reports import report_pages
 from .search import search_page
 from .self_check import self_check_page
 from .translation_status import translation_status_page
@@ -43,6 +45,8 @@ def build_pages(content: Content, language: str, *, production: bool = False) ->
     if DISTRICT_INDEX in pages:
         pages[DISTRICT_INDEX] += district_links(ctx, DISTRICT_INDEX)
     pages.update(plan_page(ctx))
+    pages.update(report_pages(ctx))
+    pages.update(events_page(ctx))
     pages.update(district_pages(ctx))
     pages.update(units_pages(ctx))
     pages.update(translation_status_page(ctx))

@@ -57,6 +57,16 @@ def notice(ctx: Context, css_class: str, title: str, text_html: str) -> str:
     )
 
 
+def fallback_notice(ctx: Context, here: str) -> str:
+    """The note on a page shown in the reference language because this language has no translation."""
+    vi_url = ctx.campaign.site.base_path + page_url(here)
+    code = ctx.campaign.default_language
+    link_html = f'<a href="{vi_url}" hreflang="{code}">{escape(ctx.strings.fallback_link)}</a>'
+    return notice(
+        ctx, "campaign-fallback", ctx.strings.fallback_title, f"{escape(ctx.strings.fallback_text)} {link_html}"
+    )
+
+
 def render_page(ctx: Context, reference: Page) -> str:
     """Final Markdown of a content page in the context's language (falling back to the reference).
 
@@ -84,10 +94,7 @@ def render_page(ctx: Context, reference: Page) -> str:
         parts.append(f'<p class="campaign-meta">{facts}</p>\n\n')
     parts.append(_no_longer_in_force(ctx, here, reference))
     if content_language:
-        vi_url = ctx.campaign.site.base_path + page_url(here)
-        link_html = f'<a href="{vi_url}" hreflang="{reference.language}">{escape(ctx.strings.fallback_link)}</a>'
-        text = f"{escape(ctx.strings.fallback_text)} {link_html}"
-        parts.append(notice(ctx, "campaign-fallback", ctx.strings.fallback_title, text))
+        parts.append(fallback_notice(ctx, here))
     elif meta.translation is not None and meta.translation.status == "unreviewed":
         text = escape(ctx.strings.unreviewed_text)
         parts.append(notice(ctx, "campaign-unreviewed", ctx.strings.unreviewed_title, text))

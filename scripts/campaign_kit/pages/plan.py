@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model.sections import PLAN_URI, legal_uri, link
+from ..model.sections import EVENTS_URI, PLAN_URI, REPORTS_INDEX, legal_uri, link
 from .admin_text import dated_note_html
 from .context import Context
+from .events import EVENTS_TITLE
 from .items import front_matter, notice
+from .reports import REPORTS_TITLE, report_pages_exist
 
 
 def plan_page(ctx: Context) -> dict[str, str]:
@@ -53,6 +55,9 @@ def plan_page(ctx: Context) -> dict[str, str]:
             out.append(f"*{task.note}*\n\n")
         out.append(bullets(task.items))
     out.append(f"## {labels.reporting}\n\n{plan.reporting.text}\n\n")
+    if ctx.is_reference and report_pages_exist(ctx):  # their titles are in the reference language
+        events = f"[{EVENTS_TITLE}]({link(here, EVENTS_URI)})"
+        out.append(f"[{REPORTS_TITLE}]({link(here, REPORTS_INDEX)}) · {events}\n\n")
     if plan.cites:
         out.append(f"## {labels.cites}\n\n")
         for cited in plan.cites:
