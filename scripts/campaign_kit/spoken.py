@@ -38,11 +38,35 @@ class Pace(Strict):
     assumption: Text | None = None
 
 
+class ScriptWords(Strict):
+    """The words around a loudspeaker script (campaign_kit.loudspeaker), in Vietnamese."""
+
+    station: Text
+    opening: Text
+    step: Text
+    where_unit: Text
+    contact: Text
+    recap: Text
+    closing: Text
+    key_messages_title: Text
+    key_messages_policies: Text
+    and_: Annotated[Text, Field(alias="and")]
+    folder_title: Text
+    folder_intro: Text
+    length: Text
+    pace_assumption: Text
+    pace_source: Text
+    minutes: Text
+    seconds: Text
+    not_generated: dict[str, Text] = {}
+
+
 class SpokenRules(Strict):
     pace: Pace
     abbreviations: dict[str, Text]
     issuers: dict[str, Text]
     units: dict[str, Text]
+    script: ScriptWords
 
 
 class UnsupportedLanguage(ValueError):

@@ -14,6 +14,7 @@ from .context import Context
 from .districts import district_pages
 from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
+from .loudspeaker import loudspeaker_pages
 from .plan import plan_page
 from .search import search_page
 from .self_check import self_check_page
@@ -48,5 +49,6 @@ def build_pages(content: Content, language: str, *, print_published: bool = Fals
     pages.update(translation_status_page(ctx))
     pages.update(search_page(ctx))
     pages.update(self_check_page(ctx))
+    pages.update(loudspeaker_pages(ctx))
     scripts = ctx.language.scripts
     return {uri: mark_word_breaks(markdown, scripts) for uri, markdown in pages.items()}

@@ -25,6 +25,7 @@ from ..project import Project, load
 from ..siteplan import SitePlan
 from .colours import check_profile, output_profile, press_colours
 from .layout import PrintError
+from .loudspeaker import write_scripts
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
 from .render import DRAFT_MARK, RenderOptions, render_pdf
 from .sheet import sheet
@@ -90,7 +91,8 @@ def build_print(
             (out_dir / preview).write_bytes(png)
             entries.append(entry(plan.content, product, pdf, preview))
     write_manifest(entries, out_dir)
-    write_overview(plan.content, entries, out_dir, draft="" if project.production else DRAFT_MARK)
+    scripts = write_scripts(plan, out_dir, options.fonts_dir, production=project.production, units=units)
+    write_overview(plan.content, entries, out_dir, draft="" if project.production else DRAFT_MARK, scripts=scripts)
     return entries, errors
 
 

@@ -15,6 +15,7 @@ from PIL import Image
 from ..catalogue import Product, subject_title, translation_status
 from ..model.campaign import BannerFinishing, Edge
 from ..model.content import Content
+from .loudspeaker import ScriptFile
 from .render import templates
 from .sheet import PT_PER_MM, Sheet, sheet
 
@@ -160,7 +161,15 @@ def write_manifest(entries: list[Entry], out_dir: Path) -> None:
         writer.writerows(rows)
 
 
-def write_overview(content: Content, entries: list[Entry], out_dir: Path, *, draft: str) -> None:
+def write_overview(
+    content: Content,
+    entries: list[Entry],
+    out_dir: Path,
+    *,
+    draft: str,
+    scripts: tuple[list[ScriptFile], list[str]] = ([], []),
+) -> None:
+    """The overview page; `scripts`: the loudspeaker scripts' files and the notes about them."""
     html = (
         templates()
         .get_template("overview.html.j2")
@@ -169,6 +178,8 @@ def write_overview(content: Content, entries: list[Entry], out_dir: Path, *, dra
             # Grouped by product (kind and subject), then unit (the generic version first), size, language.
             entries=sorted(entries, key=lambda e: (e.kind, e.title, e.unit, e.name, e.language)),
             draft=draft,
+            scripts=scripts[0],
+            script_notes=scripts[1],
             language=content.campaign.default_language,
             strings=content.campaign.strings[content.campaign.default_language],
         )
