@@ -25,8 +25,7 @@ from pydantic import Field
 
 from .model.errors import Problems
 from .model.schema import Strict, Text
-from .model.validation import validate
-from .model.yamlfile import read_yaml
+from .model.yamlfile import load_validated
 
 RULES_FILE = "spoken.yml"
 LANGUAGES = ("vi",)  # languages whose numbers are spoken correctly (Khmer: not yet)
@@ -76,12 +75,9 @@ class UnsupportedLanguage(ValueError):
 def load_rules(campaign_dir: Path) -> SpokenRules:
     """campaign/spoken.yml, validated; raise ContentError naming the file and line."""
     path = campaign_dir / RULES_FILE
-    problems = Problems(campaign_dir.parent)
-    document = read_yaml(path, problems)
-    rules = validate(SpokenRules, document, path, problems, {}) if document is not None else None
-    problems.raise_if_any()
-    assert rules is not None
+    rules = load_validated(path, SpokenRules)
     if rules.pace.source is None and rules.pace.assumption is None:
+        problems = Problems(campaign_dir.parent)
         problems.add(path, 1, "tốc độ đọc (pace) cần nguồn (source) hoặc ghi rõ là giả định (assumption).")
         problems.raise_if_any()
     return rules

@@ -26,6 +26,7 @@ from ..siteplan import SitePlan
 from .colours import check_profile, output_profile, press_colours
 from .layout import PrintError
 from .loudspeaker import write_scripts
+from .meeting import write_kits
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
 from .render import DRAFT_MARK, RenderOptions, render_pdf
 from .sheet import sheet
@@ -56,10 +57,12 @@ def build_print(
     units: set[str] | None = None,
     cmyk_profile: Path | None = None,
     select: Callable[[Product], bool] = lambda _product: True,
+    kit_groups: set[str] | None = None,
 ) -> tuple[list[Entry], list[str]]:
     """Render the catalogue into `out_dir` (emptied first). `units`: the variants to make (None: all);
-    `select`: the products to make among those (a sample). A production project (its load applied
-    the production policy) prints no draft mark."""
+    `select`: the products to make among those (a sample); `kit_groups`: the policy groups whose meeting
+    kits to make (None: all). A production project (its load applied the production policy) prints no
+    draft mark. Beside the products: the loudspeaker scripts and the community-meeting kits."""
     plan = project.plan
     products = [
         product
@@ -92,7 +95,13 @@ def build_print(
             entries.append(entry(plan.content, product, pdf, preview))
     write_manifest(entries, out_dir)
     scripts = write_scripts(plan, out_dir, options.fonts_dir, production=project.production, units=units)
-    write_overview(plan.content, entries, out_dir, draft="" if project.production else DRAFT_MARK, scripts=scripts)
+    try:
+        kits = write_kits(plan, out_dir, options.fonts_dir, production=project.production, groups=kit_groups)
+    except PrintError as error:
+        errors.append(str(error))
+        kits = []
+    draft = "" if project.production else DRAFT_MARK
+    write_overview(plan.content, entries, out_dir, draft=draft, scripts=scripts, kits=kits)
     return entries, errors
 
 

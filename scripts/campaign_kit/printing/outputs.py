@@ -16,6 +16,7 @@ from ..catalogue import Product, subject_title, translation_status
 from ..model.campaign import BannerFinishing, Edge
 from ..model.content import Content
 from .loudspeaker import ScriptFile
+from .meeting import KitFile
 from .render import templates
 from .sheet import PT_PER_MM, Sheet, sheet
 
@@ -168,8 +169,10 @@ def write_overview(
     *,
     draft: str,
     scripts: tuple[list[ScriptFile], list[str]] = ([], []),
+    kits: list[KitFile] | None = None,
 ) -> None:
-    """The overview page; `scripts`: the loudspeaker scripts' files and the notes about them."""
+    """The overview page; `scripts`: the loudspeaker scripts' files and the notes about them; `kits`: the
+    community-meeting kits' files."""
     html = (
         templates()
         .get_template("overview.html.j2")
@@ -180,6 +183,7 @@ def write_overview(
             draft=draft,
             scripts=scripts[0],
             script_notes=scripts[1],
+            kits=kits or [],
             language=content.campaign.default_language,
             strings=content.campaign.strings[content.campaign.default_language],
         )
