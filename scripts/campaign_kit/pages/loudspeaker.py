@@ -44,20 +44,22 @@ def not_generated(writer: Writer) -> list[str]:
 
 
 def loudspeaker_pages(ctx: Context) -> dict[str, str]:
-    if ctx.language.code not in LANGUAGES:
-        return {}
-    writer = Writer(ctx.content, ctx.language.code)
+    """The scripts are read in Vietnamese: every language's site shows them, marked as Vietnamese where the
+    site is in another language (as an untranslated page is), and says which languages have none yet."""
+    writer = Writer(ctx.content)
     words = writer.words
     scripts = writer.scripts()
+    spoken_in = writer.ctx.language.code
+    fallback = spoken_in if ctx.language.code != spoken_in else None
     pages = {}
     rows = []
     for script in scripts:
         uri = script_uri(script)
         paragraphs = "".join(f"<p>{escape(paragraph)}</p>\n" for paragraph in script.paragraphs)
         pages[uri] = (
-            front_matter(script.title, None, searchable=False, hide=HIDE)
+            front_matter(script.title, None, searchable=False, hide=HIDE, content_language=fallback)
             + f'<p class="campaign-script-length">{escape(length_text(writer, script))}</p>\n\n'
-            + f'<div class="campaign-script" lang="{ctx.language.code}">\n{paragraphs}</div>\n\n'
+            + f'<div class="campaign-script" lang="{spoken_in}">\n{paragraphs}</div>\n\n'
             + f'<p><a href="{href(uri, INDEX)}">{escape(words.folder_title)}</a></p>\n'
         )
         rows.append(
@@ -66,7 +68,7 @@ def loudspeaker_pages(ctx: Context) -> dict[str, str]:
     intro = escape(words.folder_intro.format(station=words.station))
     notes = "".join(f"<p>{escape(text)}</p>\n" for text in [pace_note(writer), *not_generated(writer)])
     pages[INDEX] = (
-        front_matter(words.folder_title, None, searchable=False, hide=HIDE)
+        front_matter(words.folder_title, None, searchable=False, hide=HIDE, content_language=fallback)
         + f"<p>{intro}</p>\n\n<ul>\n"
         + "\n".join(rows)
         + f"\n</ul>\n\n{notes}"
