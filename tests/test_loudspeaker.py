@@ -58,6 +58,16 @@ def test_a_policy_script_says_its_figures_in_words() -> None:
     assert WRITER.say(f"{figure.value:,} đồng".replace(",", ".")) in script.text
 
 
+def test_lists_become_sentences_and_each_step_is_numbered_in_words() -> None:
+    for policy in CONTENT.items("policy"):
+        script = next(s for s in WRITER.scripts() if s.key == policy.key)
+        how = policy.meta.key_points.how
+        step = RULES.script.step.split("{")[0]  # "Bước "
+        assert script.text.count(step) == len(how), policy.key
+        assert f"{step}{WRITER.say(str(len(how)))}:" in script.text
+        assert "\n- " not in script.text and "\n1." not in script.text
+
+
 def test_reading_time_is_syllables_over_pace() -> None:
     for script in WRITER.scripts():
         words = re.findall(r"[^\W\d_]+", script.text)

@@ -140,9 +140,10 @@ class Writer:
         def items(lines: list[str]) -> list[str]:
             return [s for line in lines for s in self.sentences(expand(self.ctx, policy.src_uri, line))]
 
+        # One step a key point, as on the page, even when a point says two things.
         steps = [
-            self.words.step.format(number=number_words(n), text=step)
-            for n, step in enumerate(items(points.how), start=1)
+            self.words.step.format(number=number_words(n), text=" ".join(items([line])))
+            for n, line in enumerate(points.how, start=1)
         ]
         where = [expand(self.ctx, policy.src_uri, line) for line in points.where]
         body = [
