@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from campaign_kit.loudspeaker import FOLDER, KEY_MESSAGES, Writer
 from campaign_kit.pages.admin_text import committee
+from campaign_kit.printing.loudspeaker import script_pdf, write_scripts
+from campaign_kit.printing.meeting import write_kits
 
 CONTENT = loaded_project().content
 WRITER = Writer(CONTENT)
@@ -107,6 +109,24 @@ def test_the_site_has_a_large_type_page_per_script(built_site: Path) -> None:
     assert "âm tiết" in index and RULES.script.not_generated["km"].split(":")[0] in index
     css = (built_site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
     assert ".campaign-script" in css
+
+
+def test_a_script_pdf_is_the_same_bytes_for_the_same_content() -> None:
+    script = WRITER.scripts()[0]
+    fonts = loaded_project().root / "fonts"
+    first = script_pdf(loaded_project().plan, WRITER, script, fonts, draft="")
+    assert first == script_pdf(loaded_project().plan, WRITER, script, fonts, draft="")
+
+
+def test_only_selects_scripts_and_kits_by_file_name(tmp_path: Path) -> None:
+    """make print's --only picks scripts and meeting kits by name, as it picks products."""
+    project = loaded_project()
+    script = WRITER.scripts()[1]
+    files, _notes = write_scripts(
+        project.plan, tmp_path, project.root / "fonts", production=True, units=set(), only=script.stem
+    )
+    assert [f.file for f in files] == [f"{FOLDER}/{script.stem}.txt", f"{FOLDER}/{script.stem}.pdf"]
+    assert write_kits(project.plan, tmp_path, project.root / "fonts", production=True, only=script.stem) == []
 
 
 def test_the_print_kit_has_each_script_as_text_and_large_type_a4(press_kit: Path) -> None:

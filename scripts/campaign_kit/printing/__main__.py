@@ -94,9 +94,10 @@ def build_print(
             (out_dir / preview).write_bytes(png)
             entries.append(entry(plan.content, product, pdf, preview))
     write_manifest(entries, out_dir)
-    scripts = write_scripts(plan, out_dir, options.fonts_dir, production=project.production, units=units)
+    # The loudspeaker scripts and meeting kits follow the same selection by file name (`only`).
+    scripts = write_scripts(plan, out_dir, options.fonts_dir, production=project.production, units=units, only=only)
     try:
-        kits = write_kits(plan, out_dir, options.fonts_dir, production=project.production, groups=kit_groups)
+        kits = write_kits(plan, out_dir, options.fonts_dir, production=project.production, groups=kit_groups, only=only)
     except PrintError as error:
         errors.append(str(error))
         kits = []
@@ -119,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=Path, metavar="PROFILE.icc", help="CMYK output intent (default: campaign/print.yml)"
     )
-    parser.add_argument("--only", default="", help="only products whose file name contains this text")
+    parser.add_argument(
+        "--only", default="", help="only products, scripts and meeting kits whose file name contains this text"
+    )
     parser.add_argument("--unit", action="append", help="only this unit's variants, e.g. xa-go-quao (repeatable)")
     parser.add_argument("--no-units", action="store_true", help="skip the per-unit variants")
     parser.add_argument("--production", action="store_true", help="for the press: refuse placeholders, no draft mark")

@@ -58,27 +58,30 @@ def script_pdf(plan: SitePlan, writer: Writer, script: Script, fonts_dir: Path, 
 
 
 def write_scripts(
-    plan: SitePlan, out_dir: Path, fonts_dir: Path, *, production: bool, units: set[str] | None
+    plan: SitePlan, out_dir: Path, fonts_dir: Path, *, production: bool, units: set[str] | None, only: str = ""
 ) -> tuple[list[ScriptFile], list[str]]:
-    """Write truyen-thanh/ under `out_dir`; `units`: the units whose variants to write (None: all).
-    Returns the files and the notes the overview shows (the pace, languages without scripts)."""
+    """Write truyen-thanh/ under `out_dir`; `units`: the units whose variants to write (None: all); `only`:
+    the files whose name holds this text. Returns the files and the notes the overview shows (the pace,
+    languages without scripts)."""
     folder = out_dir / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     writer = Writer(plan.content)
     files: list[ScriptFile] = []
 
     def write(name: str, data: bytes, title: str, unit: str = "", length: str = "") -> None:
+        folder.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
         files.append(ScriptFile(f"{FOLDER}/{name}", title, unit, length, len(data)))
 
     draft = "" if production else DRAFT_MARK
     for script in writer.scripts():
+        if only not in script.stem:
+            continue
         length = length_text(writer, script)
         write(f"{script.stem}.txt", script_text(writer, script).encode(), script.title, length=length)
         pdf = script_pdf(plan, writer, script, fonts_dir, draft=draft)
         write(f"{script.stem}.pdf", pdf, script.title, length=length)
     for unit in plan.content.campaign.admin_map.units:
-        if units is not None and unit.key not in units:
+        if (units is not None and unit.key not in units) or only not in f"{FILE_PREFIX}_{unit.key}":
             continue
         text = "\n\n".join(script_text(writer, script) for script in writer.scripts(unit))
         write(

@@ -232,13 +232,18 @@ class Kits:
 
 
 def write_kits(
-    plan: SitePlan, out_dir: Path, fonts_dir: Path, *, production: bool, groups: set[str] | None = None
+    plan: SitePlan,
+    out_dir: Path,
+    fonts_dir: Path,
+    *,
+    production: bool,
+    groups: set[str] | None = None,
+    only: str = "",
 ) -> list[KitFile]:
     """Write hop-dan/ under `out_dir`: the three files of each policy group that has policies
-    (`groups`: only these groups' kits; None: all)."""
+    (`groups`: only these groups' kits, None: all; `only`: the files whose name holds this text)."""
     kits = Kits(plan, fonts_dir, production=production)
     folder = out_dir / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     files = []
     makers: dict[str, Callable[[PolicyGroup], Document]] = {
         "talk": kits.talk,
@@ -250,9 +255,12 @@ def write_kits(
             continue
         for kind, make in makers.items():
             stem = kits.stem(group, kind)
+            if only not in stem:
+                continue
             document = make(group)
             with names_from(stem):
                 pdf = document.write_pdf()
+            folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{stem}.pdf").write_bytes(pdf)
             label = getattr(kits.words.kit_labels, kind)
             files.append(KitFile(f"{FOLDER}/{stem}.pdf", group.title, label, len(document.pages), len(pdf)))
