@@ -87,12 +87,13 @@ class Kits:
         self.words = load_validated(campaign.root / WORDS_FILE, MeetingWords)
         self.fonts_dir = fonts_dir
         self.draft = "" if production else DRAFT_MARK
+        self.profile = output_profile(campaign).resolve().as_uri()  # the slides' QR code is black ink
         fonts = font_faces(campaign, self.ctx.language.code, fonts_dir)
         self.common = {
             "language": self.ctx.language.code,
             "fonts": fonts,
             "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
-            "cmyk_profile": output_profile(campaign).resolve().as_uri(),
+            "cmyk_profile": "",
             "content_date": content_date(self.content).isoformat(),
             "draft": self.draft,
             "words": self.words,
@@ -157,7 +158,14 @@ class Kits:
             templates()
             .get_template(template)
             .render(
-                **self.common, width_mm=size[0], height_mm=size[1], margin_mm=margin, font_size=font_size, **context
+                {
+                    **self.common,
+                    "width_mm": size[0],
+                    "height_mm": size[1],
+                    "margin_mm": margin,
+                    "font_size": font_size,
+                    **context,
+                }
             )
         )
         return HTML(string=html, base_url=str(self.fonts_dir)).render()
@@ -194,7 +202,9 @@ class Kits:
         (fewer when they do not fit), and the finder's QR code on the last slide."""
         for per_slide in range(SLIDE_ITEMS, 0, -1):
             slides = self._slides(group, per_slide)
-            document = self._render("slides.html.j2", SLIDE, 10, SLIDE_PT, slides=slides, title=group.title)
+            document = self._render(
+                "slides.html.j2", SLIDE, 10, SLIDE_PT, slides=slides, title=group.title, cmyk_profile=self.profile
+            )
             over = overflowing_blocks(document)
             if not over and len(document.pages) == len(slides):
                 return document
