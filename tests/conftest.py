@@ -108,7 +108,10 @@ def in_press_kit(product: Product) -> bool:
 def _print_press_kit(out: Path) -> None:
     # As the press gets it: no draft mark (the production guard and the mark are tested on their own).
     project = dataclasses.replace(loaded_project(), production=True)
-    _entries, errors = build_print(project, out, jobs=2, units={KIT_UNIT}, select=in_press_kit)
+    first_topic = project.content.campaign.policy_groups[project.content.campaign.default_language][0].key
+    _entries, errors = build_print(
+        project, out, jobs=2, units={KIT_UNIT}, select=in_press_kit, kit_groups={first_topic}
+    )
     (out / "errors.txt").write_text("\n".join(errors), encoding="utf-8")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problems
+from .validation import M, validate
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 
@@ -17,3 +18,13 @@ def read_yaml(path: Path, problems: Problems) -> YamlDocument | None:
     except YamlSyntaxError as error:
         problems.add(path, error.line, "sai cú pháp YAML.", f"Chi tiết kỹ thuật: {error}.")
         return None
+
+
+def load_validated(path: Path, model: type[M]) -> M:
+    """One YAML file of `campaign/` validated by `model`; raise ContentError naming the file and line."""
+    problems = Problems(path.parent.parent)
+    document = read_yaml(path, problems)
+    loaded = validate(model, document, path, problems, {}) if document is not None else None
+    problems.raise_if_any()
+    assert loaded is not None
+    return loaded

@@ -15,6 +15,7 @@ from .districts import district_pages
 from .events import events_page
 from .items import render_page
 from .listings import facet_menu, facet_pages, paginate
+from .loudspeaker import loudspeaker_pages
 from .plan import plan_page
 from .reports import report_pages
 from .search import search_page
@@ -52,5 +53,6 @@ def build_pages(content: Content, language: str, *, production: bool = False) ->
     pages.update(translation_status_page(ctx))
     pages.update(search_page(ctx))
     pages.update(self_check_page(ctx))
+    pages.update(loudspeaker_pages(ctx))
     scripts = ctx.language.scripts
     return {uri: mark_word_breaks(markdown, scripts) for uri, markdown in pages.items()}

@@ -23,6 +23,7 @@ def front_matter(
     edit_url: str | None = None,
     search_weight: float = 1.0,
     script: str | None = None,
+    hide: tuple[str, ...] = (),
 ) -> str:
     """Front matter for the renderer. Listings are left out of search: it should find the items themselves.
     `content_language` marks a page shown in another language than the build's (a fallback);
@@ -37,6 +38,8 @@ def front_matter(
         lines.append(f"search_weight: {search_weight}")
     if script:  # a generated page's own script (the theme loads it after the page)
         lines.append(f"script: {script}")
+    if hide:  # parts of the theme the page goes without ("navigation", "toc"): Material's `hide`
+        lines.append("hide: [" + ", ".join(hide) + "]")
     if summary:
         # MkDocs' templates do not escape: the theme writes this into <meta content="…">.
         lines.append(f"description: {_yaml_text(escape(summary))}")

@@ -25,6 +25,8 @@ from ..project import Project, add_today_argument, load
 from ..siteplan import SitePlan
 from .colours import check_profile, output_profile, press_colours
 from .layout import PrintError
+from .loudspeaker import write_scripts
+from .meeting import write_kits
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
 from .render import DRAFT_MARK, RenderOptions, render_pdf
 from .sheet import sheet
@@ -55,10 +57,12 @@ def build_print(
     units: set[str] | None = None,
     cmyk_profile: Path | None = None,
     select: Callable[[Product], bool] = lambda _product: True,
+    kit_groups: set[str] | None = None,
 ) -> tuple[list[Entry], list[str]]:
     """Render the catalogue into `out_dir` (emptied first). `units`: the variants to make (None: all);
-    `select`: the products to make among those (a sample). A production project (its load applied
-    the production policy) prints no draft mark."""
+    `select`: the products to make among those (a sample); `kit_groups`: the policy groups whose meeting
+    kits to make (None: all). A production project (its load applied the production policy) prints no
+    draft mark. Beside the products: the loudspeaker scripts and the community-meeting kits."""
     plan = project.plan
     products = [
         product
@@ -90,7 +94,15 @@ def build_print(
             (out_dir / preview).write_bytes(png)
             entries.append(entry(plan.content, product, pdf, preview))
     write_manifest(entries, out_dir)
-    write_overview(plan.content, entries, out_dir, draft="" if project.production else DRAFT_MARK)
+    # The loudspeaker scripts and meeting kits follow the same selection by file name (`only`).
+    scripts = write_scripts(plan, out_dir, options.fonts_dir, production=project.production, units=units, only=only)
+    try:
+        kits = write_kits(plan, out_dir, options.fonts_dir, production=project.production, groups=kit_groups, only=only)
+    except PrintError as error:
+        errors.append(str(error))
+        kits = []
+    draft = "" if project.production else DRAFT_MARK
+    write_overview(plan.content, entries, out_dir, draft=draft, scripts=scripts, kits=kits)
     return entries, errors
 
 
@@ -108,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=Path, metavar="PROFILE.icc", help="CMYK output intent (default: campaign/print.yml)"
     )
-    parser.add_argument("--only", default="", help="only products whose file name contains this text")
+    parser.add_argument(
+        "--only", default="", help="only products, scripts and meeting kits whose file name contains this text"
+    )
     parser.add_argument("--unit", action="append", help="only this unit's variants, e.g. xa-go-quao (repeatable)")
     parser.add_argument("--no-units", action="store_true", help="skip the per-unit variants")
     parser.add_argument("--production", action="store_true", help="for the press: refuse placeholders, no draft mark")

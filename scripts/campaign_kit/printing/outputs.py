@@ -15,6 +15,8 @@ from PIL import Image
 from ..catalogue import Product, subject_title, translation_status
 from ..model.campaign import BannerFinishing, Edge
 from ..model.content import Content
+from .loudspeaker import ScriptFile
+from .meeting import KitFile
 from .render import templates
 from .sheet import PT_PER_MM, Sheet, sheet
 
@@ -160,7 +162,17 @@ def write_manifest(entries: list[Entry], out_dir: Path) -> None:
         writer.writerows(rows)
 
 
-def write_overview(content: Content, entries: list[Entry], out_dir: Path, *, draft: str) -> None:
+def write_overview(
+    content: Content,
+    entries: list[Entry],
+    out_dir: Path,
+    *,
+    draft: str,
+    scripts: tuple[list[ScriptFile], list[str]] = ([], []),
+    kits: list[KitFile] | None = None,
+) -> None:
+    """The overview page; `scripts`: the loudspeaker scripts' files and the notes about them; `kits`: the
+    community-meeting kits' files."""
     html = (
         templates()
         .get_template("overview.html.j2")
@@ -169,6 +181,9 @@ def write_overview(content: Content, entries: list[Entry], out_dir: Path, *, dra
             # Grouped by product (kind and subject), then unit (the generic version first), size, language.
             entries=sorted(entries, key=lambda e: (e.kind, e.title, e.unit, e.name, e.language)),
             draft=draft,
+            scripts=scripts[0],
+            script_notes=scripts[1],
+            kits=kits or [],
             language=content.campaign.default_language,
             strings=content.campaign.strings[content.campaign.default_language],
         )

@@ -70,21 +70,22 @@ class RenderOptions:
     colours: dict[str, str] = field(default_factory=dict)
 
 
+def font_faces(campaign: Campaign, language: str, fonts_dir: Path) -> list[dict[str, object]]:
+    """The vendored faces of a language's scripts, for the templates' @font-face rules."""
+    scripts = set(campaign.language(language).scripts)
+    return [
+        {"family": f.family, "weight": f.weight, "style": f.style, "url": (fonts_dir / f.file).resolve().as_uri()}
+        for f in campaign.fonts
+        if f.script in scripts
+    ]
+
+
 def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[str, object]:
     campaign = plan.content.campaign
     settings = campaign.print_settings
     language = campaign.language(product.language)
     scripts = set(language.scripts)
-    fonts = [
-        {
-            "family": f.family,
-            "weight": f.weight,
-            "style": f.style,
-            "url": (options.fonts_dir / f.file).resolve().as_uri(),
-        }
-        for f in campaign.fonts
-        if f.script in scripts
-    ]
+    fonts = font_faces(campaign, product.language, options.fonts_dir)
     fmt = product.format
     profile = options.cmyk_profile or output_profile(campaign)
     colours = options.colours or press_colours(campaign, profile)
@@ -296,12 +297,12 @@ def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> byte
         for finisher in finishers:
             finisher(document, pdf)
 
-    with _names_from(product.stem):  # the stem names the content's version
+    with names_from(product.stem):  # the stem names the content's version
         return document.write_pdf(pdf_variant="pdf/x-4", finisher=finish)
 
 
 @contextmanager
-def _names_from(seed: str) -> Iterator[None]:
+def names_from(seed: str) -> Iterator[None]:
     """Make WeasyPrint's generated names depend on the product, as it offers no option for either:
     - the XMP DocumentID of a PDF/X-4 file, a random uuid4 (the file's /ID hashes it): reproducible;
     - the subset tag of each font (ABCDEF+Noto-Sans), a hash of the font alone, so every file had the
