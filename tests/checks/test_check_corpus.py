@@ -467,9 +467,17 @@ def test_a_public_contact_reaches_the_page_through_its_placeholder(project_copy:
 # Pages whose Markdown would take minutes to render: refused before anything renders them.
 HEAVY = [
     ("ngoac-vuong-mo", "[a" * 120_000, "bài có một đoạn dài quá 20000 ký tự"),
-    ("ngoac-vuong-nhieu-doan", "\n\n".join(["[a" * 250] * 5), "bài có quá 200 dấu “[” hoặc “<” trong một đoạn"),
+    ("ngoac-vuong-nhieu-doan", "\n\n".join(["[a" * 250] * 5), "bài có quá 200 dấu “[” trong một đoạn"),
     ("the-mo", "\n\n".join(["<a " * 150] * 8), "bài có quá 1000 dấu “<” trong một trang"),
     ("viet-tat", "\n".join(f"*[V{i}]: viết tắt" for i in range(60)), "bài có quá 50 định nghĩa chữ viết tắt"),
+    # Python-Markdown recurses once per level: a few hundred levels end in RecursionError.
+    ("dinh-nghia", "".join(f"Từ {i}\n: Nghĩa {i}\n" for i in range(500)), "bài có quá 50 định nghĩa"),
+    ("nhan-manh", "*" * 2000 + "chữ" + "*" * 2000, "bài có quá 200 dấu “*” trong một đoạn"),
+    ("danh-sach-long", "".join("    " * i + "- mục\n" for i in range(300)), "bài có dòng thụt vào quá 24"),
+    ("trich-dan-long", ">" * 900 + " chữ", "bài có trích dẫn lồng nhau quá 6 tầng"),
+    # A placeholder becomes a whole block: limits count the page it becomes.
+    ("khoi-lap-lai", "{{ block:faq }}\n\n" * 4000, "bài có quá 50 chỗ giữ chỗ"),
+    ("khoi-hai-lan", "{{ block:faq }}\n\n{{ block:faq }}", "bài có khối {{ block:faq }} dùng 2 lần"),
 ]
 
 

@@ -34,7 +34,7 @@ _DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{4}"
 # A run of digits that is not part of a word: a hash such as 187328651fca is no ID.
 _NUMBER = re.compile(rf"{_DATE}|(\+?)\d(?<![\w.,/]\d)(?:[ .()\-]{{0,3}}\d|[ ]*\n[ ]*\d)*(?![\w]|[.,/]\d)")
 _UNIT_AFTER = re.compile(
-    r"\s*(?:đồng|đ\b|vnđ|vnd|usd|triệu|tỷ|nghìn|ngàn|lượt|người|hộ|khẩu|lần|km|m\b|ha\b|kg|tấn|con|cây|suất|phần)",
+    r"\s{0,4}(?:đồng|đ\b|vnđ|vnd|usd|triệu|tỷ|nghìn|ngàn|lượt|người|hộ|khẩu|lần|km|m\b|ha\b|kg|tấn|con|cây|suất|phần)",
     re.IGNORECASE,
 )
 _ACCOUNT_BEFORE = re.compile(r"(?:tài khoản|\bstk\b|\btk\b|số tk|account)[^\n\d]{0,25}$", re.IGNORECASE)
@@ -42,10 +42,9 @@ _INSURANCE_BEFORE = re.compile(r"(?:bhxh|bhyt|bảo hiểm|sổ|thẻ|mã số)[
 _HEALTH_CARD = re.compile(r"\b[A-Z]{2}[ .\-]?\d(?:[ .\-]?\d){12}(?!\d)")
 # Bounded, and opening with the "@": a long run of letters never makes the search quadratic.
 _EMAIL = re.compile(r"@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_EMAIL_NAME = re.compile(r"[\w.+-]{1,64}$")
 _CHAT_LINK = re.compile(
     r"\b(?:(?:tel|sms|smsto|callto|mailto|viber|whatsapp|zalo|skype|facetime|fb-messenger):"
-    r"|(?:https?://)?(?:[\w-]{1,63}\.){0,4}(?:zalo\.me|m\.me|messenger\.com|facebook\.com|fb\.com|fb\.me|wa\.me|t\.me)/)"
+    r"|(?:https?://|(?<![\w.-]))(?:[\w-]{1,63}\.){0,4}(?:zalo\.me|m\.me|messenger\.com|facebook\.com|fb\.com|fb\.me|wa\.me|t\.me)/)"
     r"[^\s)>\]\"']*",
     re.IGNORECASE,
 )
@@ -71,7 +70,7 @@ _BIRTH_DATE = re.compile(rf"(?:sinh ngày|ngày sinh|ngày tháng năm sinh|\bsn
 _AGE = re.compile(r"(\d{1,2})\s*tuổi")
 _CHILD_BEFORE = re.compile(r"\b(?:bé|cháu|con|em|con gái|con trai)\s+(?:tên\s+)?(?=(\w))", re.IGNORECASE)
 _NAMED_PERSON = re.compile(r"\b(?:hộ|gia đình|anh|chị|ông|bà|cô|chú|bác|dì|cậu|thím|mợ)\s+(?=(\w+))", re.IGNORECASE)
-_FILE_OR_LINK = re.compile(r"https?://|www\.|\.(?:pdf|jpe?g|png|heic|docx?)\b|\w+\.(?:vn|com|net|org|me)\b", re.I)
+_FILE_OR_LINK = re.compile(r"https?://|www\.|\.(?:pdf|jpe?g|png|heic|docx?)\b|\b\w+\.(?:vn|com|net|org|me)\b", re.I)
 _CHAT_WORDS = re.compile(r"zalo|facebook|messenger|viber|telegram|nhóm|group|chat|tin nhắn|email|e-mail|drive", re.I)
 _CONSENT_FORM_NAMES = ("giay-dong-y", "phieu-dong-y", "dong-y-dang", "consent")
 
@@ -204,11 +203,13 @@ def _emails(prose: str) -> Iterator[Found]:
     if "@" not in prose:
         return
     for match in _EMAIL.finditer(prose):
-        name = _EMAIL_NAME.search(prose, max(0, match.start() - 64), match.start())
-        if name:
-            address = name[0] + match[0]
+        start = match.start()
+        while start > max(0, match.start() - 64) and (prose[start - 1].isalnum() or prose[start - 1] in "_.+-"):
+            start -= 1
+        if start < match.start():
+            address = prose[start : match.start()] + match[0]
             yield (
-                name.start(),
+                start,
                 f"địa chỉ e-mail “{_masked(address)}”: không được đăng e-mail của người.",
                 _REGISTRY_HINT,
             )

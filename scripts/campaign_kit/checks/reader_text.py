@@ -15,7 +15,9 @@ import unicodedata
 from functools import lru_cache
 
 _LINE_END_ENTITY = re.compile(r"&(?:#0*1[03];?|#x0*[ad];?|NewLine;)", re.IGNORECASE)
-_MARKUP_BETWEEN_DIGITS = re.compile(r"(?<=\d)(?:\*{1,3}|_{1,3}|`|\\|<[^<>\n]{0,80}>)+(?=[\s.\-()]?\d)")
+# One way to read each character of a run (no nested repetition), taken whole (possessive): the
+# search stays linear on any run of signs, such as a digit followed by thousands of asterisks.
+_MARKUP_BETWEEN_DIGITS = re.compile(r"(?<=\d)(?:[*_`\\]|<[^<>\n]{0,80}>)++(?=[\s.\-()]?\d)")
 
 
 def reader_text(text: str) -> str:
