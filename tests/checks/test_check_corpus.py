@@ -12,7 +12,9 @@ for it. One attack of each class is also loaded alone."""
 from __future__ import annotations
 
 import shutil
+import struct
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,7 @@ import pytest
 import weasyprint
 from conftest import PROJECT, loaded_project
 from photos import photo
+from PIL import Image
 
 from campaign_kit.checks.images import MAX_BYTES
 from campaign_kit.model.errors import ContentError, Problem
@@ -363,6 +366,50 @@ trailer << /Root 1 0 R >>
 %%EOF
 """
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+# A PDF that launches a program when it opens (no JavaScript: pdfium alone did not see it).
+PDF_WITH_LAUNCH = PDF_WITH_SCRIPT.replace(b"/Names << /JavaScript 4 0 R >>", b"/OpenAction 5 0 R").replace(
+    b"/S /JavaScript /JS (app.alert(1))", b"/S /Launch /F (cmd.exe)"
+)
+
+
+def _made(relative: str, make: Callable[[Path], None]) -> Callable[[Path], Path]:
+    def made(docs: Path) -> Path:
+        path = docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make(path)
+        return path
+
+    return made
+
+
+def _image(kind: str) -> Callable[[Path], None]:
+    def save(path: Path) -> None:
+        frames = [Image.new("RGB", (1600, 1200), colour) for colour in ("white", "black")]
+        if kind == "gif":  # a still GIF under a .jpg name
+            frames[0].save(path, "GIF")
+        else:  # a flashing animation
+            frames[0].save(path, "WEBP", save_all=True, append_images=frames[1:], duration=50, loop=0)
+
+    return save
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that announces width × height pixels: opened lazily it is tiny, decoded it is a bomb."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+def _pdf_saying(text: str) -> Callable[[Path], None]:
+    def save(path: Path) -> None:
+        path.write_bytes(weasyprint.HTML(string=f"<p>{text}</p>").write_pdf())
+
+    return save
+
+
 # Files that are not pages: (id, how to make it under docs/, start of the message).
 FILE_ATTACKS = [
     ("theme-script", _write("assets/javascripts/a11y.js"), "không được đặt tệp “.js” trong docs/"),
@@ -378,6 +425,11 @@ FILE_ATTACKS = [
     ("pdf-broken", _write("van-ban/mau-hong.pdf", b"%PDF-1.4\nnot really a pdf"), "không mở được tệp PDF này"),
     ("pdf-script", _write("van-ban/mau.pdf", PDF_WITH_SCRIPT), "tệp PDF có mã chạy (JavaScript)"),
     ("oversized-page", _write(STORY + "bai-rat-dai.md", b"a" * (600 * 1024)), "bài dài quá giới hạn"),
+    ("pdf-launch", _write("van-ban/mo-chuong-trinh.pdf", PDF_WITH_LAUNCH), "tệp PDF có mã chạy (JavaScript), hành"),
+    ("pdf-id-table", _made("van-ban/danh-sach.pdf", _pdf_saying("Nguyễn Văn A, CCCD 091234567890")), "dãy số"),
+    ("gif-named-jpg", _made(STORY + "anh/gif.jpg", _image("gif")), "tệp tên đuôi “.jpg” nhưng thật ra là ảnh GIF"),
+    ("animation", _made(STORY + "anh/nhap-nhay.webp", _image("animation")), "ảnh động (nhiều khung hình)"),
+    ("pixel-bomb", _write(STORY + "anh/rat-lon.png", _png_header(16000, 10000)), "ảnh có 16000×10000 điểm ảnh"),
 ]
 
 
