@@ -17,6 +17,7 @@ from .model.errors import Problems
 from .production import check_production
 from .siteplan import SitePlan, plan_site
 from .siteplan.links import check_links
+from .siteplan.reserved import check_reserved
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def load(root: Path, *, production: bool = False, gate: bool = True, docs_dir: P
     _check_nav(plan, problems)
     if gate:
         check_links(plan, problems)
+        check_reserved(plan, problems)
     problems.raise_if_any()
     return Project(root, plan, production)
 
