@@ -448,8 +448,10 @@ def test_each_file_that_is_no_page_or_photo_is_refused(
 ) -> None:
     files, problems = file_attacks_reported
     found = problems[files[case]]
-    assert [p.line for p in found] == [1], [str(p) for p in found]
+    assert {p.line for p in found} == {1}, [str(p) for p in found]
     assert found[0].message.startswith(message), found[0]
+    # A theme file placed in docs/assets/ is refused twice: for its type and for its folder.
+    assert len(found) == 1 or all("chỗ trang web tự đặt" in p.message for p in found[1:]), [str(p) for p in found]
 
 
 def test_only_the_attacking_files_are_blamed(
