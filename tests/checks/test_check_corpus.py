@@ -111,6 +111,12 @@ ATTACKS = [
     ("attr-list", STORY + "attr-style.md", 15, "thuộc tính “style” trong thẻ <h2>"),
     ("attr-list", STORY + "attr-class-giao-dien.md", 16, "lớp (class) “md-dialog md-dialog--active”"),
     ("attr-list", STORY + "attr-id-giao-dien.md", 15, "mã mục (id) “__search”"),
+    # the site's own classes, and link text naming another host
+    ("site-class", STORY + "lop-the-tin.md", 14, "lớp (class) “campaign-cards” trong thẻ <div>"),
+    ("site-class", STORY + "lop-thong-bao-gia.md", 14, "lớp (class) “campaign-unreviewed” trong thẻ <div>"),
+    ("site-class", STORY + "lop-an-chu.md", 15, "lớp (class) “campaign-short-name” trong thẻ <p>"),
+    ("link-text", STORY + "chu-lien-ket-gia.md", 14, "chữ của liên kết ghi “https://dichvucong.gov.vn” nhưng"),
+    ("front-matter", STORY + "tieu-de-anh-tab.md", 2, "ảnh “/ /evil.example/theo-doi.png” lấy từ trang khác"),
     # markdown
     ("markdown", STORY + "dau-ba-phay.md", 18, "không được dùng thẻ HTML <script>"),
     ("markdown", STORY + "img-gach-cheo.md", 15, "ảnh “x/onerror=alert(1)” chưa có lời mô tả"),
