@@ -112,10 +112,10 @@ ATTACKS = [
     ("attr-list", STORY + "attr-class-giao-dien.md", 16, "lớp (class) “md-dialog md-dialog--active”"),
     ("attr-list", STORY + "attr-id-giao-dien.md", 15, "mã mục (id) “__search”"),
     # the site's own classes, and link text naming another host
-    ("site-class", STORY + "lop-the-tin.md", 14, "lớp (class) “campaign-cards” trong thẻ <div>"),
-    ("site-class", STORY + "lop-thong-bao-gia.md", 14, "lớp (class) “campaign-unreviewed” trong thẻ <div>"),
-    ("site-class", STORY + "lop-an-chu.md", 15, "lớp (class) “campaign-short-name” trong thẻ <p>"),
-    ("link-text", STORY + "chu-lien-ket-gia.md", 14, "chữ của liên kết ghi “https://dichvucong.gov.vn” nhưng"),
+    ("markdown", STORY + "lop-the-tin.md", 14, "lớp (class) “campaign-cards” trong thẻ <div>"),
+    ("markdown", STORY + "lop-thong-bao-gia.md", 14, "lớp (class) “campaign-unreviewed” trong thẻ <div>"),
+    ("attr-list", STORY + "lop-an-chu.md", 15, "lớp (class) “campaign-short-name” trong thẻ <p>"),
+    ("markdown", STORY + "chu-lien-ket-gia.md", 14, "chữ của liên kết ghi “https://dichvucong.gov.vn” nhưng"),
     ("front-matter", STORY + "tieu-de-anh-tab.md", 2, "ảnh “/ /evil.example/theo-doi.png” lấy từ trang khác"),
     # markdown
     ("markdown", STORY + "dau-ba-phay.md", 18, "không được dùng thẻ HTML <script>"),
@@ -187,6 +187,7 @@ ATTACKS = [
     ("schema", STORY + "noi-luu-nhom-zalo.md", 10, "nơi lưu giấy đồng ý (kept_at) phải là nơi cất bản giấy"),
     # text
     ("text", STORY + "kirin-khong-ascii.md", 15, "chữ “һộ” lẫn ký tự Cyrillic “һ”"),
+    ("text", STORY + "chu-lan-armenia.md", 14, "chữ “hօ” lẫn ký tự Armenian “օ” (U+0585)"),
     ("text", STORY + "dau-arap.md", 15, "dòng có ký tự ẩn U+061C"),
     ("text", STORY + "tach-dong-unicode.md", 15, "dòng có ký tự ẩn U+2028"),
     ("text", STORY + "ky-tu-the.md", 15, "dòng có ký tự ẩn U+E0069"),
