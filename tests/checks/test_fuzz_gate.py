@@ -5,7 +5,6 @@ none), never a traceback or a hang (Hypothesis' deadline stops a slow example)."
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 from conftest import loaded_project
 from hypothesis import HealthCheck, given, settings
