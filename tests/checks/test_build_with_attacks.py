@@ -26,7 +26,8 @@ from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
 SECRET = "SECRET-DEPLOY-TOKEN-4f1c"
 # Broken links are mistakes, not attacks: the strict build stops at them by design.
-LINK_MISTAKES = ("lien-ket-hong.md", "lien-ket-tuyet-doi.md", "muc-khong-co.md")
+# (An absolute link, even one hidden with a tab, stops it too: its sanitizing is tested on its own.)
+LINK_MISTAKES = ("lien-ket-hong.md", "lien-ket-tuyet-doi.md", "muc-khong-co.md", "tieu-de-anh-tab.md")
 THEME_DIRS = (PROJECT / "overrides", Path(material.__file__).parent / "templates")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href")
 RESOURCE_ATTRIBUTES = ("src", "poster", "data", "srcset")  # what a browser fetches by itself

@@ -100,6 +100,8 @@ PLACES = {
     "docs/tin-tuc/tieu-de.md": '---\ntitle: "{text}"\ndate: 2024-06-01\n---\n\nTin.\n',
     "docs/tin-tuc/tom-tat.md": '---\ntitle: Tin\ndate: 2024-06-01\nsummary: "{text}"\n---\n\nTin.\n',
     "docs/tin-tuc/lien-ket.md": "---\ntitle: Tin\ndate: 2024-06-01\n---\n\n[Gọi](https://x.example/?sdt=0912345678)\n",
+    "docs/tin-tuc/ban-do.md": "---\ntitle: Tin\ndate: 2024-06-01\nsummary: Tin.\n---\n\n"
+    "[Nhà](https://maps.example/@10.0123456,105.1234567,15z)\n",
     "docs/tin-tuc/anh/ho-0912345678.jpg": b"",
     "docs/van-ban/danh-sach.pdf": b"",
 }
@@ -125,5 +127,5 @@ def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
 @pytest.mark.parametrize("name", sorted(PLACES))
 def test_personal_details_are_refused_in_every_position(refused: dict[str, list], name: str) -> None:
     messages = [problem.message for problem in refused[name]]
-    personal = ("địa chỉ nhà", "ngày sinh", "em nhỏ", "thửa đất", "dãy số", "tên tệp có")
+    personal = ("địa chỉ nhà", "ngày sinh", "em nhỏ", "thửa đất", "dãy số", "tên tệp có", "tọa độ")
     assert any(any(word in message for word in personal) for message in messages), (name, messages)

@@ -120,7 +120,7 @@ def check_text(path: Path, text: str, about_people: bool, problems: Problems, fi
     found += _numbers(prose)
     targets = _link_targets(plain, prose)
     found += _numbers(targets)
-    found += _coordinates(prose + "\n" + targets)
+    found += _coordinates(plain)  # in the text and in any link (a map link's path holds them too)
     found += _emails(prose)
     found += _spelled(prose)
     # What a page says, whatever its type: a policy page or a news item naming a household
