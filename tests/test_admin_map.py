@@ -133,7 +133,7 @@ def test_sourced_contacts_reach_the_unit_page_and_the_placeholder(project_copy: 
         + "\nHỏi {{ contact:ubnd-phuong-vinh-thong }} hoặc {{ contact:khong-nguon }}.\n",
         encoding="utf-8",
     )
-    pages = build_pages(load(project_copy).content, "vi")
+    pages, _generated = build_pages(load(project_copy).content, "vi")
     unit = pages["hoi-o-dau/phuong-vinh-thong.md"]
     assert '<a href="tel:02973000000">0297 3 000 000</a>' in unit
     assert "kiểm tra ngày 15/01/2026" in unit

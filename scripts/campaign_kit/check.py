@@ -5,7 +5,11 @@
 
 Prints every problem as `path:line: message` with a hint, in Vietnamese, and
 exits 1 if there is any. Under GitHub Actions each problem is also written as
-an annotation, so editors see it on the file in their pull request. Stale
+an annotation, so editors see it on the file in their pull request. Messages quote
+what editors wrote, and the runner executes any output line that starts with "::":
+under GitHub Actions the report is printed with workflow commands stopped, every
+line break in a message is shown as "⏎", and each annotation is escaped as the
+runner reads it (`annotation`). Stale
 translations are warnings, and so is a "Hỏi ở đâu?" naming a unit that no
 longer exists. With --translations it also reports, per language,
 the pages missing, stale and unreviewed.
@@ -15,13 +19,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .checks.due_dates import due_items
 from .checks.present_map import abolished_mentions
 from .model.content import Content
-from .model.errors import ContentError, Problem
+from .model.errors import ContentError, Problem, one_line
 from .model.translations import status_report, translation_states
 from .project import add_today_argument, load
 from .review_boundary import changed_outside_docs
@@ -34,26 +41,48 @@ def main(argv: list[str] | None = None) -> int:
     add_today_argument(parser)
     args = parser.parse_args(argv)
     project = args.project.resolve()
+    under_ci = os.environ.get("GITHUB_ACTIONS") == "true"
     _print_changes_for_the_technical_reviewer(project)
     try:
         content = load(project, today=args.today).content
     except ContentError as error:
-        for problem in error.problems:
-            print(problem)
-        print(f"\nCó {len(error.problems)} lỗi cần sửa trước khi đăng (mỗi lỗi ghi tệp:dòng).")
-        if os.environ.get("GITHUB_ACTIONS") == "true":
+        with _commands_stopped(under_ci):
             for problem in error.problems:
-                print(_annotation(problem))
+                print(problem)
+            print(f"\nCó {len(error.problems)} lỗi cần sửa trước khi đăng (mỗi lỗi ghi tệp:dòng).")
+        if under_ci:
+            for problem in error.problems:
+                print(annotation(problem))
         return 1
     pages = sum(len(languages) for languages in content.pages.values())
     print(f"Không có lỗi: đã kiểm tra {pages} trang.")
-    _warn_stale_translations(content, project)
-    _warn_due_changes(content)
-    for problem in abolished_mentions(content):
-        print(f"Cảnh báo: {problem}")
-    if args.translations:
-        print("\n".join(status_report(content)))
+    warnings = abolished_mentions(content)
+    with _commands_stopped(under_ci):
+        _warn_stale_translations(content, project)
+        _warn_due_changes(content)
+        for problem in warnings:
+            print(f"Cảnh báo: {problem}")
+        if args.translations:
+            print("\n".join(status_report(content)))
+    if under_ci:
+        for problem in warnings:
+            print(annotation(problem, "warning"))
     return 0
+
+
+@contextmanager
+def _commands_stopped(under_ci: bool) -> Iterator[None]:
+    """Under GitHub Actions, no line printed inside runs as a workflow command: the runner
+    ignores commands until it reads the token, which nobody can know beforehand."""
+    if not under_ci:
+        yield
+        return
+    token = secrets.token_hex(16)
+    print(f"::stop-commands::{token}", flush=True)
+    try:
+        yield
+    finally:
+        print(f"::{token}::", flush=True)
 
 
 def _print_changes_for_the_technical_reviewer(project: Path) -> None:
@@ -71,7 +100,7 @@ def _warn_stale_translations(content: Content, project: Path) -> None:
         for state in states:
             if state.state == "stale" and state.path is not None:
                 path = state.path.relative_to(project).as_posix()
-                print(f"Cảnh báo: {path}:1: bản dịch đã cũ: trang gốc {state.src_uri} đã sửa sau khi dịch.")
+                print(one_line(f"Cảnh báo: {path}:1: bản dịch đã cũ: trang gốc {state.src_uri} đã sửa sau khi dịch."))
                 print("    → Dịch lại phần đã sửa, rồi ghi mã mới của trang gốc vào translation: source_hash.")
 
 
@@ -91,11 +120,16 @@ def _warn_due_changes(content: Content) -> None:
             print(f"    Tờ rơi in theo nhóm chính sách: {', '.join(item.products)} (và tờ rơi chung nếu có dùng)")
 
 
-def _annotation(problem: Problem) -> str:
-    """A GitHub Actions error annotation (workflow command; %, CR and LF escaped)."""
-    text = f"{problem.message}\n{problem.hint}".strip()
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error file={problem.path},line={problem.line}::{text}"
+def annotation(problem: Problem, level: str = "error") -> str:
+    """A GitHub Actions annotation (workflow command), escaped as the runner unescapes it:
+    the message, its data, with %, CR and LF escaped; the file, a property, also with ":" and ","."""
+    text = _escaped(f"{problem.message}\n{problem.hint}".strip())
+    path = _escaped(problem.path).replace(":", "%3A").replace(",", "%2C")
+    return f"::{level} file={path},line={problem.line}::{text}"
+
+
+def _escaped(text: str) -> str:
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 if __name__ == "__main__":

@@ -66,8 +66,15 @@ URL_SCHEMES = frozenset(("http", "https", "mailto", "tel"))
 # Classes of the generated pages and of admonitions; any other class could borrow the
 # theme's own (a fixed header, a dialog) to cover the page.
 _CLASS = re.compile(r"^(?:campaign-[a-z0-9_-]+|admonition(?:-title)?|note|tip|info|warning|danger|example)$")
-# The theme's scripts find their elements by ids that start with "_" or "md-".
+# What editors write may not borrow the site's own namespace: a "campaign-cards" box makes a
+# whole card (and the page under it) one link, a "campaign-unreviewed" box looks like an
+# official notice, a "campaign-short-name" hides text. Editors' classes: the notes (!!! note)
+# and the home page's slogan line, nothing else.
+_EDITOR_CLASS = re.compile(r"^(?:admonition(?:-title)?|note|tip|info|warning|danger|example|campaign-slogan)$")
+# The theme's scripts find their elements by ids that start with "_" or "md-"; the site's own
+# elements have ids in its "campaign-" namespace.
 _RESERVED_ID = re.compile(r"^(?:_|md-)", re.IGNORECASE)
+_SITE_ID = re.compile(r"^campaign-", re.IGNORECASE)
 _ABSOLUTE_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
 
 
@@ -77,14 +84,25 @@ def _attribute_filter(tag: str, name: str, value: str) -> str | None:
         return " ".join(kept) if kept else None
     if name == "id" and _RESERVED_ID.match(value):
         return None
-    if tag == "img" and name == "src" and _ABSOLUTE_URL.match(value):
+    # Browsers drop tabs and line ends inside a URL: "/&#9;/evil.example/" is "//evil.example/".
+    if tag == "img" and name == "src" and _ABSOLUTE_URL.match(re.sub(r"[\t\n\r]", "", value)):
         return None  # an image from another host: the reader's browser would call it
     return value
 
 
-def sanitize(html: str, *, generated: bool = False) -> str:
+def _editor_attribute_filter(tag: str, name: str, value: str) -> str | None:
+    if name == "class":
+        kept = [word for word in value.split() if _EDITOR_CLASS.match(word)]
+        return " ".join(kept) if kept else None
+    if name == "id" and _SITE_ID.match(value):
+        return None
+    return _attribute_filter(tag, name, value)
+
+
+def sanitize(html: str, *, generated: bool = False, editor: bool = False) -> str:
     """`html` with everything the site does not publish removed; `generated`: a page the plan
-    makes from campaign/ data, which may also hold a form and data-* attributes."""
+    makes from campaign/ data, which may also hold a form and data-* attributes; `editor`: text
+    as an editor wrote it (the gate's view), which may not use the site's own classes and ids."""
     tags, removed = set(TAGS), set(CONTENT_REMOVED)
     attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}
     if generated:
@@ -97,7 +115,7 @@ def sanitize(html: str, *, generated: bool = False) -> str:
         tags=tags,
         clean_content_tags=removed,
         attributes=attributes,
-        attribute_filter=_attribute_filter,
+        attribute_filter=_editor_attribute_filter if editor else _attribute_filter,
         strip_comments=True,
         link_rel=None,
         url_schemes=set(URL_SCHEMES),
@@ -116,9 +134,9 @@ class Difference:
 
 
 def differences(html: str) -> list[Difference]:
-    """What `sanitize(html)` would remove or change, in the order of `html`."""
+    """What `sanitize(html, editor=True)` would remove or change, in the order of `html`."""
     before = _tokens(html)
-    after = _tokens(sanitize(html))
+    after = _tokens(sanitize(html, editor=True))
     if before == after:
         return []
     found: list[Difference] = []
@@ -165,13 +183,33 @@ def images(html: str) -> list[tuple[str, str]]:
     return found
 
 
+def anchors(html: str) -> list[tuple[str, str]]:
+    """(href, text) of every link in `html`, as a browser reads them."""
+    found: list[tuple[str, str]] = []
+    opened: list[tuple[str, list[str]]] = []
+    for token in _tokens(html, ends=True):
+        if token[0] == "start" and token[1] == "a":
+            opened.append((dict(token[2]).get("href", ""), []))
+        elif token[0] == "text" and opened:
+            opened[-1][1].append(token[1])
+        elif token[0] == "end" and token[1] == "a" and opened:
+            href, text = opened.pop()
+            found.append((href, "".join(text)))
+    return found
+
+
 class _Tokenizer(HTMLParser):
     """Start tags (attributes sorted), comments and text: what a reader's browser gets.
     End tags are left out: the sanitizer closes what an editor left open, harmlessly."""
 
-    def __init__(self) -> None:
+    def __init__(self, ends: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.tokens: list[tuple] = []
+        self.ends = ends
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.ends:
+            self.tokens.append(("end", tag))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tokens.append(("start", tag, tuple(sorted((name, value or "") for name, value in attrs))))
@@ -193,8 +231,8 @@ class _Tokenizer(HTMLParser):
     handle_pi = unknown_decl = handle_decl
 
 
-def _tokens(html: str) -> list[tuple]:
-    tokenizer = _Tokenizer()
+def _tokens(html: str, ends: bool = False) -> list[tuple]:
+    tokenizer = _Tokenizer(ends)
     tokenizer.feed(html)
     tokenizer.close()
     return tokenizer.tokens

@@ -21,6 +21,7 @@ from .model.errors import Problems
 from .production import check_press, check_production
 from .siteplan import SitePlan, plan_site
 from .siteplan.links import check_links
+from .siteplan.reserved import check_reserved
 
 #: On every page of a staging build (and noindex): the campaign office reviews there before launch.
 STAGING_MARK = "Bản thử nghiệm — không phải trang chính thức"
@@ -77,6 +78,7 @@ def load(
     _check_nav(plan, problems)
     if gate:
         check_links(plan, problems)
+        check_reserved(plan, problems)
     problems.raise_if_any()
     return Project(root, plan, production, staging=staging_url is not None)
 

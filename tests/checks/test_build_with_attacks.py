@@ -14,6 +14,7 @@ from pathlib import Path
 import material
 from conftest import PROJECT, copy_project
 from photos import photo
+from PIL import Image
 from test_check_corpus import CORPUS, FILE_ATTACKS, STORY
 
 from campaign_kit.build import render_site
@@ -29,7 +30,8 @@ from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
 SECRET = "SECRET-DEPLOY-TOKEN-4f1c"
 # Broken links are mistakes, not attacks: the strict build stops at them by design.
-LINK_MISTAKES = ("lien-ket-hong.md", "lien-ket-tuyet-doi.md", "muc-khong-co.md")
+# (An absolute link, even one hidden with a tab, stops it too: its sanitizing is tested on its own.)
+LINK_MISTAKES = ("lien-ket-hong.md", "lien-ket-tuyet-doi.md", "muc-khong-co.md", "tieu-de-anh-tab.md")
 THEME_DIRS = (PROJECT / "overrides", Path(material.__file__).parent / "templates")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href")
 RESOURCE_ATTRIBUTES = ("src", "poster", "data", "srcset")  # what a browser fetches by itself
@@ -131,6 +133,11 @@ def test_a_site_built_with_every_attack_publishes_none(tmp_path: Path) -> None:
             assert theme is not None and theme.read_bytes() == path.read_bytes(), f"{relative} is not the theme's"
     assert not [path for path in files if path.name == "trang.html"]
     assert not (site / "van-ban" / "mau.pdf").exists(), "a PDF the gate refuses is not copied either"
+    assert not (site / STORY / "anh" / "rat-lon.png").exists(), "an image beyond the pixel limit is never decoded"
+    for path in [*site.glob("**/anh/*.jpg"), *site.glob("**/anh/*.webp")]:  # photos are re-encoded
+        with Image.open(path) as image:
+            assert not image.getexif() and not image.info.get("xmp") and getattr(image, "n_frames", 1) == 1, path
+            assert image.format == {".jpg": "JPEG", ".webp": "WEBP"}[path.suffix], path
 
     # The short links of print QR codes are redirect pages of ours (a meta refresh to a page of the site).
     pages = [path for path in files if path.suffix == ".html" and not path.is_relative_to(site / SHORT_PREFIX)]

@@ -12,7 +12,9 @@ for it. One attack of each class is also loaded alone."""
 from __future__ import annotations
 
 import shutil
+import struct
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,7 @@ import pytest
 import weasyprint
 from conftest import PROJECT, loaded_project
 from photos import photo
+from PIL import Image
 
 from campaign_kit.checks.images import MAX_BYTES
 from campaign_kit.model.errors import ContentError, Problem
@@ -115,6 +118,12 @@ ATTACKS = [
     ("attr-list", STORY + "attr-style.md", 15, "thuộc tính “style” trong thẻ <h2>"),
     ("attr-list", STORY + "attr-class-giao-dien.md", 16, "lớp (class) “md-dialog md-dialog--active”"),
     ("attr-list", STORY + "attr-id-giao-dien.md", 15, "mã mục (id) “__search”"),
+    # the site's own classes, and link text naming another host
+    ("markdown", STORY + "lop-the-tin.md", 14, "lớp (class) “campaign-cards” trong thẻ <div>"),
+    ("markdown", STORY + "lop-thong-bao-gia.md", 14, "lớp (class) “campaign-unreviewed” trong thẻ <div>"),
+    ("attr-list", STORY + "lop-an-chu.md", 15, "lớp (class) “campaign-short-name” trong thẻ <p>"),
+    ("markdown", STORY + "chu-lien-ket-gia.md", 14, "chữ của liên kết ghi “https://dichvucong.gov.vn” nhưng"),
+    ("front-matter", STORY + "tieu-de-anh-tab.md", 2, "ảnh “/ /evil.example/theo-doi.png” lấy từ trang khác"),
     # markdown
     ("markdown", STORY + "dau-ba-phay.md", 18, "không được dùng thẻ HTML <script>"),
     ("markdown", STORY + "img-gach-cheo.md", 15, "ảnh “x/onerror=alert(1)” chưa có lời mô tả"),
@@ -185,6 +194,7 @@ ATTACKS = [
     ("schema", STORY + "noi-luu-nhom-zalo.md", 10, "nơi lưu giấy đồng ý (kept_at) phải là nơi cất bản giấy"),
     # text
     ("text", STORY + "kirin-khong-ascii.md", 15, "chữ “һộ” lẫn ký tự Cyrillic “һ”"),
+    ("text", STORY + "chu-lan-armenia.md", 14, "chữ “hօ” lẫn ký tự Armenian “օ” (U+0585)"),
     ("text", STORY + "dau-arap.md", 15, "dòng có ký tự ẩn U+061C"),
     ("text", STORY + "tach-dong-unicode.md", 15, "dòng có ký tự ẩn U+2028"),
     ("text", STORY + "ky-tu-the.md", 15, "dòng có ký tự ẩn U+E0069"),
@@ -370,6 +380,50 @@ trailer << /Root 1 0 R >>
 %%EOF
 """
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+# A PDF that launches a program when it opens (no JavaScript: pdfium alone did not see it).
+PDF_WITH_LAUNCH = PDF_WITH_SCRIPT.replace(b"/Names << /JavaScript 4 0 R >>", b"/OpenAction 5 0 R").replace(
+    b"/S /JavaScript /JS (app.alert(1))", b"/S /Launch /F (cmd.exe)"
+)
+
+
+def _made(relative: str, make: Callable[[Path], None]) -> Callable[[Path], Path]:
+    def made(docs: Path) -> Path:
+        path = docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make(path)
+        return path
+
+    return made
+
+
+def _image(kind: str) -> Callable[[Path], None]:
+    def save(path: Path) -> None:
+        frames = [Image.new("RGB", (1600, 1200), colour) for colour in ("white", "black")]
+        if kind == "gif":  # a still GIF under a .jpg name
+            frames[0].save(path, "GIF")
+        else:  # a flashing animation
+            frames[0].save(path, "WEBP", save_all=True, append_images=frames[1:], duration=50, loop=0)
+
+    return save
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that announces width × height pixels: opened lazily it is tiny, decoded it is a bomb."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+def _pdf_saying(text: str) -> Callable[[Path], None]:
+    def save(path: Path) -> None:
+        path.write_bytes(weasyprint.HTML(string=f"<p>{text}</p>").write_pdf())
+
+    return save
+
+
 # Files that are not pages: (id, how to make it under docs/, start of the message).
 FILE_ATTACKS = [
     ("theme-script", _write("assets/javascripts/a11y.js"), "không được đặt tệp “.js” trong docs/"),
@@ -385,6 +439,11 @@ FILE_ATTACKS = [
     ("pdf-broken", _write("van-ban/mau-hong.pdf", b"%PDF-1.4\nnot really a pdf"), "không mở được tệp PDF này"),
     ("pdf-script", _write("van-ban/mau.pdf", PDF_WITH_SCRIPT), "tệp PDF có mã chạy (JavaScript)"),
     ("oversized-page", _write(STORY + "bai-rat-dai.md", b"a" * (600 * 1024)), "bài dài quá giới hạn"),
+    ("pdf-launch", _write("van-ban/mo-chuong-trinh.pdf", PDF_WITH_LAUNCH), "tệp PDF có mã chạy (JavaScript), hành"),
+    ("pdf-id-table", _made("van-ban/danh-sach.pdf", _pdf_saying("Nguyễn Văn A, CCCD 091234567890")), "dãy số"),
+    ("gif-named-jpg", _made(STORY + "anh/gif.jpg", _image("gif")), "tệp tên đuôi “.jpg” nhưng thật ra là ảnh GIF"),
+    ("animation", _made(STORY + "anh/nhap-nhay.webp", _image("animation")), "ảnh động (nhiều khung hình)"),
+    ("pixel-bomb", _write(STORY + "anh/rat-lon.png", _png_header(16000, 10000)), "ảnh có 16000×10000 điểm ảnh"),
 ]
 
 
@@ -403,8 +462,10 @@ def test_each_file_that_is_no_page_or_photo_is_refused(
 ) -> None:
     files, problems = file_attacks_reported
     found = problems[files[case]]
-    assert [p.line for p in found] == [1], [str(p) for p in found]
+    assert {p.line for p in found} == {1}, [str(p) for p in found]
     assert found[0].message.startswith(message), found[0]
+    # A theme file placed in docs/assets/ is refused twice: for its type and for its folder.
+    assert len(found) == 1 or all("chỗ trang web tự đặt" in p.message for p in found[1:]), [str(p) for p in found]
 
 
 def test_only_the_attacking_files_are_blamed(
@@ -451,7 +512,7 @@ CONTACTS = """contacts:
 
 
 def test_the_legitimate_corpus_is_large_enough() -> None:
-    assert len(LEGIT_PAGES) >= 20
+    assert len(LEGIT_PAGES) >= 40
     assert any(name.endswith(".km.md") for name in LEGIT_PAGES)
 
 
@@ -474,9 +535,17 @@ def test_a_public_contact_reaches_the_page_through_its_placeholder(project_copy:
 # Pages whose Markdown would take minutes to render: refused before anything renders them.
 HEAVY = [
     ("ngoac-vuong-mo", "[a" * 120_000, "bài có một đoạn dài quá 20000 ký tự"),
-    ("ngoac-vuong-nhieu-doan", "\n\n".join(["[a" * 250] * 5), "bài có quá 200 dấu “[” hoặc “<” trong một đoạn"),
+    ("ngoac-vuong-nhieu-doan", "\n\n".join(["[a" * 250] * 5), "bài có quá 200 dấu “[” trong một đoạn"),
     ("the-mo", "\n\n".join(["<a " * 150] * 8), "bài có quá 1000 dấu “<” trong một trang"),
     ("viet-tat", "\n".join(f"*[V{i}]: viết tắt" for i in range(60)), "bài có quá 50 định nghĩa chữ viết tắt"),
+    # Python-Markdown recurses once per level: a few hundred levels end in RecursionError.
+    ("dinh-nghia", "".join(f"Từ {i}\n: Nghĩa {i}\n" for i in range(500)), "bài có quá 50 định nghĩa"),
+    ("nhan-manh", "*" * 2000 + "chữ" + "*" * 2000, "bài có quá 200 dấu “*” trong một đoạn"),
+    ("danh-sach-long", "".join("    " * i + "- mục\n" for i in range(300)), "bài có dòng thụt vào quá 24"),
+    ("trich-dan-long", ">" * 900 + " chữ", "bài có trích dẫn lồng nhau quá 6 tầng"),
+    # A placeholder becomes a whole block: limits count the page it becomes.
+    ("khoi-lap-lai", "{{ block:faq }}\n\n" * 4000, "bài có quá 50 chỗ giữ chỗ"),
+    ("khoi-hai-lan", "{{ block:faq }}\n\n{{ block:faq }}", "bài có khối {{ block:faq }} dùng 2 lần"),
 ]
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
 import pypdfium2
 import pypdfium2.raw as pdfium
 
 from ..model.errors import Problems
 from ..model.tree import reached_through_link, walk
+from ..published_files import pdf_active_parts
 from ..review_boundary import BUILD_CACHE, committed_cache_files
 
 PAGE_SUFFIXES = (".md",)
@@ -105,11 +107,19 @@ def pdf_problems(path: Path) -> list[tuple[str, str]]:
         metadata = document.get_metadata_dict(skip_empty=True)
     finally:
         document.close()
+    try:
+        with pikepdf.open(path) as pdf:
+            active = pdf_active_parts(pdf)
+    except pikepdf.PdfError:
+        return [("không mở được tệp PDF này (hỏng hoặc có mật khẩu).", "Xuất lại tệp PDF từ bản gốc.")]
     found = []
-    if scripts or attachments:
+    if scripts or attachments or active:
+        parts = ", ".join(active)
         found.append(
             (
-                "tệp PDF có mã chạy (JavaScript) hoặc tệp đính kèm bên trong: không được đăng.",
+                "tệp PDF có mã chạy (JavaScript), hành động tự động, biểu mẫu hoặc tệp đính kèm bên trong"
+                + (f" ({parts})" if parts else "")
+                + ": không được đăng.",
                 "Xuất lại PDF từ bản gốc (In → Lưu thành PDF) để có một tệp chỉ có chữ và ảnh.",
             )
         )
@@ -121,3 +131,12 @@ def pdf_problems(path: Path) -> list[tuple[str, str]]:
             )
         )
     return found
+
+
+def pdf_page_texts(path: Path) -> list[str]:
+    """The text of each page of the PDF at `path`, as a reader's viewer extracts it."""
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return [page.get_textpage().get_text_bounded() for page in document]
+    finally:
+        document.close()

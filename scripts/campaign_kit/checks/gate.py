@@ -90,3 +90,7 @@ def check_page(
 def check_file(path: Path, problems: Problems) -> None:
     images.check_files([path], problems)
     privacy.check_files([path], problems)
+    if path.suffix.lower() in files.DOCUMENT_SUFFIXES and not files.pdf_problems(path):
+        # What the PDF says is published like a page: each page's text, at its page number.
+        for number, page_text in enumerate(files.pdf_page_texts(path), 1):
+            privacy.check_text(path, page_text.replace("\n", " "), True, problems, first_line=number)

@@ -12,6 +12,7 @@ from pathlib import Path
 from PIL import ExifTags, Image
 
 from ..model.errors import Problems
+from ..published_files import image_problems
 from .files import PHOTO_SUFFIXES
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -58,12 +59,15 @@ def check_files(files: list[Path], problems: Problems) -> None:
                 "make fix thu nhỏ ảnh tự động (nhờ người phụ trách kỹ thuật), hoặc thu nhỏ rồi tải lên lại.",
             )
         try:
-            with Image.open(path) as image:
+            with Image.open(path) as image:  # read lazily: the pixels are not decoded here
                 long_edge = max(image.size)
                 private = private_metadata(image)
+                refused = image_problems(image, path.suffix)
         except (OSError, Image.DecompressionBombError):
             problems.add(path, 1, "không mở được ảnh này (tệp hỏng hoặc không phải ảnh).", "Tải lại tệp ảnh gốc.")
             continue
+        for message in refused:
+            problems.add(path, 1, message, "Chụp hoặc xuất lại thành ảnh tĩnh .jpg từ ảnh gốc, rồi tải lên lại.")
         if long_edge < MIN_LONG_EDGE:
             problems.add(
                 path,

@@ -29,7 +29,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*?)?/?>")
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _ATTR_LIST_ID = re.compile(r"\{:?[^{}\n]*#([A-Za-z][\w-]*)[^{}\n]*\}")
-_TRAILING_ATTR_LIST = re.compile(r"\s*\{:?[^{}]*\}\s*$")
+_TRAILING_ATTR_LIST = re.compile(r"\{:?[^{}]*\}\s*$")
 _BARE_URL = re.compile(r"(?:https?://|//)[^\s<>()\[\]\"']+")
 URL_ATTRIBUTES = ("href", "src")
 
@@ -97,7 +97,7 @@ def scan(text: str) -> Markup:
     heading_lines = set()
     for match in _HEADING.finditer(live):
         explicit = _ATTR_LIST_ID.search(match[2])
-        title = _TRAILING_ATTR_LIST.sub("", match[2])
+        title = _TRAILING_ATTR_LIST.sub("", match[2]).rstrip()
         markup.headings.append(Heading(line_of(match.start()), title, explicit[1] if explicit else None))
         heading_lines.add(line_of(match.start()))
     for match in _ATTR_LIST_ID.finditer(live):

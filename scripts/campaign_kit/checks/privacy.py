@@ -32,9 +32,9 @@ _REGISTRY_HINT = (
 # A run of digits as people group them: "0912 345 678", "381.234.567", "(0297) 3862 123".
 _DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{4}"
 # A run of digits that is not part of a word: a hash such as 187328651fca is no ID.
-_NUMBER = re.compile(rf"{_DATE}|(\+?)\d(?<![\w.,/]\d)(?:[ .()\-]{{0,3}}\d|[ ]*\n[ ]*\d)*(?![\w]|[.,/]\d)")
+_NUMBER = re.compile(rf"{_DATE}|(\+?)\d(?<![\w.,/]\d)(?:[ .()\-/]{{0,3}}\d|[ ]*\n[ ]*\d)*(?![\w]|[.,/]\d)")
 _UNIT_AFTER = re.compile(
-    r"\s*(?:đồng|đ\b|vnđ|vnd|usd|triệu|tỷ|nghìn|ngàn|lượt|người|hộ|khẩu|lần|km|m\b|ha\b|kg|tấn|con|cây|suất|phần)",
+    r"\s{0,4}(?:đồng|đ\b|vnđ|vnd|usd|triệu|tỷ|nghìn|ngàn|lượt|người|hộ|khẩu|lần|km|m\b|ha\b|kg|tấn|con|cây|suất|phần)",
     re.IGNORECASE,
 )
 _ACCOUNT_BEFORE = re.compile(r"(?:tài khoản|\bstk\b|\btk\b|số tk|account)[^\n\d]{0,25}$", re.IGNORECASE)
@@ -42,15 +42,14 @@ _INSURANCE_BEFORE = re.compile(r"(?:bhxh|bhyt|bảo hiểm|sổ|thẻ|mã số)[
 _HEALTH_CARD = re.compile(r"\b[A-Z]{2}[ .\-]?\d(?:[ .\-]?\d){12}(?!\d)")
 # Bounded, and opening with the "@": a long run of letters never makes the search quadratic.
 _EMAIL = re.compile(r"@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_EMAIL_NAME = re.compile(r"[\w.+-]{1,64}$")
 _CHAT_LINK = re.compile(
     r"\b(?:(?:tel|sms|smsto|callto|mailto|viber|whatsapp|zalo|skype|facetime|fb-messenger):"
-    r"|(?:https?://)?(?:[\w-]{1,63}\.){0,4}(?:zalo\.me|m\.me|messenger\.com|facebook\.com|fb\.com|fb\.me|wa\.me|t\.me)/)"
+    r"|(?:https?://|(?<![\w.-]))(?:[\w-]{1,63}\.){0,4}(?:zalo\.me|m\.me|messenger\.com|facebook\.com|fb\.com|fb\.me|wa\.me|t\.me)/)"
     r"[^\s)>\]\"']*",
     re.IGNORECASE,
 )
 _TIME_WORDS = (
-    r"(?:ngày|từ|đến|tháng|hạn|sáng|trưa|chiều|tối|đêm|hôm|thứ \w+|mùng|mồng|dịp|số hiệu|quyết định|nghị định)"
+    r"(?:ngày|năm|từ|đến|tháng|hạn|sáng|trưa|chiều|tối|đêm|hôm|thứ \w+|mùng|mồng|dịp|số hiệu|quyết định|nghị định)"
 )
 _NOT_A_HOUSE_NUMBER_BEFORE = re.compile(_TIME_WORDS + r"\s*$", re.IGNORECASE)
 _HOUSE_NUMBER = r"\d(?<![\w/.,]\d)\d*[A-Za-z]?(?:/\d+[A-Za-z]?)*"
@@ -67,11 +66,30 @@ _ADDRESS = re.compile(
     rf"|({_HOUSE_NUMBER}),?\s+(?:(?:đường|phố)\s+(\w)(\w?)|(\w+)\s+(\w+))",  # "12 đường Lê Lợi", "12 Nguyễn Trãi"
     re.IGNORECASE,
 )
+# A land parcel: "thửa 245, tờ bản đồ 12", "thửa đất số 245 tờ bản đồ số 12".
+_PARCEL = re.compile(r"\bthửa(?: đất)?(?: số)?\s*\d+[,;]?\s*(?:tờ bản đồ|tbđ)(?: số)?\s*\d+", re.IGNORECASE)
+# A map position: "10.01234, 105.12345" (in a link's target too).
+_COORDINATES = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,}\s*,\s*-?\d{1,3}\.\d{4,}")
+# An e-mail written so that a filter misses it: "anhson (a) gmail chấm com", "son [at] mail [dot] vn".
+_AT = r"(?:[(\[{<]\s*(?:a|at|@|a còng)\s*[)\]}>]|\s(?:at|a còng)\s)"
+_DOT = r"(?:\.|[(\[{<]\s*(?:dot|chấm)\s*[)\]}>]|\s(?:dot|chấm)\s)"
+_OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}\s*{_AT}\s*[\w-]{{1,63}}(?:\s*{_DOT}\s*[\w-]{{1,63}}){{0,3}}\s*{_DOT}\s*"
+    r"(?:com|vn|net|org|edu|gov|info|me)\b",
+    re.IGNORECASE,
+)
+# Digits spelled as words: "không chín một hai ba bốn năm sáu bảy tám" is a phone number too.
+_DIGIT_WORDS = {"không": "0", "một": "1", "mốt": "1", "hai": "2", "ba": "3", "bốn": "4", "tư": "4", "năm": "5",
+                "lăm": "5", "sáu": "6", "bảy": "7", "bẩy": "7", "tám": "8", "chín": "9"}  # fmt: skip
+_SPELLED_NUMBER = re.compile(
+    rf"(?<!\w)(?:(?:{'|'.join(_DIGIT_WORDS)})[\s,.\-]{{1,3}}){{8,}}(?:{'|'.join(_DIGIT_WORDS)})(?!\w)", re.IGNORECASE
+)
+_QUERY = re.compile(r"([^\s?]*)(\S*)")  # a target: before its "?" and from it
 _BIRTH_DATE = re.compile(rf"(?:sinh ngày|ngày sinh|ngày tháng năm sinh|\bsn\b)\s*:?\s*{_DATE}", re.IGNORECASE)
 _AGE = re.compile(r"(\d{1,2})\s*tuổi")
 _CHILD_BEFORE = re.compile(r"\b(?:bé|cháu|con|em|con gái|con trai)\s+(?:tên\s+)?(?=(\w))", re.IGNORECASE)
 _NAMED_PERSON = re.compile(r"\b(?:hộ|gia đình|anh|chị|ông|bà|cô|chú|bác|dì|cậu|thím|mợ)\s+(?=(\w+))", re.IGNORECASE)
-_FILE_OR_LINK = re.compile(r"https?://|www\.|\.(?:pdf|jpe?g|png|heic|docx?)\b|\w+\.(?:vn|com|net|org|me)\b", re.I)
+_FILE_OR_LINK = re.compile(r"https?://|www\.|\.(?:pdf|jpe?g|png|heic|docx?)\b|\b\w+\.(?:vn|com|net|org|me)\b", re.I)
 _CHAT_WORDS = re.compile(r"zalo|facebook|messenger|viber|telegram|nhóm|group|chat|tin nhắn|email|e-mail|drive", re.I)
 _CONSENT_FORM_NAMES = ("giay-dong-y", "phieu-dong-y", "dong-y-dang", "consent")
 
@@ -100,10 +118,15 @@ def check_text(path: Path, text: str, about_people: bool, problems: Problems, fi
     found = list(_links(plain))
     prose = without_urls(plain)
     found += _numbers(prose)
+    targets = _link_targets(plain, prose)
+    found += _numbers(targets)
+    found += _coordinates(plain)  # in the text and in any link (a map link's path holds them too)
     found += _emails(prose)
-    if about_people:
-        found += _addresses(prose)
-        found += _birth_dates_and_children(prose)
+    found += _spelled(prose)
+    # What a page says, whatever its type: a policy page or a news item naming a household
+    # publishes its address as surely as a story does.
+    found += _addresses(prose)
+    found += _birth_dates_and_children(prose)
     found.sort()
     for offset, message, hint in found[:MAX_REPORTED]:
         problems.add(path, first_line + plain.count("\n", 0, offset), message, hint)
@@ -118,9 +141,11 @@ def check_text(path: Path, text: str, about_people: bool, problems: Problems, fi
 
 
 def check_files(files: list[Path], problems: Problems) -> None:
-    """Signed consent forms stay with the agency, on paper: never in the repository.
-    `files`: every file under docs/ but the Markdown pages."""
+    """Signed consent forms stay with the agency, on paper: never in the repository; and a file's
+    name, published in its address, says nothing personal. `files`: every file under docs/ but the pages."""
     for path in files:
+        for _offset, message, hint in _numbers(re.sub(r"[_\-.]", " ", path.stem)):
+            problems.add(path, 1, "tên tệp có " + message, hint + " Đặt lại tên tệp, không có số.")
         if any(name in slug(path.stem) for name in _CONSENT_FORM_NAMES):
             problems.add(
                 path,
@@ -139,6 +164,35 @@ def _links(plain: str) -> Iterator[Found]:
             "không được đăng.",
             _REGISTRY_HINT,
         )
+
+
+def _link_targets(plain: str, prose: str) -> str:
+    """The query strings of the link targets `without_urls` blanked, decoded, at their own offsets
+    (?sdt=0912345678, a map link's ?q=…), digits only: they are published as surely as the text.
+    A target's path is the site's own naming (document slugs hold numbers), not what it says."""
+    if prose == plain:
+        return ""
+    targets = "".join(char if blank == " " and char != " " else " " for char, blank in zip(plain, prose, strict=True))
+
+    def query(match: re.Match[str]) -> str:
+        decoded = unquote(match[2])
+        return " " * len(match[1]) + decoded.ljust(len(match[2]))[: len(match[2])]
+
+    queries = _QUERY.sub(query, targets)
+    return "".join(char if char.isdigit() or char in "\n.," else " " for char in queries)
+
+
+def _coordinates(text: str) -> Iterator[Found]:
+    for match in _COORDINATES.finditer(text):
+        yield match.start(), f"“{_masked(match[0])}” là tọa độ trên bản đồ: lộ chỗ ở.", "Xóa tọa độ và liên kết bản đồ."
+
+
+def _spelled(prose: str) -> Iterator[Found]:
+    for match in _SPELLED_NUMBER.finditer(prose):
+        digits = "".join(_DIGIT_WORDS[word.lower()] for word in re.findall(r"\w+", match[0]))
+        if re.fullmatch(r"0\d{8,10}|\d{9}|\d{12}", digits):
+            message = f"dãy chữ số “{_masked(digits)}” viết bằng chữ: vẫn là số điện thoại hay số giấy tờ."
+            yield match.start(), message, "Xóa số này khỏi bài."
 
 
 def _numbers(prose: str) -> Iterator[Found]:
@@ -195,20 +249,30 @@ def _number_kind(prose: str, match: re.Match[str], digits: str) -> str:
         return ""
     if len(digits) == 12:
         return "số căn cước công dân (CCCD, 12 chữ số)"
+    if 13 <= len(digits) <= 19 and not re.search(r"[.,] ?\d{3}\b", match[0]):
+        return "số tài khoản ngân hàng hoặc số thẻ"
     if len(digits) == 9:
         return "số chứng minh nhân dân (CMND, 9 chữ số)"
     return ""
 
 
 def _emails(prose: str) -> Iterator[Found]:
+    for match in _OBFUSCATED_EMAIL.finditer(prose):
+        yield (
+            match.start(),
+            f"“{_masked(match[0])}” là địa chỉ e-mail viết tránh: không được đăng e-mail của người.",
+            _REGISTRY_HINT,
+        )
     if "@" not in prose:
         return
     for match in _EMAIL.finditer(prose):
-        name = _EMAIL_NAME.search(prose, max(0, match.start() - 64), match.start())
-        if name:
-            address = name[0] + match[0]
+        start = match.start()
+        while start > max(0, match.start() - 64) and (prose[start - 1].isalnum() or prose[start - 1] in "_.+-"):
+            start -= 1
+        if start < match.start():
+            address = prose[start : match.start()] + match[0]
             yield (
-                name.start(),
+                start,
                 f"địa chỉ e-mail “{_masked(address)}”: không được đăng e-mail của người.",
                 _REGISTRY_HINT,
             )
@@ -232,6 +296,13 @@ def _addresses(prose: str) -> Iterator[Found]:
 
 
 def _birth_dates_and_children(prose: str) -> Iterator[Found]:
+    for match in _PARCEL.finditer(prose):
+        yield (
+            match.start(),
+            f"“{_masked(match[0])}” là số thửa đất: lần ra được nhà và đất của một gia đình.",
+            "Xóa số thửa, số tờ bản đồ; chỉ ghi đến ấp, xã.",
+        )
+
     for match in _BIRTH_DATE.finditer(prose):
         yield (
             match.start(),

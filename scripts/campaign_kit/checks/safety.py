@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
 
-from ..html_policy import ATTRIBUTES, URL_SCHEMES, Difference, differences, images
+from ..html_policy import ATTRIBUTES, URL_SCHEMES, Difference, anchors, differences, images
 from ..markdown_config import render
 from ..model.content import Page
 from ..model.errors import Problems
@@ -30,6 +31,8 @@ _WHY_NOT = {
 }
 _FILE_NAME_ALT = re.compile(r"\.(?:jpe?g|png|webp|gif|heic)$|^(?:img|dsc|dcim|image|photo|anh|ảnh)[-_ ]?\d*$", re.I)
 _SHOWN = 60  # characters of a value quoted in a message: enough to find it, no more
+# Link text that reads as an address: "https://dichvucong.gov.vn", "dichvucong.gov.vn/trang".
+_HOST_TEXT = re.compile(r"^\s*(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?:[/:?#]\S*)?\s*$", re.I)
 
 
 def check(page: Page, problems: Problems) -> None:
@@ -38,6 +41,16 @@ def check(page: Page, problems: Problems) -> None:
     for difference in differences(rendered):
         line = finder.line_of(_needles(difference))
         problems.add(page.path, page.body_line + line, *message(difference))
+    for href, text in anchors(rendered):
+        shown = _HOST_TEXT.match(text)
+        target = urlsplit(href.strip()).hostname if "//" in href or ":" in href else None
+        if shown and target is not None and shown[1].lower() != target.lower().removeprefix("www."):
+            problems.add(
+                page.path,
+                page.body_line + finder.line_of([href, text]),
+                f"chữ của liên kết ghi “{_shown(text)}” nhưng liên kết dẫn tới trang khác ({_shown(target)}).",
+                "Ghi đúng địa chỉ mà liên kết dẫn tới, hoặc viết chữ thường: [Cổng dịch vụ công](https://…).",
+            )
     for src, alt in images(rendered):
         if not alt.strip() or _FILE_NAME_ALT.search(alt.strip()):
             problems.add(

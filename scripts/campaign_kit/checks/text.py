@@ -11,10 +11,10 @@ from ..model.errors import Problems
 from .legacy_fonts import from_tcvn3, from_vni
 from .syllables import is_syllable
 
-# A word as the checks see it: Latin letters with any Vietnamese or Latin-1
-# character, including the symbols (¬, ×, ¸) old-font text is made of, and the
-# Greek and Cyrillic letters that look like Latin ones.
-_WORD = re.compile(r"[A-Za-z\u00a1-\u00ff\u0100-\u024f\u0300-\u036f\u0370-\u04ff\u1e00-\u1eff]+")
+# A word as the checks see it: letters of any script, with the Latin-1 symbols (¬, ×, ¸)
+# old-font text is made of, so a look-alike from any script (Armenian "օ", Cherokee "Ꭺ",
+# Cyrillic "а") is inside the word it hides in.
+_WORD = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00bf\u00d7\u00f7\u0300-\u036f])+")
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
     "\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
@@ -29,7 +29,6 @@ _CP1252_CONTINUATION = (
     "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
 _CP1252_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]+")
-_LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK")
 _LEGACY_FONTS = (("TCVN3 (phông .VnTime)", from_tcvn3), ("VNI (phông VNI-Times)", from_vni))
 
 
@@ -158,12 +157,14 @@ def _lookalike_problem(word: str, lookalike: str) -> tuple[str, str]:
 
 
 def _lookalike(word: str) -> str:
-    """'Cyrillic “а”' when a word with Latin letters (Vietnamese ones too) hides a Cyrillic or Greek one, else ''."""
+    """'Cyrillic “а”' when a word with Latin letters (Vietnamese ones too) hides a letter of any
+    other script (Cyrillic, Greek, Armenian, Cherokee, mathematical letters…), else ''."""
     if not any(unicodedata.name(char, "").startswith("LATIN") for char in word):
         return ""
     for char in word:
-        script = unicodedata.name(char, "").split(" ")[0]
-        if script in _LOOKALIKE_SCRIPTS:
+        name = unicodedata.name(char, "")
+        if char.isalpha() and not name.startswith(("LATIN", "MODIFIER LETTER")):
+            script = name.split(" ")[0]
             return f"{script.capitalize()} “{char}” (U+{ord(char):04X})"
     return ""
 

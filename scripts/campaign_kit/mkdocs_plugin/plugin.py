@@ -37,6 +37,7 @@ from ..page_html import wrap_tables
 from ..pages.context import Context
 from ..pages.reports import report_charts
 from ..project import STAGING_MARK, Project, load
+from ..published_files import published_bytes
 from ..review_boundary import BUILD_CACHE
 from ..search_index import query_words
 from ..security import REFERRER_POLICY, csp, mark_outgoing_links
@@ -169,17 +170,22 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Replace the Markdown sources by the plan's pages; add fonts and styles.
 
-        Of the other files under docs/, only what the gate allows is copied (never a
+        Of the other files under docs/, only what the gate allows is published (never a
         file reached through a symbolic link), and a theme file one of them shadowed
-        comes back: defence in depth, for a build run without the gate."""
+        comes back: defence in depth, for a build run without the gate. Photos and PDFs
+        are published as `published_files` re-writes them, never as they were sent."""
         docs_dir = Path(config.docs_dir)
-        kept = [
-            file
-            for file in files
-            if not file.is_documentation_page()
-            and (not _is_under(file, docs_dir) or is_publishable(Path(file.abs_src_path), docs_dir))
-        ]
-        generated = [File.generated(config, uri, content=markdown) for uri, markdown in self.pages.items()]
+        kept, generated = [], []
+        for file in files:
+            if file.is_documentation_page():
+                continue
+            if not _is_under(file, docs_dir):
+                kept.append(file)
+            elif is_publishable(Path(file.abs_src_path), docs_dir):
+                content = published_bytes(Path(file.abs_src_path))
+                if content is not None:
+                    generated.append(File.generated(config, file.src_uri, content=content))
+        generated += [File.generated(config, uri, content=markdown) for uri, markdown in self.pages.items()]
         for uri, source in self.assets.items():
             if isinstance(source, Path):
                 generated.append(File.generated(config, uri, abs_src_path=str(source)))

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# Every character that ends a line somewhere (a terminal, a CI log, an editor): a message quotes
+# what an editor wrote, and a line break in it could start a line of the editor's choosing.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks shown as "⏎": quoted editor text never opens a line of its own."""
+    return _LINE_BREAKS.sub("⏎", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -16,8 +26,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
-        return f"{text}\n    → {self.hint}" if self.hint else text
+        text = one_line(f"{self.path}:{self.line}: {self.message}")
+        return f"{text}\n    → {one_line(self.hint)}" if self.hint else text
 
 
 @dataclass

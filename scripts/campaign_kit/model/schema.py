@@ -27,6 +27,11 @@ from ..slugs import SLUG_PATTERN
 
 Text = Annotated[str, Field(min_length=1)]
 Summary = Annotated[str, Field(min_length=1, max_length=400)]
+# Bounded: every title and tag is repeated in menus, listings, search and print, and each tag
+# makes a listing page per language (the longest title in use has 218 characters, a page 4 tags).
+Title = Annotated[str, Field(min_length=1, max_length=300)]
+Tag = Annotated[str, Field(min_length=1, max_length=60)]
+MAX_TAGS_PER_PAGE = 8
 Key = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 
@@ -85,9 +90,9 @@ class PageMeta(Strict):
     """Keys every page may carry."""
 
     kind_label: ClassVar[str] = "trang"
-    title: Text
+    title: Title
     summary: Summary | None = None
-    tags: list[Text] = []
+    tags: Annotated[list[Tag], Field(max_length=MAX_TAGS_PER_PAGE)] = []
     sample: bool = False
     translation: Translation | None = None
 

@@ -1,7 +1,7 @@
 """Every page of the site in one language, as Markdown, from the content model.
 
-`build_pages` is what a renderer needs: {path under docs/: Markdown}. The
-MkDocs adapter hands it to MkDocs; another renderer would write it to a folder.
+`build_pages` is what a renderer needs: {path under docs/: Markdown}, and which of them are made
+from campaign/ data. The MkDocs adapter hands it to MkDocs; another renderer would write it to a folder.
 """
 
 from __future__ import annotations
@@ -24,9 +24,12 @@ from .translation_status import translation_status_page
 from .units import units_pages
 
 
-def build_pages(content: Content, language: str, *, production: bool = False) -> dict[str, str]:
+def build_pages(content: Content, language: str, *, production: bool = False) -> tuple[dict[str, str], set[str]]:
+    """({src_uri: Markdown} of every page, the src_uris of those made from campaign/ data): an
+    editor's file at a made page's address is refused by the gate (`siteplan.reserved`)."""
     ctx = Context(content, content.campaign.language(language), production)
     pages = {src_uri: render_page(ctx, content.reference(src_uri)) for src_uri in content.pages}
+    made: dict[str, str] = {}
     for section in SECTIONS:
         index = section.index
         if index not in pages:
@@ -35,8 +38,10 @@ def build_pages(content: Content, language: str, *, production: bool = False) ->
         if section.listed_by_facets:
             title = ctx.page(index).meta.title
             head = pages[index] + facet_menu(ctx, section, index)
-            pages.update(paginate(ctx, index, title, items, first_head=head))
-            pages.update(facet_pages(ctx, section))
+            listing = paginate(ctx, index, title, items, first_head=head)
+            pages[index] = listing.pop(index)
+            made.update(listing)
+            made.update(facet_pages(ctx, section))
         elif section.content_type == "faq":
             pages[index] += faq_entries(ctx, index)
         elif section.content_type == "policy":
@@ -45,14 +50,19 @@ def build_pages(content: Content, language: str, *, production: bool = False) ->
             pages[index] += cards(ctx, index, items)
     if DISTRICT_INDEX in pages:
         pages[DISTRICT_INDEX] += district_links(ctx, DISTRICT_INDEX)
-    pages.update(plan_page(ctx))
-    pages.update(report_pages(ctx))
-    pages.update(events_page(ctx))
-    pages.update(district_pages(ctx))
-    pages.update(units_pages(ctx))
-    pages.update(translation_status_page(ctx))
-    pages.update(search_page(ctx))
-    pages.update(self_check_page(ctx))
-    pages.update(loudspeaker_pages(ctx))
+    makers = (
+        plan_page,
+        report_pages,
+        events_page,
+        district_pages,
+        units_pages,
+        translation_status_page,
+        search_page,
+        self_check_page,
+        loudspeaker_pages,
+    )
+    for make in makers:
+        made.update(make(ctx))
+    pages.update(made)
     scripts = ctx.language.scripts
-    return {uri: mark_word_breaks(markdown, scripts) for uri, markdown in pages.items()}
+    return {uri: mark_word_breaks(markdown, scripts) for uri, markdown in pages.items()}, set(made)

@@ -27,6 +27,7 @@ class LanguageSite:
     language: Language
     prefix: str  # path of the language's root under the site root: "" or "en/"
     pages: dict[str, str]  # src_uri → Markdown with front matter
+    generated: frozenset[str] = frozenset()  # src_uris of the pages made from campaign/ data
 
     @property
     def code(self) -> str:
@@ -114,12 +115,9 @@ def plan_site(content: Content, *, production: bool = False) -> SitePlan:
     """`production`: the plan of the public site (pages leave out what only a draft shows)."""
     campaign = content.campaign
     reference = campaign.default_language
-    sites = {
-        language.code: LanguageSite(
-            language,
-            "" if language.code == reference else f"{language.code}/",
-            build_pages(content, language.code, production=production),
-        )
-        for language in campaign.languages
-    }
+    sites = {}
+    for language in campaign.languages:
+        pages, generated = build_pages(content, language.code, production=production)
+        prefix = "" if language.code == reference else f"{language.code}/"
+        sites[language.code] = LanguageSite(language, prefix, pages, frozenset(generated))
     return SitePlan(content, sites, list(campaign.site.nav), catalogue(content))
