@@ -9,8 +9,9 @@ import pytest
 from conftest import loaded_project
 
 from campaign_kit.model.activities import load_activities
-from campaign_kit.model.errors import Problems
+from campaign_kit.model.errors import ContentError, Problems
 from campaign_kit.production import check_production
+from campaign_kit.project import load
 
 CAMPAIGN = loaded_project().content.campaign
 PLAN = CAMPAIGN.plans[CAMPAIGN.default_language]
@@ -110,3 +111,28 @@ def test_the_forms_of_activity_are_the_plans_words() -> None:
     data["activity_forms"][0]["name"] = "Tổ chức hội chợ việc làm"
     with pytest.raises(ValueError, match="không phải lời của đoạn hình thức"):
         type(PLAN).model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "reported"),
+    [
+        ("place", "Nhà anh Sơn, ĐT 0912 345 678", "giống số điện thoại di động"),
+        ("evidence", "Danh sách ký tên, số nhà 12 đường Lê Lợi", "là địa chỉ nhà cụ thể"),
+        ("title", "Họp dân, liên hệ anhson (a) gmail chấm com", "là địa chỉ e-mail viết tránh"),
+    ],
+)
+def test_an_activity_s_words_are_read_for_personal_details(
+    project_copy: Path, field: str, written: str, reported: str
+) -> None:
+    """Activity records are published (report pages, CSV, XLSX): their free text passes the privacy checks
+    of a page, at the record's line; counts are their only data about people."""
+    samples = next((project_copy / "campaign" / "activities").glob("*.yml"))
+    first = loaded_project().content.activities[0]
+    text = samples.read_text(encoding="utf-8")
+    old = f"{field}: {getattr(first.activity, field)}"
+    assert old in text
+    samples.write_text(text.replace(old, f"{field}: {written}", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load(project_copy)
+    found = [p for p in caught.value.problems if reported in p.message]
+    assert found and {(p.path, p.line) for p in found} == {(f"campaign/activities/{samples.name}", first.line)}

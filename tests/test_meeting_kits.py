@@ -12,8 +12,10 @@ import pytest
 from conftest import loaded_project
 from test_print import qr_urls
 
+from campaign_kit.model.activities import Reached
 from campaign_kit.model.sections import FINDER_URI
 from campaign_kit.printing.meeting import FOLDER, SLIDE, Kits
+from campaign_kit.reports.totals import MEASURES, REACHED_COUNTS
 
 PLAN = loaded_project().plan
 KITS = Kits(PLAN, loaded_project().root / "fonts", production=True)
@@ -80,10 +82,18 @@ def test_the_kit_pdfs_preflight(kit: Path, press_kit: Path, tmp_path: Path) -> N
 
 
 def test_the_attendance_sheet_counts_the_groups_the_policies_address(kit: Path) -> None:
-    text = subprocess.run(
-        ["pdftotext", str(kit / f"{KITS.stem(FIRST, 'attendance')}.pdf"), "-"], capture_output=True, text=True
-    ).stdout
+    """Its counts are the people counts of an activity record (each one a field of Reached, the total
+    first), then the groups the policies address, so a meeting's sheet is typed into a record as it is."""
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(kit / f"{KITS.stem(FIRST, 'attendance')}.pdf"), "-"], capture_output=True, text=True
+        ).stdout.split()
+    )
     audiences = {key for policy in KITS.policies(FIRST) for key in policy.meta.audiences}
     for key in audiences:
         assert KITS.ctx.strings.audiences[key] in text
-    assert KITS.words.counts_total in text and KITS.words.questions_title.split("(")[0].strip() in text
+    headings = dict(MEASURES)
+    assert [name for name in REACHED_COUNTS if name != "reached"] == list(Reached.model_fields)[1:]
+    positions = [text.index(headings[name]) for name in REACHED_COUNTS]
+    assert positions == sorted(positions)
+    assert KITS.words.questions_title.split("(")[0].strip() in text

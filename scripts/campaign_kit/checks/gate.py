@@ -12,6 +12,7 @@ from ..model.errors import Problem, Problems
 from ..model.schema import LegalDocumentMeta
 from . import figures, files, front_matter, glossary, images, privacy, safety, scaffold, text
 
+ACTIVITY_WORDS = ("title", "place", "evidence", "reported_by")  # the free text of an activity record
 # What the checks found in a file, by what they were given (its path as reported, its text or
 # size and time, the campaign's figures): the checks are pure functions of these, so a file
 # unchanged since the last load in this process (`make serve` rebuilding after an edit, the
@@ -62,6 +63,13 @@ def run_gate(content: Content, problems: Problems) -> None:
         stat = path.stat()
         key = (path.relative_to(docs.parent).as_posix(), stat.st_mtime_ns ^ stat.st_size, 0)
         problems.items.extend(_remembered(memo, key, problems.root, lambda found, p=path: check_file(p, found)))
+    for recorded in content.activities:
+        # Activity records are published (report pages, CSV, XLSX): their words (title, place, evidence,
+        # who reported) are read for personal details like a page's; counts are their only people data.
+        for field in ACTIVITY_WORDS:
+            value = getattr(recorded.activity, field, None)
+            if isinstance(value, str):
+                privacy.check_text(recorded.path, value, False, problems, first_line=recorded.line)
     figures.check_sources(content, problems)
     glossary.check(content, problems)
 

@@ -24,6 +24,7 @@ from ..model.sections import FINDER_URI, legal_uri
 from ..model.yamlfile import load_validated
 from ..pages.blocks import expand
 from ..pages.context import Context, inline_html
+from ..reports.totals import MEASURES, REACHED_COUNTS
 from ..siteplan import SitePlan
 from .colours import output_profile
 from .layout import PrintError, overflowing_blocks
@@ -58,8 +59,6 @@ class MeetingWords(Strict):
     attendance_title: Text
     attendance_fields: list[Text]
     counts_title: Text
-    counts_total: Text
-    counts_women: Text
     questions_title: Text
     requests_title: Text
     signature: Text
@@ -236,7 +235,10 @@ class Kits:
             {key for policy in self.policies(group) for key in policy.meta.audiences},
             key=list(self.ctx.strings.audiences).index,
         )
-        counts = [self.words.counts_total, self.words.counts_women]
+        # The counts of an activity record (campaign/activities/), so the sheet's totals are typed into one as
+        # they are, then the meeting's audiences.
+        headings = dict(MEASURES)
+        counts = [headings[name] for name in REACHED_COUNTS]
         counts += [self.ctx.strings.audiences[key] for key in audiences]
         title = self.words.attendance_title.format(group=group.title)
         document = self._render(

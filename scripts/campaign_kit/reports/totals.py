@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from ..model.activities import Activity, Recorded, activity_forms, task_names, unit_names
 from ..model.content import Content
 
+# The people counts of an activity record (model.activities.Reached), as a meeting's attendance sheet asks them.
+REACHED_COUNTS = ("reached", "women", "ethnic_minority", "poor_near_poor")
 # What is counted, in the order every output shows it: (name, heading).
 MEASURES: tuple[tuple[str, str], ...] = (
     ("recorded", "Hoạt động ghi nhận"),
