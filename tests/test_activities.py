@@ -58,7 +58,7 @@ def test_a_correct_activity_loads_with_its_line(tmp_path: Path) -> None:
     [
         (("women: 70", "women: 170"), "a.yml:10: số người được tiếp cận (reached): số nữ (170) nhiều hơn tổng số người được tiếp cận (120)"),
         ((f"form: {FORM}", "form: doi-thoaj"), "a.yml:8: hình thức hoạt động (form): không có hình thức hoạt động"),
-        ((f"unit: {UNIT}", "unit: huyen-khong-co"), "a.yml:7: đơn vị hiện nay (unit): không có đơn vị hiện nay"),
+        ((f"unit: {UNIT}", "unit: huyen-khong-co"), "a.yml:7: xã, phường, đặc khu ngày nay (unit): không có đơn vị hiện nay"),
         ((f"task: {TASK}", "task: so-khong-co-9"), "a.yml:9: nhiệm vụ của Kế hoạch (task): không có nhiệm vụ"),
         (("start: 2024-03-14", "start: 2024-03-14\n    end: 2024-03-01"), "ngày kết thúc 01/03/2024 sớm hơn"),
         (("start: 2024-03-14", "start: 2999-03-14"), "a.yml:2: danh sách hoạt động (activities): hoạt động đã làm"),

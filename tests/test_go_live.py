@@ -30,8 +30,11 @@ REAL_REPOSITORY = "https://github.com/so-noi-vu-an-giang/giam-ngheo"
 def ready_for_launch(project: Path) -> Path:
     """What the campaign office does on launch day: real addresses in site.yml, the samples removed.
     Nothing of print: no print order, no contact of any unit, a blank colophon."""
-    for page in load(project).content.samples():
+    content = load(project).content
+    for page in content.samples():
         page.path.unlink()
+    for path in {recorded.path for recorded in content.activities if recorded.activity.sample}:
+        path.unlink()  # the example activities' file holds examples only
     site_yml = project / "campaign" / "site.yml"
     text = site_yml.read_text(encoding="utf-8")
     text = text.replace(str(CAMPAIGN.site.site_url), REAL_SITE)

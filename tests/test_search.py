@@ -33,7 +33,7 @@ class Case:
 VIETNAMESE = [
     Case("ho ngheo", "/hoi-dap/ho-ngheo-la-gi/"),
     Case("ho ngheo la gi", "/hoi-dap/ho-ngheo-la-gi/"),
-    Case("ho can ngheo", "/chinh-sach/xac-dinh-ho-ngheo/"),
+    Case("ho can ngheo", "/hoi-dap/ho-can-ngheo-khac-ho-ngheo-the-nao/", first=True),  # the answer to "what is it?"
     Case("hoc phi", "/chinh-sach/giao-duc/"),
     Case("mien hoc phi", "/chinh-sach/giao-duc/"),
     Case("nha o", "/chinh-sach/nha-o/"),
