@@ -131,7 +131,7 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         return "ngày có hiệu lực (in_force_from) sớm hơn ngày ký (date).", "Xem lại hai ngày này trong văn bản gốc."
     if kind == "ended_before_start":
         return (
-            "ngày cuối cùng còn áp dụng (in_force_until) sớm hơn ngày có hiệu lực.",
+            "ngày cuối cùng còn áp dụng (in_force_until) sớm hơn ngày có hiệu lực (in_force_from, hoặc ngày ký).",
             "Xem lại hai ngày này trong văn bản gốc và trong văn bản thay thế.",
         )
     if kind == "replaced_without_date":
