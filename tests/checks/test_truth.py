@@ -25,7 +25,7 @@ CONTENT = loaded_project().content
 NEWS = CONTENT.items("news")[0]
 ACTS = [act for act in CONTENT.items("legal") if isinstance(act.meta, LegalDocumentMeta)]
 POLICIES = [page for languages in CONTENT.pages.values() for page in languages.values() if page.content_type == "policy"]
-CONTEXT = {"today": SUITE_TODAY}
+CONTEXT = {"today": SUITE_TODAY, "now": SUITE_TODAY}
 
 # (model, a valid front matter, the date field to spoil)
 DATE_FIELDS = [

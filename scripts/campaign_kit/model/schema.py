@@ -8,6 +8,7 @@ checked against the validation context given by the loader.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from difflib import get_close_matches
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -50,14 +51,22 @@ def _not_before_the_earliest(value: dt.date) -> dt.date:
 Date = Annotated[dt.date, AfterValidator(_not_before_the_earliest)]
 
 
-def _not_in_the_future(value: dt.date, info: ValidationInfo) -> dt.date:
-    """What happened (a story, a signature, a consent) happened by the build date: a later date is a typo."""
-    if value > (info.context or {}).get("today", dt.date.today()):
-        raise PydanticCustomError("future_date", "{message}", {"message": f"ngày {value:%d/%m/%Y} chưa tới"})
-    return value
+def _not_after(day: str) -> Callable[[dt.date, ValidationInfo], dt.date]:
+    """A date not after the context's `day` ("today": the build date; "now": the real date)."""
+
+    def check(value: dt.date, info: ValidationInfo) -> dt.date:
+        if value > (info.context or {}).get(day, dt.date.today()):
+            raise PydanticCustomError("future_date", "{message}", {"message": f"ngày {value:%d/%m/%Y} chưa tới"})
+        return value
+
+    return check
 
 
-PastDate = Annotated[Date, AfterValidator(_not_in_the_future)]
+# What happened (a story, a signature, a consent) happened by the build date: a later date is a typo.
+PastDate = Annotated[Date, AfterValidator(_not_after("today"))]
+# What an editor did (checking a page against the law) happened by the real date, whatever build date
+# is asked for (`make check TODAY=…` an earlier day still checks today's pages).
+DoneDate = Annotated[Date, AfterValidator(_not_after("now"))]
 
 
 class Strict(BaseModel):
@@ -222,7 +231,7 @@ class PolicyMeta(OrderedMeta):
     legal_basis: Annotated[list[Annotated[LegalRef, BeforeValidator(_ref_from_text)]], Field(min_length=1)]
     # When the page was last checked against the law in force, shown as "Cập nhật". A translation
     # shows its source's date, so only the source must carry it.
-    checked: PastDate | None = None
+    checked: DoneDate | None = None
     key_points: KeyPoints
 
     @model_validator(mode="after")
