@@ -200,6 +200,26 @@ ATTACKS = [
     ("text", STORY + "ky-tu-the.md", 15, "dòng có ký tự ẩn U+E0069"),
     ("text", STORY + "bo-chon-bien-the.md", 15, "dòng có ký tự ẩn U+FE0F"),
     ("text", STORY + "utf8-doc-nham.md", 15, "chữ “Há»™” là chữ UTF-8 bị đọc sai bảng mã"),
+    # truth: dates in sane ranges, an act cited only from its signing on, no page in a policy's place
+    ("truth", STORY + "ngay-nam-0001.md", 3, "ngày (date): ngày 01/01/0001 sớm hơn ngày 02/09/1945"),
+    ("truth", STORY + "ngay-dong-y-1930.md", 9, "ngày (date): ngày 20/05/1930 sớm hơn ngày 02/09/1945"),
+    (
+        "truth",
+        "van-ban/het-hieu-luc-nam-1899.md",
+        8,
+        "ngày cuối cùng văn bản còn áp dụng (in_force_until): ngày 31/12/1899 sớm hơn ngày 02/09/1945",
+    ),
+    ("truth", "van-ban/hieu-luc-truoc-ngay-ky.md", 7, "ngày có hiệu lực (in_force_from) sớm hơn ngày ký (date)."),
+    ("truth", "van-ban/het-hieu-luc-truoc-ngay-ky.md", 7, "ngày cuối cùng còn áp dụng (in_force_until) sớm hơn"),
+    ("truth", "chinh-sach/doi-chieu-tuong-lai.md", 10, "ngày đối chiếu văn bản pháp luật (checked): ngày 31/12/2099"),
+    ("truth", "tin-tuc/nhac-van-ban-ky-sau.md", 10, "bài ngày 20/12/2023 nhắc văn bản ký ngày 30/12/2025"),
+    ("truth", "tin-tuc/nhac-van-ban-tham-chieu.md", 12, "bài ngày 15/03/2019 nhắc văn bản ký ngày 27/01/2021"),
+    (
+        "truth",
+        "tin-tuc/tieu-de-trung-chinh-sach.md",
+        2,
+        "tiêu đề “BAO HIEM Y TE cho nguoi thuoc ho ngheo, ho can ngheo” trùng tiêu đề trang chính sách",
+    ),
 ]
 
 PHOTOS = [
@@ -335,7 +355,7 @@ def test_an_attack_alone_is_refused_and_nothing_else_blamed(docs: Path, name: st
 
 def test_the_corpus_covers_every_class_with_variants() -> None:
     classes = Counter(case[0] for case in ATTACKS)
-    assert set(classes) == {"front-matter", "attr-list", "markdown", "exhaustion", "privacy", "schema", "text"}
+    assert set(classes) == {"front-matter", "attr-list", "markdown", "exhaustion", "privacy", "schema", "text", "truth"}
     assert min(classes.values()) >= 5
     assert len(ATTACKS) + len(FILE_ATTACKS) >= 60
 

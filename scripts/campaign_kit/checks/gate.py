@@ -10,7 +10,7 @@ from pathlib import Path
 from ..model.content import Content, SourceFile
 from ..model.errors import Problem, Problems
 from ..model.schema import LegalDocumentMeta
-from . import figures, files, front_matter, glossary, images, privacy, safety, scaffold, text
+from . import figures, files, front_matter, glossary, images, privacy, safety, scaffold, text, truth
 
 ACTIVITY_WORDS = ("title", "place", "evidence", "reported_by")  # the free text of an activity record
 # What the checks found in a file, by what they were given (its path as reported, its text or
@@ -72,6 +72,7 @@ def run_gate(content: Content, problems: Problems) -> None:
                 privacy.check_text(recorded.path, value, False, problems, first_line=recorded.line)
     figures.check_sources(content, problems)
     glossary.check(content, problems)
+    truth.check(content, problems)
 
 
 def _remembered(memo: Memo, key: tuple[str, str | int, int], root: Path, check: Callable[[Problems], None]):

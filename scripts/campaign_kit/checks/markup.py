@@ -10,10 +10,12 @@ opening with ``` is text like any other, so nothing is skipped.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 # [text](url "title"), and an image when a "!" comes before; one level of
 # parentheses in the URL (Wikipedia addresses) and of brackets in the text.
@@ -105,6 +107,17 @@ def scan(text: str) -> Markup:
             markup.ids.append(match[1])
     markup.links.sort(key=lambda link: link.line)
     return markup
+
+
+def split_target(url: str) -> tuple[str, str]:
+    """(path, anchor) of a link as written, without its query: "../van-ban/a.md?x#b" → ("../van-ban/a.md", "b")."""
+    path, _, anchor = unquote(url).partition("#")
+    return path.partition("?")[0], anchor
+
+
+def target_of(src_uri: str, path: str) -> str:
+    """The path under docs/ that the relative link `path` of the page at `src_uri` leads to (itself when empty)."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) if path else src_uri
 
 
 def without_urls(text: str) -> str:

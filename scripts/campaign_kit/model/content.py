@@ -180,6 +180,7 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems, today: 
     codes = [language.code for language in campaign.languages]
     context = {
         "today": content.today,
+        "now": campaign.site.today(),
         "units": [unit.key for unit in campaign.admin_map.units],
         "map_since": campaign.admin_map.since,
         "districts": [district.key for district in campaign.districts],

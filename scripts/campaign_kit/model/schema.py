@@ -8,6 +8,7 @@ checked against the validation context given by the loader.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from difflib import get_close_matches
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -35,14 +36,37 @@ MAX_TAGS_PER_PAGE = 8
 Key = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 
-def _not_in_the_future(value: dt.date, info: ValidationInfo) -> dt.date:
-    """What happened (a story, a signature, a consent) happened by the build date: a later date is a typo."""
-    if value > (info.context or {}).get("today", dt.date.today()):
-        raise PydanticCustomError("future_date", "{message}", {"message": f"ngày {value:%d/%m/%Y} chưa tới"})
+# No page of this site speaks of a day before the country's founding (02/09/1945): an earlier date
+# (0001-01-01, 1900-…) is a typo, and would be listed and shown as if it were true.
+EARLIEST_DATE = dt.date(1945, 9, 2)
+
+
+def _not_before_the_earliest(value: dt.date) -> dt.date:
+    if value < EARLIEST_DATE:
+        day = f"{value.day:02}/{value.month:02}/{value.year:04}"  # strftime drops a year's zeros (0001)
+        raise PydanticCustomError("ancient_date", "{day}", {"day": day, "earliest": f"{EARLIEST_DATE:%d/%m/%Y}"})
     return value
 
 
-PastDate = Annotated[dt.date, AfterValidator(_not_in_the_future)]
+Date = Annotated[dt.date, AfterValidator(_not_before_the_earliest)]
+
+
+def _not_after(day: str) -> Callable[[dt.date, ValidationInfo], dt.date]:
+    """A date not after the context's `day` ("today": the build date; "now": the real date)."""
+
+    def check(value: dt.date, info: ValidationInfo) -> dt.date:
+        if value > (info.context or {}).get(day, dt.date.today()):
+            raise PydanticCustomError("future_date", "{message}", {"message": f"ngày {value:%d/%m/%Y} chưa tới"})
+        return value
+
+    return check
+
+
+# What happened (a story, a signature, a consent) happened by the build date: a later date is a typo.
+PastDate = Annotated[Date, AfterValidator(_not_after("today"))]
+# What an editor did (checking a page against the law) happened by the real date, whatever build date
+# is asked for (`make check TODAY=…` an earlier day still checks today's pages).
+DoneDate = Annotated[Date, AfterValidator(_not_after("now"))]
 
 
 class Strict(BaseModel):
@@ -207,7 +231,7 @@ class PolicyMeta(OrderedMeta):
     legal_basis: Annotated[list[Annotated[LegalRef, BeforeValidator(_ref_from_text)]], Field(min_length=1)]
     # When the page was last checked against the law in force, shown as "Cập nhật". A translation
     # shows its source's date, so only the source must carry it.
-    checked: dt.date | None = None
+    checked: DoneDate | None = None
     key_points: KeyPoints
 
     @model_validator(mode="after")
@@ -229,21 +253,21 @@ class LegalDocumentMeta(DatedMeta):
     ]
     number: Text
     issuer: Text
-    in_force_from: dt.date | None = None
+    in_force_from: Date | None = None
     # Where FACTS.md says the act no longer applies: its last day and, when another act replaced it,
     # that act (the key of its page in docs/van-ban/, or its name when the site has no page for it).
-    in_force_until: dt.date | None = None
+    in_force_until: Date | None = None
     replaced_by: Text | None = None
     summary: Summary
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> LegalDocumentMeta:
         if self.in_force_from and self.in_force_from < self.date:
-            raise PydanticCustomError("in_force_before_signed", "in force before signed")
+            raise PydanticCustomError("in_force_before_signed", "{at}", {"at": "in_force_from"})
         if self.in_force_until and self.in_force_until < (self.in_force_from or self.date):
-            raise PydanticCustomError("ended_before_start", "ended before it started")
+            raise PydanticCustomError("ended_before_start", "{at}", {"at": "in_force_until"})
         if self.replaced_by and not self.in_force_until:
-            raise PydanticCustomError("replaced_without_date", "replaced without a date")
+            raise PydanticCustomError("replaced_without_date", "{at}", {"at": "replaced_by"})
         return self
 
     def in_force(self, day: dt.date) -> bool:

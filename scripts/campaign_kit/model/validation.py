@@ -131,7 +131,7 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         return "ngày có hiệu lực (in_force_from) sớm hơn ngày ký (date).", "Xem lại hai ngày này trong văn bản gốc."
     if kind == "ended_before_start":
         return (
-            "ngày cuối cùng còn áp dụng (in_force_until) sớm hơn ngày có hiệu lực.",
+            "ngày cuối cùng còn áp dụng (in_force_until) sớm hơn ngày có hiệu lực (in_force_from, hoặc ngày ký).",
             "Xem lại hai ngày này trong văn bản gốc và trong văn bản thay thế.",
         )
     if kind == "replaced_without_date":
@@ -143,6 +143,11 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         message, hint = PLACE_OF_ITS_TIME[kind]
         since = error["ctx"]["since"]
         return message.format(since=since), hint.format(since=since)
+    if kind == "ancient_date":
+        return (
+            f"{name}: ngày {error['ctx']['day']} sớm hơn ngày {error['ctx']['earliest']}, chắc là gõ nhầm năm.",
+            "Ghi đúng ngày đã xảy ra, dạng năm-tháng-ngày, ví dụ: 2024-05-31.",
+        )
     if kind == "future_date":
         return f"{name}: {error['ctx']['message']}.", "Ghi ngày đã xảy ra, dạng năm-tháng-ngày."
     if kind.startswith("date"):

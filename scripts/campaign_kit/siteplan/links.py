@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import posixpath
 from difflib import get_close_matches
-from urllib.parse import unquote
 
-from ..checks.markup import Link, scan
+from ..checks.markup import Link, scan, split_target, target_of
 from ..checks.safety import scheme_of
 from ..model.content import Page
 from ..model.errors import Problems
@@ -35,8 +34,7 @@ def check_links(plan: SitePlan, problems: Problems) -> None:
 def _check_link(plan: SitePlan, page: Page, link: Link, targets: set[str], problems: Problems) -> None:
     if not link.url or scheme_of(link.url) or link.url.startswith("//"):
         return  # external links: their scheme is the safety check's business
-    path, _, anchor = unquote(link.url).partition("#")
-    path = path.partition("?")[0]
+    path, anchor = split_target(link.url)
     if path.startswith("/"):
         problems.add(
             page.path,
@@ -46,7 +44,7 @@ def _check_link(plan: SitePlan, page: Page, link: Link, targets: set[str], probl
         )
         return
     here = posixpath.dirname(page.src_uri)
-    target = posixpath.normpath(posixpath.join(here, path)) if path else page.src_uri
+    target = target_of(page.src_uri, path)
     if target not in targets:
         problems.add(page.path, link.line, *_not_found(link, target, here, targets))
         return
