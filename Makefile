@@ -81,7 +81,7 @@ fix: $(BUILD_STAMP)  ## safe fixes only (Unicode NFC, photo metadata, oversized 
 	$(BIN)/python -m campaign_kit.fix
 
 # TITLE and PLACE reach the command through the environment, so any quote in a title is safe.
-new: $(BUILD_STAMP)  ## new page: make new TYPE=story TITLE="…" PLACE="Gò Quao" (asks for what is missing)
+new: $(BUILD_STAMP)  ## new page: make new TYPE=story TITLE="…" PLACE="<tên xã, phường>" (asks for what is missing)
 	$(BIN)/python -m campaign_kit.new $(TYPE) $(if $(TITLE),--title "$$TITLE") $(if $(PLACE),--place "$$PLACE")
 
 # Campaign activities (campaign/activities/) and the plan's reports.

@@ -1,7 +1,7 @@
 """Start a new page from a correct template, with every fact still to write marked.
 
-    python -m campaign_kit.new TYPE --title "…" [--place "Gò Quao"]
-    make new TYPE=story TITLE="Chị Tư nuôi heo" PLACE="Gò Quao"
+    python -m campaign_kit.new TYPE --title "…" [--place "<tên xã, phường>"]
+    make new TYPE=story TITLE="Chị Tư nuôi heo" PLACE="<tên xã, phường>"
 
 TYPE is story, household, person, organisation or news. What is not given is
 asked for when the command runs in a terminal. The file gets today's date, a
@@ -77,7 +77,7 @@ def needs_place(type_: str) -> bool:
 
 def place_of(value: str, campaign: Campaign, day: dt.date) -> tuple[str, str]:
     """Where a page of `day` happened, as its time names it: a unit of today from the map's date on
-    ('Gò Quao' → ('unit', 'xa-go-quao')), a district of 2024 before it ('Gò Quao' → ('district', 'go-quao'))."""
+    (a unit's name or key → ('unit', its key)), a district of 2024 before it (→ ('district', its key))."""
     if day < campaign.admin_map.since:
         keys = [district.key for district in campaign.districts]
         field, names, what = "district", {slug(d.name): d.key for d in campaign.districts}, "huyện, thành phố"
@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         "--place",
         "--district",
         dest="place",
-        help="nơi xảy ra: tên hoặc mã xã, phường, đặc khu ngày nay (bài từ 01/07/2025), ví dụ “Gò Quao”",
+        help="nơi xảy ra: tên hoặc mã xã, phường, đặc khu ngày nay, như trong campaign/admin_map.yml"
+        " (bài trước ngày sắp xếp đơn vị hành chính: huyện, thành phố năm đó, như trong campaign/districts.yml)",
     )
     parser.add_argument("--project", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
@@ -122,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     title = args.title or (_ask("Tiêu đề") if interactive else None)
     place = args.place
     if place is None and interactive and type_ in TYPES and needs_place(type_):
-        place = _ask("Xã, phường, đặc khu nơi xảy ra (ví dụ Gò Quao)")
+        units = load_campaign(args.project.resolve() / "campaign").admin_map.units
+        place = _ask(f"Xã, phường, đặc khu nơi xảy ra (ví dụ {units[0].name})")
     if type_ not in TYPES or not title:
         parser.error("cần loại bài (" + ", ".join(TYPES) + ') và --title, ví dụ: make new TYPE=story TITLE="…"')
     project = args.project.resolve()

@@ -65,7 +65,6 @@ class MapSource(Strict):
 
 
 class AdminMap(Strict):
-    province_today: Text
     since: dt.date
     legal_basis: Text
     source: MapSource
@@ -136,7 +135,7 @@ def _check_map(
                     path,
                     line,
                     f"huyện, thành phố “{former.district}” không có trong districts.yml.",
-                    "Ghi khóa của huyện, thành phố năm 2024, ví dụ: go-quao.",
+                    f"Ghi khóa của huyện, thành phố năm 2024, ví dụ: {districts[0]}.",
                 )
             where = (former.district, former.key)
             if where in seen_former:

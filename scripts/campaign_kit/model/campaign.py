@@ -17,6 +17,7 @@ from .admin_map import AdminMap, District, DistrictsFile, load_admin_map
 from .contacts import PublicContact, load_contacts
 from .errors import Problems
 from .figures import Figure, Figures
+from .identity import fill_names
 from .languages import FontFile, GlossaryFile, Language, LanguagesFile, MapLabels, PlanLabels, Script, Strings, Term
 from .plan import (
     ActivityOutput,
@@ -114,6 +115,23 @@ class Campaign:
                 return language
         raise KeyError(code)
 
+    def site_name(self, code: str) -> str:
+        """The site's name in language `code` (its translation, or site.yml's)."""
+        return self.strings[code].site_name or self.site.site_name
+
+    def short_name(self, code: str) -> str:
+        return self.strings[code].short_name or self.site.short_name
+
+    def site_field(self, name: str, code: str) -> str:
+        """What `{{ site:name }}` says on a page in language `code` (name: placeholders.SITE_FIELDS)."""
+        if name == "site_name":
+            return self.site_name(code)
+        if name == "short_name":
+            return self.short_name(code)
+        if name == "province_today":
+            return self.site.province_now
+        return str(getattr(self.site, name))
+
     def district(self, key: str) -> District:
         return next(d for d in self.districts if d.key == key)
 
@@ -141,6 +159,8 @@ def load_campaign(root: Path) -> Campaign:
     print_settings = _load(root / "print.yml", PrintSettings, problems)
     glossary = _load(root / "glossary.yml", GlossaryFile, problems)
     poverty_standard = _load(root / "poverty_standard.yml", PovertyStandard, problems)
+    if site is not None:
+        site = fill_names(site, root / "site.yml", site, problems)
     problems.raise_if_any()
     assert site and languages and districts and slogans and figures and print_settings and glossary
     assert poverty_standard
@@ -164,6 +184,11 @@ def load_campaign(root: Path) -> Campaign:
     plans = localised("plan", Plan)
     self_check = localised("self_check", SelfCheckText)
     strings = {code: _load(root / "strings" / f"{code}.yml", Strings, problems) for code in codes}
+    strings = {
+        code: fill_names(value, root / "strings" / f"{code}.yml", site, problems)
+        for code, value in strings.items()
+        if value is not None
+    }
     problems.raise_if_any()
     assert admin_map
     campaign = Campaign(
@@ -178,7 +203,7 @@ def load_campaign(root: Path) -> Campaign:
         agencies={code: {a.key: a for a in value.agencies} for code, value in agencies.items()},
         policy_groups={code: value.policy_groups for code, value in groups.items()},
         plans=plans,
-        strings={code: value for code, value in strings.items() if value is not None},
+        strings=strings,
         print_settings=print_settings,
         admin_map=admin_map,
         contacts=contacts,

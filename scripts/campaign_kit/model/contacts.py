@@ -71,6 +71,6 @@ def load_contacts(path: Path, units: list[str], problems: Problems) -> list[Publ
                 path,
                 document.line_of(("contacts", index, "unit")),
                 f"không có xã, phường, đặc khu “{contact.unit}” trong admin_map.yml.",
-                "Ghi khóa của đơn vị hiện nay, ví dụ: xa-go-quao, phuong-rach-gia, dac-khu-phu-quoc.",
+                "Ghi khóa của đơn vị hiện nay, ví dụ: " + ", ".join(units[:3]) + ".",
             )
     return loaded.contacts

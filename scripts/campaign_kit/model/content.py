@@ -22,7 +22,7 @@ from .campaign import Campaign, Slogan
 from .errors import Problems
 from .figures import Reading, number, read_figure, span
 from .limits import beyond_limits
-from .placeholders import BLOCKS, SITE_FIELDS, Placeholder, find_placeholders
+from .placeholders import BLOCKS, SITE_FIELDS, Placeholder, fill_site, find_placeholders
 from .schema import DatedMeta, FaqMeta, LegalDocumentMeta, OrderedMeta, PageMeta, PolicyMeta
 from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, legal_uri, section_of
 from .tree import walk
@@ -183,6 +183,7 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems, today: 
         "now": campaign.site.today(),
         "units": [unit.key for unit in campaign.admin_map.units],
         "map_since": campaign.admin_map.since,
+        "site_fields": {code: {name: campaign.site_field(name, code) for name in SITE_FIELDS} for code in codes},
         "districts": [district.key for district in campaign.districts],
         "policy_groups": [group.key for group in campaign.policy_groups[campaign.default_language]],
         "communes": {
@@ -281,6 +282,7 @@ def _load_page(
             path, 1, "thiếu phần đầu trang (front matter) giữa hai dòng ---.", "Xem mẫu trong CONTRIBUTING.md."
         )
         return None
+    _fill_site_fields(source.meta.data, context["site_fields"][language])
     section = section_of(src_uri)
     schema = section.schema if section else PageMeta
     meta = validate(schema, source.meta, path, problems, context)
@@ -288,6 +290,18 @@ def _load_page(
         return None
     content_type = section.content_type if section else "page"
     return Page(src_uri, language, path, content_type, meta, source.body, source.body_line, source.meta)
+
+
+def _fill_site_fields(data: Any, values: dict[str, str]) -> None:
+    """Front-matter text saying `{{ site:… }}` takes the campaign's value in place, before validation:
+    a title or summary reaches meta tags, listings and print as written text. Unknown names stay, and
+    the cross-check reports them with their line."""
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in list(items):
+        if isinstance(value, str):
+            data[key] = fill_site(value, values)
+        else:
+            _fill_site_fields(value, values)
 
 
 def _check_references(content: Content, problems: Problems) -> None:

@@ -86,7 +86,8 @@ class MapLabels(Strict):
     source: Text
     source_status: dict[Literal["verified", "partial"], Text]
     dated_title: Text
-    dated_note: Text
+    dated_note: Text  # the province is part of a province of another name today
+    dated_note_kept: Text  # the province kept its name
     find_unit: Text
     leaflet_where: Text
     leaflet_find: Text
@@ -95,9 +96,10 @@ class MapLabels(Strict):
 class Strings(Strict):
     """Words of generated pages in one language (campaign/strings/<code>.yml)."""
 
-    site_name: Text | None = None  # the site's name in this language (site.yml has the reference one)
-    # The phone header's short name in this language (site.yml has the reference one), shown whole.
-    short_name: Annotated[str, Field(min_length=1, max_length=24)] | None = None
+    # The site's name and the phone header's short name in this language (site.yml has the reference
+    # ones): translations, saying the province and year through {{ site:province }}, {{ site:year }}.
+    site_name: Text | None = None
+    short_name: Text | None = None
     slogans: dict[str, Text] = {}  # slogan key (slogans.yml) → the slogan in this language, on its pages
     legal_kinds: dict[str, Text] = {}  # "Nghị định" → "Decree": citations name the kind of act in this language
     sample_title: Text

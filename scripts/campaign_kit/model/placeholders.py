@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 PATTERN = re.compile(r"\{\{\s*([a-z_]+)\s*:\s*([A-Za-z0-9_-]+)(?:@(\d{4}-\d{2}-\d{2}))?\s*\}\}")
-SITE_FIELDS = ("province", "year", "owner", "program", "site_name")
+SITE_FIELDS = ("province", "province_today", "year", "owner", "program", "site_name", "short_name")
 BLOCKS = (
     "home_questions",
     "key_policies",
@@ -53,3 +53,8 @@ def find_placeholders(text: str) -> Iterator[Placeholder]:
 def substitute(text: str, resolve: Callable[[Placeholder], str]) -> str:
     """Replace every placeholder with `resolve(placeholder)`."""
     return PATTERN.sub(lambda match: resolve(Placeholder(match[1], match[2], 0, match[3])), text)
+
+
+def fill_site(text: str, values: dict[str, str]) -> str:
+    """`text` with each `{{ site:name }}` whose name is in `values` replaced; anything else as written."""
+    return PATTERN.sub(lambda m: values[m[2]] if m[1] == "site" and m[2] in values and not m[3] else m[0], text)

@@ -178,14 +178,15 @@ class PlacedMeta(DatedMeta):
         if since is None:
             return self
         day = f"{since:%d/%m/%Y}"
+        example = next(iter((info.context or {}).get("units") or []), "")  # a unit of this campaign's map
         if self.date >= since and (self.district or self.commune):
             at = "district" if self.district else "commune"
-            raise PydanticCustomError("district_after_map", "{since}", {"since": day, "at": at})
+            raise PydanticCustomError("district_after_map", "{since}", {"since": day, "at": at, "example": example})
         if self.date < since and self.unit:
             raise PydanticCustomError("unit_before_map", "{since}", {"since": day, "at": "unit"})
         if self.place_required and not (self.district or self.unit):
             kind = "unit_missing" if self.date >= since else "district_missing"
-            raise PydanticCustomError(kind, "{since}", {"since": day, "at": "date"})
+            raise PydanticCustomError(kind, "{since}", {"since": day, "at": "date", "example": example})
         return self
 
     @field_validator("district")

@@ -59,11 +59,19 @@ def _a_time_zone(name: str) -> str:
     return name
 
 
+# What a name of the site (site.yml and its translations in strings/<code>.yml) may say through
+# `{{ site:… }}`: renaming the province or the year is then one line of site.yml.
+IDENTITY_FIELDS = ("province", "province_today", "year")
+SHORT_NAME_MAX = 24  # the phone header shows the short name whole
+
+
 class Site(Strict):
-    province: Text
+    province: Text  # the province of the plan's year, by its name of then
+    # The province it belongs to today, when it merged into one of another name; empty: it kept its name.
+    province_today: Text | None = None
     year: int
-    site_name: Text
-    short_name: Annotated[str, Field(min_length=1, max_length=24)]  # the phone header shows this whole
+    site_name: Text  # may hold {{ site:province }}, {{ site:province_today }}, {{ site:year }}
+    short_name: Text  # as site_name; at most SHORT_NAME_MAX characters once filled
     site_url: HttpUrl
     owner: Text
     program: Text  # the programme of the campaign's plan (its year): history, as the plan names it
@@ -75,6 +83,20 @@ class Site(Strict):
     palette: Palette
     nav: Annotated[list[Text], Field(min_length=1)]  # src_uris of the global menu, in order
     home_questions: Annotated[list[Text], Field(min_length=3, max_length=3)]  # src_uris answering them
+
+    @property
+    def province_now(self) -> str:
+        """The province's name today: the one it merged into, or its own."""
+        return self.province_today or self.province
+
+    @property
+    def renamed(self) -> bool:
+        """True when the province is part of a province of another name today."""
+        return self.province_now != self.province
+
+    def identity(self) -> dict[str, str]:
+        """The values a name may hold, by `{{ site:… }}` name (IDENTITY_FIELDS)."""
+        return {"province": self.province, "province_today": self.province_now, "year": str(self.year)}
 
     def today(self) -> dt.date:
         """Today in the campaign's time zone (the machine's date when none is set)."""

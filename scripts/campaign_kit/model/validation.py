@@ -75,7 +75,7 @@ PLACE_OF_ITS_TIME = {
         "từ ngày {since} không còn cấp huyện: bài từ ngày này ghi xã, phường, đặc khu ngày nay (unit),"
         " không ghi district, commune.",
         "Thay district (và commune) bằng unit: mã của xã, phường, đặc khu trong campaign/admin_map.yml,"
-        " ví dụ unit: xa-go-quao.",
+        " ví dụ unit: {example}.",
     ),
     "unit_before_map": (
         "bài trước ngày {since} ghi nơi chốn bằng huyện, thành phố năm 2024 (district), không ghi unit.",
@@ -83,7 +83,7 @@ PLACE_OF_ITS_TIME = {
     ),
     "unit_missing": (
         "thiếu xã, phường, đặc khu ngày nay (unit): bài từ ngày {since} phải cho biết việc xảy ra ở đâu.",
-        "Thêm unit: mã của xã, phường, đặc khu trong campaign/admin_map.yml, ví dụ unit: xa-go-quao.",
+        "Thêm unit: mã của xã, phường, đặc khu trong campaign/admin_map.yml, ví dụ unit: {example}.",
     ),
     "district_missing": (
         "thiếu mục bắt buộc huyện, thành phố (district): bài trước ngày {since} ghi huyện, thành phố năm 2024.",
@@ -141,8 +141,8 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
         )
     if kind in PLACE_OF_ITS_TIME:
         message, hint = PLACE_OF_ITS_TIME[kind]
-        since = error["ctx"]["since"]
-        return message.format(since=since), hint.format(since=since)
+        since, example = error["ctx"]["since"], error["ctx"].get("example", "")
+        return message.format(since=since), hint.format(since=since, example=example)
     if kind == "ancient_date":
         return (
             f"{name}: ngày {error['ctx']['day']} sớm hơn ngày {error['ctx']['earliest']}, chắc là gõ nhầm năm.",

@@ -88,12 +88,14 @@ def dated_note(ctx: Context) -> tuple[str, str]:
     plan = campaign.plans[ctx.language.code]
     agencies = campaign.agencies[ctx.language.code]
     since = ctx.date(admin_map.since)
-    text = labels.dated_note.format(
+    # "X is part of Y since …" only when Y is another name: a province that kept its name is not part of itself.
+    template = labels.dated_note if campaign.site.renamed else labels.dated_note_kept
+    text = template.format(
         year=campaign.site.year,
         issuer=agencies[plan.issuer].name if plan.issuer in agencies else plan.issuer,
         since=since,
         province=campaign.site.province,
-        province_today=admin_map.province_today,
+        province_today=campaign.site.province_now,
     )
     return labels.dated_title.format(since=since), text
 

@@ -148,7 +148,7 @@ def expand(ctx: Context, here: str, text: str) -> str:
         if kind == "slogan":
             return ctx.strings.slogans.get(name) or ctx.campaign.slogan(name).text
         if kind == "site":
-            return str(getattr(ctx.campaign.site, name))
+            return ctx.campaign.site_field(name, ctx.language.code)
         if kind == "contact":
             return contact_html(ctx, next(c for c in ctx.campaign.contacts if c.key == name))
         return render_block(ctx, here, name)

@@ -111,7 +111,7 @@ def finder_ignored(ctx: Context) -> str:
         *strings.map.former_kinds.values(),
         *strings.district_kinds.values(),
         ctx.campaign.site.province,
-        ctx.campaign.admin_map.province_today,
+        ctx.campaign.site.province_now,
     }
     return "|".join(sorted({fold(word) for word in words}, key=lambda word: (-len(word), word)))
 

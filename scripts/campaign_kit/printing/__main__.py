@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default="", help="only products, scripts and meeting kits whose file name contains this text"
     )
-    parser.add_argument("--unit", action="append", help="only this unit's variants, e.g. xa-go-quao (repeatable)")
+    parser.add_argument("--unit", action="append", help="only this unit's variants, by its key (repeatable)")
     parser.add_argument("--no-units", action="store_true", help="skip the per-unit variants")
     parser.add_argument("--production", action="store_true", help="for the press: refuse placeholders, no draft mark")
     add_today_argument(parser)  # the print date: a leaflet carries the values in force on it

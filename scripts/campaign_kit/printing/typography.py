@@ -51,7 +51,7 @@ def kept_together(campaign: Campaign, language: str) -> list[str]:
     """Names and compounds a line never splits, longest first: places of 2024 and of today, agencies
     and contacts, and the glossary's terms and print.yml's keep_together list up to COMPOUND_MAX_CHARS."""
     admin = campaign.admin_map
-    names = [campaign.site.province, admin.province_today]
+    names = [campaign.site.province, campaign.site.province_now]
     names += [unit.name for unit in admin.units] + [former.name for u in admin.units for former in u.formed_from]
     names += [district.name for district in campaign.districts]
     agencies = campaign.agencies.get(language, {})
