@@ -4,21 +4,26 @@ A newcomer setting up the next campaign renames the province in campaign/ (every
 would) and sets the year in site.yml; docs/ say the province through {{ site:… }}, so no built page
 and no leaflet may keep the old name. The renamed province keeps its name today (no
 province_today), the real one merged into a province of another name: the dated note must be
-right in both cases. One build, many assertions.
+right in both cases. One build, many assertions; to stay cheap it builds the reference language
+only (the other languages' pages are the same docs/ through the same placeholders: docs/ never
+write the name, and every language's site name is checked on the loaded campaign).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import unicodedata
 from pathlib import Path
 
+import pytest
 from conftest import PROJECT, SUITE_TODAY, copy_project
 
 from campaign_kit.build import render_site
 from campaign_kit.catalogue import GENERAL
 from campaign_kit.model.campaign import load_campaign
+from campaign_kit.model.errors import ContentError
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.project import load
 
@@ -50,8 +55,15 @@ def test_a_renamed_province_leaves_no_old_name(tmp_path: Path, built_site: Path)
     _rename(project, old, year)
     loaded = load(project, today=SUITE_TODAY)
     assert loaded.content.campaign.site.province == NEW_NAME and not loaded.content.campaign.site.renamed
+    campaign = loaded.content.campaign
+    for language in campaign.languages:
+        names = campaign.site_name(language.code) + campaign.short_name(language.code)
+        assert old not in names and "{" not in names, language.code
+    assert NEW_NAME in campaign.site_name(campaign.default_language)
     site = tmp_path / "site"
-    render_site(loaded, site)
+    plan = loaded.plan
+    reference = {campaign.default_language: plan.sites[campaign.default_language]}
+    render_site(dataclasses.replace(loaded, plan=dataclasses.replace(plan, sites=reference)), site)
 
     kept = []
     for path in site.rglob("*"):
@@ -96,3 +108,33 @@ def test_a_renamed_province_leaves_no_old_name(tmp_path: Path, built_site: Path)
     assert NEW_NAME.casefold() in _folded(
         subprocess.run(["pdftotext", str(leaflet), "-"], capture_output=True, text=True, check=True).stdout
     )
+
+
+def test_docs_never_write_the_province_name() -> None:
+    """Every page says the province through {{ site:province }} / {{ site:province_today }}."""
+    site = load_campaign(PROJECT / "campaign").site
+    names = {site.province, site.province_now}
+    written = [
+        f"{path.relative_to(PROJECT).as_posix()}:{number}"
+        for path in sorted((PROJECT / "docs").rglob("*.md"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if any(name in line for name in names)
+    ]
+    assert written == []
+
+
+def test_a_site_name_with_an_unknown_key_is_a_clear_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = project / "campaign" / "site.yml"
+    text = site.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^site_name: .*$", "site_name: Giảm nghèo {{ site:tinh }}", text)
+    text = re.sub(r"(?m)^short_name: .*$", "short_name: Giảm nghèo bền vững {{ site:province }} năm {{ site:year }}", text)
+    site.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    with pytest.raises(ContentError) as raised:
+        load_campaign(project / "campaign")
+    problems = [(Path(p.path).name, p.line, p.message) for p in raised.value.problems]
+    name_line = next(n for n, line in enumerate(lines, 1) if line.startswith("site_name:"))
+    short_line = next(n for n, line in enumerate(lines, 1) if line.startswith("short_name:"))
+    assert ("site.yml", name_line, "site_name: không hiểu chỗ giữ chỗ “{{ site:tinh }}”.") in problems
+    assert any(p[:2] == ("site.yml", short_line) and "quá 24 ký tự" in p[2] for p in problems), problems
