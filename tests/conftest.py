@@ -65,6 +65,18 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# The kit's own tests stand on a small fictional campaign (tests/fixtures/README.md): two units of today,
+# a few pages of each type, one language. A test of the kit's behaviour copies it and names its places;
+# the real campaign (PROJECT) gets its own checks (it loads, builds, its links hold).
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "campaign-mau"
+
+
+def copy_fixture(target: Path) -> Path:
+    """A copy of the fictional campaign (campaign/ and docs/), to change without touching the tree."""
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
 def made_once(
     tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, make: Callable[[Path], None]
 ) -> Path:

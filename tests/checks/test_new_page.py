@@ -1,4 +1,7 @@
-"""`make new`: a correct page with every fact still to write marked; refused until filled in."""
+"""`make new`: a correct page with every fact still to write marked; refused until filled in.
+
+On the fictional fixture campaign (tests/fixtures/): its places are Bến Lúa (a district of 2024, and
+the commune of today xa-ben-lua) and Cồn Sen (a city of 2024, the ward of today phuong-con-sen)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from commands import run, small_project
+from commands import run
+from conftest import copy_fixture
 
 from campaign_kit.checks.scaffold import MARKER
 from campaign_kit.new import ScaffoldError, create
@@ -17,16 +21,16 @@ TODAY = dt.date.today()
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return small_project(tmp_path / "project")
+    return copy_fixture(tmp_path / "project")
 
 
 def test_a_new_story_is_refused_until_its_placeholders_are_filled(project: Path) -> None:
-    made = run("new", project, "story", "--title", "Chị Năm nuôi vịt ở Gò Quao", "--district", "Gò Quao")
+    made = run("new", project, "story", "--title", "Chị Năm nuôi vịt ở Bến Lúa", "--district", "Bến Lúa")
     assert made.returncode == 0, made.stderr
-    path = project / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-go-quao.md"
-    assert "Đã tạo docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-go-quao.md." in made.stdout
+    path = project / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-ben-lua.md"
+    assert "Đã tạo docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-ben-lua.md." in made.stdout
     text = path.read_text(encoding="utf-8")
-    assert f"date: {TODAY.isoformat()}\nunit: xa-go-quao\n" in text  # today: a unit of today, by its name
+    assert f"date: {TODAY.isoformat()}\nunit: xa-ben-lua\n" in text  # today: a unit of today, by its name
     assert "consent:\n  given_by: " in text
 
     refused = run("check", project)
@@ -35,7 +39,7 @@ def test_a_new_story_is_refused_until_its_placeholders_are_filled(project: Path)
     placeholder_lines = [number for number, line in enumerate(text.split("\n"), 1) if MARKER in line]
     assert len(placeholder_lines) == 5  # summary, consent (who, when, where kept), the story itself
     assert problems == [
-        f"docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-go-quao.md:{number}: còn chỗ chưa điền: "
+        f"docs/guong-thoat-ngheo/chi-nam-nuoi-vit-o-ben-lua.md:{number}: còn chỗ chưa điền: "
         + text.split("\n")[number - 1].split(MARKER, 1)[1].strip()
         + "."
         for number in placeholder_lines
@@ -60,8 +64,8 @@ def test_a_new_story_is_refused_until_its_placeholders_are_filled(project: Path)
     [("household", "bieu-duong", True), ("person", "bieu-duong", True), ("organisation", "bieu-duong", False)],
 )
 def test_commendations_ask_consent_only_for_people(project: Path, kind: str, folder: str, has_consent: bool) -> None:
-    path = create(project, kind, "Gương sáng ở An Biên", "an-bien", TODAY)
-    assert path == project / "docs" / folder / "guong-sang-o-an-bien.md"
+    path = create(project, kind, "Gương sáng ở Cồn Sen", "phuong-con-sen", TODAY)
+    assert path == project / "docs" / folder / "guong-sang-o-con-sen.md"
     text = path.read_text(encoding="utf-8")
     assert f"kind: {kind}\n" in text
     assert ("consent:" in text) is has_consent
@@ -73,11 +77,11 @@ def test_news_needs_no_district(project: Path) -> None:
 
 
 def test_mistakes_in_the_request_are_explained(project: Path) -> None:
-    create(project, "story", "Chị Năm nuôi vịt", "go-quao", TODAY)
+    create(project, "story", "Chị Năm nuôi vịt", "ben-lua", TODAY)
     with pytest.raises(ScaffoldError, match=re.escape("đã có tệp docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md")):
-        create(project, "story", "Chị Năm nuôi vịt", "go-quao", TODAY)
-    with pytest.raises(ScaffoldError, match="Có phải ý bạn là “xa-go-quao”"):
-        create(project, "story", "Chị Sáu", "go-qua", TODAY)
+        create(project, "story", "Chị Năm nuôi vịt", "ben-lua", TODAY)
+    with pytest.raises(ScaffoldError, match="Có phải ý bạn là “xa-ben-lua”"):
+        create(project, "story", "Chị Sáu", "ben-lu", TODAY)
     with pytest.raises(ScaffoldError, match="cần cho biết nơi xảy ra: xã, phường, đặc khu ngày nay"):
         create(project, "story", "Chị Bảy", None, TODAY)
     with pytest.raises(ScaffoldError, match="cần cho biết nơi xảy ra: huyện, thành phố năm 2024"):
@@ -86,10 +90,10 @@ def test_mistakes_in_the_request_are_explained(project: Path) -> None:
 
 def test_a_page_names_the_place_as_its_date_does(project: Path) -> None:
     """Before the district level ended, a district of 2024; from then on, a unit of today."""
-    before = create(project, "story", "Chị Chín nuôi cá", "Gò Quao", dt.date(2025, 6, 30)).read_text("utf-8")
-    after = create(project, "story", "Chị Mười nuôi gà", "Gò Quao", dt.date(2025, 7, 1)).read_text("utf-8")
-    assert "\ndistrict: go-quao\n" in before and "unit:" not in before
-    assert "\nunit: xa-go-quao\n" in after and "district:" not in after
+    before = create(project, "story", "Chị Chín nuôi cá", "Bến Lúa", dt.date(2025, 6, 30)).read_text("utf-8")
+    after = create(project, "story", "Chị Mười nuôi gà", "Bến Lúa", dt.date(2025, 7, 1)).read_text("utf-8")
+    assert "\ndistrict: ben-lua\n" in before and "unit:" not in before
+    assert "\nunit: xa-ben-lua\n" in after and "district:" not in after
 
 
 def test_without_a_terminal_missing_arguments_are_an_error(project: Path) -> None:
