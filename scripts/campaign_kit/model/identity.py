@@ -1,6 +1,6 @@
 """The site's names filled from the campaign's identity (site.yml: province then and now, year).
 
-site.yml's `site_name` and `short_name`, and their translations in strings/<code>.yml, say the
+site.yml's `site_name`, `short_name` and `owner`, and the names' translations in strings/<code>.yml, say the
 province and the year through `{{ site:province }}`, `{{ site:province_today }}`, `{{ site:year }}`,
 so another province or year is one line of site.yml, in every language.
 """
@@ -18,7 +18,7 @@ from .site import IDENTITY_FIELDS, SHORT_NAME_MAX, Site
 from .yamlfile import read_yaml
 
 M = TypeVar("M", bound=BaseModel)
-NAME_FIELDS = ("site_name", "short_name")
+NAME_FIELDS = ("site_name", "short_name", "owner")  # Strings has the first two
 
 
 def fill_names(model: M, path: Path, site: Site, problems: Problems) -> M:
@@ -26,7 +26,7 @@ def fill_names(model: M, path: Path, site: Site, problems: Problems) -> M:
     values = site.identity()
     update: dict[str, str] = {}
     for key in NAME_FIELDS:
-        text = getattr(model, key)
+        text = getattr(model, key, None)
         if text is None:
             continue
         unknown = [p for p in find_placeholders(text) if p.kind != "site" or p.name not in values]
@@ -35,7 +35,7 @@ def fill_names(model: M, path: Path, site: Site, problems: Problems) -> M:
                 path,
                 _line(path, key),
                 f"{key}: không hiểu chỗ giữ chỗ “{{{{ {placeholder.kind}:{placeholder.name} }}}}”.",
-                "Tên trang chỉ dùng được " + ", ".join(f"{{{{ site:{name} }}}}" for name in IDENTITY_FIELDS) + ".",
+                "Ở đây chỉ dùng được " + ", ".join(f"{{{{ site:{name} }}}}" for name in IDENTITY_FIELDS) + ".",
             )
         filled = substitute(text, lambda placeholder: values.get(placeholder.name, ""))
         if unknown:

@@ -73,7 +73,7 @@ class Site(Strict):
     site_name: Text  # may hold {{ site:province }}, {{ site:province_today }}, {{ site:year }}
     short_name: Text  # as site_name; at most SHORT_NAME_MAX characters once filled
     site_url: HttpUrl
-    owner: Text
+    owner: Text  # as site_name
     program: Text  # the programme of the campaign's plan (its year): history, as the plan names it
     # The programmes in force over time (programmes.yml's periods): what print and pages say of today.
     programmes: list[Programme] = []
