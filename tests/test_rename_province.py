@@ -65,11 +65,16 @@ def test_a_renamed_province_leaves_no_old_name(tmp_path: Path, built_site: Path)
     reference = {campaign.default_language: plan.sites[campaign.default_language]}
     render_site(dataclasses.replace(loaded, plan=dataclasses.replace(plan, sites=reference)), site)
 
-    kept = []
+    kept, unfilled = [], []
     for path in site.rglob("*"):
-        if path.suffix in TEXT_FILES and _folded(old) in _folded(path.read_text(encoding="utf-8", errors="replace")):
-            kept.append(path.relative_to(site).as_posix())
+        if path.suffix in TEXT_FILES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if _folded(old) in _folded(text):
+                kept.append(path.relative_to(site).as_posix())
+            if "{{ site:" in text:
+                unfilled.append(path.relative_to(site).as_posix())
     assert kept == [], f"{len(kept)} files still say {old}: {kept[:10]}"
+    assert unfilled == [], unfilled[:10]
 
     vi = loaded.content.campaign.strings[loaded.content.campaign.default_language]
     home = (site / "index.html").read_text(encoding="utf-8")
