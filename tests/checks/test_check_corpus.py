@@ -37,7 +37,7 @@ STORY = "guong-thoat-ngheo/"
 MISTAKES = [
     # schema
     (STORY + "thieu-tieu-de.md", 2, "thiếu mục bắt buộc tiêu đề (title)."),
-    (STORY + "ngay-khong-co-that.md", 3, "ngày (date) “2024-02-31” không phải là một ngày có thật."),
+    (STORY + "ngay-khong-co-that.md", 3, "ngày (date) “2024-02-31” không phải là một ngày có thật (tháng 2 năm 2024 không có ngày 31)."),
     (
         STORY + "sai-huyen.md",
         4,
