@@ -21,7 +21,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .checks import figures, files, front_matter, glossary, images, people, privacy, safety, scaffold, text, truth
+from .checks import (
+    figures,
+    files,
+    front_matter,
+    glossary,
+    images,
+    people,
+    privacy,
+    pull_request,
+    safety,
+    scaffold,
+    text,
+    truth,
+)
 from .checks.gate import ACTIVITY_WORDS, Rules, dated, pdf_text, remembered
 from .checks.present_map import abolished_mentions
 from .model.content import Content, SourceFile
@@ -135,6 +148,7 @@ CHECKS: tuple[Check, ...] = (
     Check("glossary", "content", glossary.check),
     Check("truth", "content", truth.check),
     Check("acts-registry", "content", truth.acts_registered),
+    Check("pull-request-limits", "content", pull_request.check),
     Check("present-map", "content", _abolished_units, "warning"),
     Check("stale-translations", "content", _stale_translations, "warning"),
     # Against the site plan.
