@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import HttpUrl, TypeAdapter
 
 from .model.campaign import load_campaign
-from .model.content import Content, load_content
+from .model.content import Content, load_content, yaml_line
 from .model.errors import Problem, Problems
 from .production import check_press, check_production
 from .registry import run_gate, run_plan_checks
@@ -106,11 +106,14 @@ def _plan(content: Content, problems: Problems, model_ok: bool, production: bool
 
 
 def _check_nav(plan: SitePlan, problems: Problems) -> None:
-    for entry in [*plan.nav, *plan.content.campaign.site.home_questions]:
+    site = plan.content.campaign.root / "site.yml"
+    entries = [("nav", i, entry) for i, entry in enumerate(plan.nav)]
+    entries += [("home_questions", i, entry) for i, entry in enumerate(plan.content.campaign.site.home_questions)]
+    for key, index, entry in entries:
         if not plan.has_page(entry, plan.reference.code):
             problems.add(
-                plan.content.campaign.root / "site.yml",
-                1,
+                site,
+                yaml_line(site, (key, index)),
                 f"menu (nav) hoặc home_questions có “{entry}” nhưng trang web không có trang này.",
                 "Ghi đường dẫn của một trang trong docs/, ví dụ chinh-sach/index.md",
             )

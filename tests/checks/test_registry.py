@@ -5,13 +5,16 @@ they can act on."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from commands import run, small_project
-from conftest import PROJECT
+from conftest import PROJECT, loaded_project
 
+from campaign_kit.model.errors import Problems
 from campaign_kit.model.validation import date_problem, syntax_problem
+from campaign_kit.project import _check_nav
 from campaign_kit.registry import CHECKS
 
 STORY = "docs/guong-thoat-ngheo/"
@@ -55,6 +58,9 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     source = next(path for path in sorted((project / "docs").rglob("*.en.md")) if "index" not in path.name)
     original = source.with_name(source.name.replace(".en.md", ".md"))
     original.write_text(original.read_text(encoding="utf-8") + "\nMột câu mới.\n", encoding="utf-8")
+    # A mistake in campaign/ that refers to pages: reported at its own line of the YAML, not line 1.
+    plan = project / "campaign" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\nimplements: [", "\nimplements: [van-ban-khong-co, "))
     result = run("check", project, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1, result.stdout + result.stderr
     return result.stdout, source.relative_to(project)
@@ -143,3 +149,17 @@ def test_every_check_is_registered_once() -> None:
 def test_every_registered_check_has_its_row_in_the_threat_model() -> None:
     text = (PROJECT / "THREAT-MODEL.md").read_text(encoding="utf-8")
     assert [check.name for check in CHECKS if f"`{check.name}`" not in text] == []
+
+
+def test_campaign_references_are_reported_at_their_line(checked: tuple[str, Path]) -> None:
+    out, _ = checked
+    lines = (PROJECT / "campaign/plan.yml").read_text("utf-8").splitlines()
+    implements = next(n for n, line in enumerate(lines, 1) if line.startswith("implements:"))
+    assert f"campaign/plan.yml:{implements}: Kế hoạch (vi) dẫn văn bản “van-ban-khong-co”" in out
+    plan = loaded_project().plan
+    wrong = dataclasses.replace(plan, nav=[*plan.nav[:5], "bieu-duon/index.md", *plan.nav[6:]])
+    problems = Problems(PROJECT)
+    _check_nav(wrong, problems)
+    lines = (PROJECT / "campaign/site.yml").read_text("utf-8").splitlines()
+    nav = lines.index("nav:") + 1 + 6  # the sixth entry under nav:
+    assert [(p.path, p.line) for p in problems.items] == [("campaign/site.yml", nav)]

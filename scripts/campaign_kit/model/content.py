@@ -27,7 +27,7 @@ from .schema import DatedMeta, FaqMeta, LegalDocumentMeta, OrderedMeta, PageMeta
 from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, legal_uri, section_of
 from .tree import walk
 from .validation import syntax_problem, validate
-from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
+from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml, split_front_matter
 
 MAX_PAGE_BYTES = 256 * 1024  # the longest page is 19 KB; a limit keeps every check (and Markdown) bounded
 # Front-matter keys that never reach a reader (a translation's bookkeeping: its source and hash).
@@ -298,19 +298,29 @@ def _check_references(content: Content, problems: Problems) -> None:
     legal = _keys_in(content.docs_dir / BY_TYPE["legal"].folder)
     policies = _keys_in(content.docs_dir / BY_TYPE["policy"].folder)
     for code, plan in campaign.plans.items():
-        cited = [*plan.implements, *(citation.doc for citation in plan.cites if citation.doc)]
-        for key in cited:
+        path = campaign.root / ("plan.yml" if code == campaign.default_language else f"plan.{code}.yml")
+        cited = [(("implements", i), key) for i, key in enumerate(plan.implements)]
+        cited += [(("cites", i, "doc"), c.doc) for i, c in enumerate(plan.cites) if c.doc]
+        for location, key in cited:
             if key not in legal:
-                problems.add(
-                    campaign.root / "plan.yml", 1, f"Kế hoạch ({code}) dẫn văn bản “{key}” mà docs/van-ban/ không có."
-                )
-    for programme in campaign.site.programmes:
+                message = f"Kế hoạch ({code}) dẫn văn bản “{key}” mà docs/van-ban/ không có."
+                problems.add(path, yaml_line(path, location), message)
+    site = campaign.root / "site.yml"
+    for index, programme in enumerate(campaign.site.programmes):
         if programme.act not in legal:
             message = f"chương trình “{programme.short_name}” dẫn văn bản “{programme.act}” mà docs/van-ban/ không có."
-            problems.add(campaign.root / "site.yml", 1, message)
+            problems.add(site, yaml_line(site, ("programmes", index, "act")), message)
     for languages in content.pages.values():
         for page in languages.values():
             _check_page(content, page, legal, policies, problems)
+
+
+def yaml_line(path: Path, location: tuple[str | int, ...]) -> int:
+    """The line of `location` in a YAML file of campaign/ (already loaded, so it parses), else 1."""
+    try:
+        return parse_yaml(path.read_text(encoding="utf-8")).line_of(location)
+    except (OSError, YamlSyntaxError):
+        return 1
 
 
 def _keys_in(folder: Path) -> set[str]:
