@@ -64,13 +64,13 @@ _EXIF_TEXT = (
 )
 _XP_TAGS = frozenset(tag for tag in _EXIF_TEXT if tag.name.startswith("XP"))
 _XMP_SEGMENTS = (b"http://ns.adobe.com/xap/1.0/", b"http://ns.adobe.com/xmp/extension/")
-_MARKUP = re.compile(rb"<[^<>]{0,4096}>")
+_MARKUP = re.compile(r"<[^<>]{0,4096}>")
 MAX_METADATA_TEXT = 256 * 1024  # characters read: a page's limit (model.content.MAX_PAGE_BYTES)
 
 
 def metadata_text(image: Image.Image) -> str:
     """Every text the photo's metadata holds, one piece a line (what `make fix` and the build drop)."""
-    pieces: list[bytes | str] = []
+    pieces: list[bytes | str] = []  # XMP and comments as written; the markup of XMP is dropped
     exif = image.getexif()
     for tag in _EXIF_TEXT:
         value = exif.get(tag)
@@ -85,12 +85,12 @@ def metadata_text(image: Image.Image) -> str:
         pieces.append(str(comment))
     for marker, data in getattr(image, "applist", []):
         if marker == "COM" or data.startswith(_XMP_SEGMENTS):
-            pieces.append(_MARKUP.sub(b" ", data))
+            pieces.append(data)
     for key, value in image.info.items():
         if key in ("comment", "xmp", "Description", "Comment", "Author", "Title") or key.startswith("XML:"):
-            pieces.append(_MARKUP.sub(b" ", value) if isinstance(value, bytes) else str(value))
+            pieces.append(value if isinstance(value, bytes) else str(value))
     text = "\n".join(p.decode("utf-8", "replace") if isinstance(p, bytes) else p for p in pieces)
-    return text.replace("\0", " ")[:MAX_METADATA_TEXT]
+    return _MARKUP.sub(" ", text[:MAX_METADATA_TEXT].replace("\0", " "))
 
 
 def _as_utf8(text: str) -> str:

@@ -29,20 +29,20 @@ SURNAMES = frozenset(_SURNAME_WORDS.split())
 _HONORIFIC = r"(?:anh|chị|ông|bà|cô|chú|bác|dì|cậu|thím|mợ|cụ|em|cháu|bé|mr|mrs|ms|miss)\.?"
 # An honorific and the words after it, or a family name and the words after it (bounded: no backtracking).
 _NAMED = re.compile(
-    rf"(?<!\w)(?:({_HONORIFIC})[ \t]+|(?=(?:{'|'.join(sorted(SURNAMES))})[ \t]))(\w+(?:[ \t]+\w+){{0,3}})", re.I
+    rf"\b(?=[^\W\d_])(?:({_HONORIFIC})[ \t]+|(?=(?:{'|'.join(sorted(SURNAMES))})[ \t]))(\w+(?:[ \t]+\w+){{0,3}})", re.I
 )
 # What a name after these words names: a place, a street, a school, a building.
 _PLACE_BEFORE = re.compile(
-    r"(?:đường|phố|hẻm|trường|xã|phường|ấp|khóm|huyện|tỉnh|thành phố|tp\.?|quận|cầu|chợ|bệnh viện|đặc khu|thị trấn"
-    r"|sông|kênh|rạch|giải|quỹ|street|road|school|commune|ward|district|province|hamlet|city)"
+    r"\b(?=[^\W\d_])(?:đường|phố|hẻm|trường|xã|phường|ấp|khóm|huyện|tỉnh|thành phố|tp\.?|quận|cầu|chợ|bệnh viện"
+    r"|đặc khu|thị trấn|sông|kênh|rạch|giải|quỹ|street|road|school|commune|ward|district|province|hamlet|city)"
     r"(?:\s+(?:tiểu học|trung học cơ sở|trung học phổ thông|thcs|thpt|mầm non|mẫu giáo|phổ thông|dân tộc nội trú))*"
     r"\s*$",
     re.IGNORECASE,
 )
 # A title beside the name: the person is named in a public capacity (an official, a signatory).
 _OFFICE = re.compile(
-    r"chủ tịch|giám đốc|bí thư|trưởng|thủ tướng|thứ trưởng|thường trực|ủy viên|đại biểu|cán bộ|chuyên viên|phát ngôn"
-    r"|president|chair|director|secretary|minister|head of|deputy|member|spokes",
+    r"\b(?=[^\W\d_])(?:chủ tịch|giám đốc|bí thư|trưởng|thủ tướng|thứ trưởng|thường trực|ủy viên|đại biểu|cán bộ"
+    r"|chuyên viên|phát ngôn|president|chair|director|secretary|minister|head of|deputy|member|spokes)",
     re.IGNORECASE,
 )
 _WINDOW = 60  # characters either side of a name where its title may be written

@@ -140,7 +140,7 @@ def date_problem(name: str, value: object) -> tuple[str, str]:
 
 
 # A value with a colon followed by a space: YAML reads "title: Chị Tư: nuôi heo" as a key inside a value.
-_UNQUOTED_COLON = re.compile(r"(\s*(?:-\s+)?)([\w-]+):\s+([^\s\"'|>{\[].*?:(?:\s.*)?)\s*")
+_UNQUOTED_COLON = re.compile(r"^(\s*(?:-\s+)?)([\w-]+):\s+([^\s\"'|>{\[].*?:(?:\s.*)?)\s*")
 
 
 def syntax_problem(line: str, detail: str) -> tuple[str, str]:
