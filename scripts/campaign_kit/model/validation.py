@@ -146,7 +146,7 @@ _UNQUOTED_COLON = re.compile(r"^(\s*(?:-\s+)?)([\w-]+):\s+([^\s\"'|>{\[].*?:(?:\
 def syntax_problem(line: str, detail: str) -> tuple[str, str]:
     """(message, hint) for front matter YAML cannot read, from the line it stopped at; a colon in an
     unquoted value (a title such as “Chị Tư: từ hộ nghèo thành chủ trại”) gets that line quoted back."""
-    match = _UNQUOTED_COLON.fullmatch(line)
+    match = _UNQUOTED_COLON.fullmatch(line) if "mapping values are not allowed" in detail else None
     if match:
         value = match[3].replace("\\", "\\\\").replace('"', '\\"')
         return (
