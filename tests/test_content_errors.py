@@ -54,7 +54,7 @@ def test_a_correct_story_loads(project_copy: Path) -> None:
         (("title: Chị Năm nuôi vịt\n", ""), "chi-nam-nuoi-vit.md:2: thiếu mục bắt buộc tiêu đề (title)."),
         (
             ("date: 2024-06-01", "date: 2024-02-31"),
-            "chi-nam-nuoi-vit.md:3: ngày (date) “2024-02-31” không phải là một ngày có thật.",
+            "chi-nam-nuoi-vit.md:3: ngày (date) “2024-02-31” không phải là một ngày có thật (tháng 2 năm 2024 không có ngày 31).",
         ),
         (("date: 2024-06-01", "date: 01/06/2024"), "chi-nam-nuoi-vit.md:3: ngày (date) “01/06/2024”"),
         (

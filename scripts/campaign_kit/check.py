@@ -9,9 +9,9 @@ an annotation, so editors see it on the file in their pull request. Messages quo
 what editors wrote, and the runner executes any output line that starts with "::":
 under GitHub Actions the report is printed with workflow commands stopped, every
 line break in a message is shown as "⏎", and each annotation is escaped as the
-runner reads it (`annotation`). Stale
-translations are warnings, and so is a "Hỏi ở đâu?" naming a unit that no
-longer exists. With --translations it also reports, per language,
+runner reads it (`annotation`). Warnings (`campaign_kit.registry`: a stale
+translation, a "Hỏi ở đâu?" naming a unit that no longer exists) are printed beside
+the errors and annotated as warnings. With --translations it also reports, per language,
 the pages missing, stale and unreviewed.
 """
 
@@ -26,10 +26,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .checks.due_dates import due_items
-from .checks.present_map import abolished_mentions
 from .model.content import Content
 from .model.errors import ContentError, Problem, one_line
-from .model.translations import status_report, translation_states
+from .model.translations import status_report
 from .project import add_today_argument, load
 from .review_boundary import changed_outside_docs
 
@@ -44,30 +43,37 @@ def main(argv: list[str] | None = None) -> int:
     under_ci = os.environ.get("GITHUB_ACTIONS") == "true"
     _print_changes_for_the_technical_reviewer(project)
     try:
-        content = load(project, today=args.today).content
+        loaded = load(project, today=args.today)
     except ContentError as error:
-        with _commands_stopped(under_ci):
-            for problem in error.problems:
-                print(problem)
-            print(f"\nCó {len(error.problems)} lỗi cần sửa trước khi đăng (mỗi lỗi ghi tệp:dòng).")
-        if under_ci:
-            for problem in error.problems:
-                print(annotation(problem))
+        _report(error.problems, under_ci)
         return 1
+    content = loaded.content
     pages = sum(len(languages) for languages in content.pages.values())
     print(f"Không có lỗi: đã kiểm tra {pages} trang.")
-    warnings = abolished_mentions(content)
+    _report(loaded.warnings, under_ci)
     with _commands_stopped(under_ci):
-        _warn_stale_translations(content, project)
         _warn_due_changes(content)
-        for problem in warnings:
-            print(f"Cảnh báo: {problem}")
         if args.translations:
             print("\n".join(status_report(content)))
-    if under_ci:
-        for problem in warnings:
-            print(annotation(problem, "warning"))
     return 0
+
+
+def _report(problems: list[Problem], under_ci: bool) -> None:
+    """Every problem, errors and warnings together by file and line; under GitHub Actions, each
+    also as an annotation on its file and line (a warning as a warning)."""
+    if not problems:
+        return
+    errors = sum(problem.severity == "error" for problem in problems)
+    with _commands_stopped(under_ci):
+        for problem in problems:
+            print(problem)
+        if errors:
+            warned = len(problems) - errors
+            also = f" và {warned} cảnh báo" if warned else ""
+            print(f"\nCó {errors} lỗi cần sửa trước khi đăng{also} (mỗi lỗi ghi tệp:dòng).")
+    if under_ci:
+        for problem in problems:
+            print(annotation(problem, problem.severity))
 
 
 @contextmanager
@@ -92,16 +98,6 @@ def _print_changes_for_the_technical_reviewer(project: Path) -> None:
         for name in changed:
             print(f"  - {name}")
         print()
-
-
-def _warn_stale_translations(content: Content, project: Path) -> None:
-    """A stale translation is published as it is (with its notice), but the translator should know."""
-    for states in translation_states(content).values():
-        for state in states:
-            if state.state == "stale" and state.path is not None:
-                path = state.path.relative_to(project).as_posix()
-                print(one_line(f"Cảnh báo: {path}:1: bản dịch đã cũ: trang gốc {state.src_uri} đã sửa sau khi dịch."))
-                print("    → Dịch lại phần đã sửa, rồi ghi mã mới của trang gốc vào translation: source_hash.")
 
 
 def _warn_due_changes(content: Content) -> None:

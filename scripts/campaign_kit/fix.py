@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import ExifTags, Image
 
-from .checks.images import MAX_BYTES, PRIVATE_METADATA, is_raster, megabytes, private_metadata
+from .checks.images import MAX_BYTES, PRIVATE_METADATA, is_raster, megabytes, personal_text, private_metadata
 from .checks.text import is_nfc
 from .model.tree import walk
 
@@ -79,16 +79,18 @@ def clean_photo(path: Path) -> tuple[list[tuple[Path, str]], list[tuple[Path, st
         if image.format not in _WRITTEN_AS:
             return [], []
         private = private_metadata(image)
+        described = bool(personal_text(image))  # a phone, an ID, an address in its description
         oversized = path.stat().st_size > MAX_BYTES
-        if not private and not oversized:
+        if not private and not described and not oversized:
             return [], []
         if getattr(image, "n_frames", 1) > 1 and image.format != "MPO":
             why = "ảnh động: viết lại sẽ mất chuyển động. Xuất lại ảnh từ bản gốc, không kèm vị trí, cỡ nhỏ hơn."
             return [], [(path, why)]
         data, size = _without_metadata(image, shrink=oversized, lossless=_is_lossless_webp(path))
     changes = []
-    if private:
-        removed = ", ".join(PRIVATE_METADATA[key][0] for key in private)
+    if private or described:
+        what = [PRIVATE_METADATA[key][0] for key in private]
+        removed = ", ".join(what + ["thông tin cá nhân trong phần mô tả ảnh"] * described)
         changes.append((path, f"đã xóa {removed} và mọi thông tin kèm ảnh (giữ hướng xoay, màu)."))
     if oversized:
         before = f"{image.width}×{image.height} ({megabytes(path.stat().st_size)})"
@@ -115,6 +117,8 @@ def _without_metadata(image: Image.Image, *, shrink: bool, lossless: bool) -> tu
     if image.info.get("icc_profile"):
         options["icc_profile"] = image.info["icc_profile"]
     written_as = _WRITTEN_AS[image.format or ""]
+    if written_as == "JPEG":
+        options["comment"] = b""  # else the encoder copies the photo's own comment
     if not shrink:
         # A JPEG keeps its own quantisation tables: no visible re-compression.
         options["quality"] = "keep" if image.format == "JPEG" else 100 if lossless else 95

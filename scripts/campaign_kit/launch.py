@@ -49,7 +49,7 @@ def launch_items(root: Path) -> list[Item]:
     try:
         content = load(root).content  # the contribution gate, as every build runs it
     except ContentError as error:
-        return list(_grouped(error.problems, ERROR, lambda _problem: "editors"))
+        return list(_grouped(error.errors, ERROR, lambda _problem: "editors"))
     problems = Problems(root)
     check_production(content, problems)
     items = list(

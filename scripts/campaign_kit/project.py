@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import HttpUrl, TypeAdapter
 
-from .checks import run_gate
 from .model.campaign import load_campaign
-from .model.content import Content, load_content
-from .model.errors import Problems
+from .model.content import Content, load_content, yaml_line
+from .model.errors import Problem, Problems
 from .production import check_press, check_production
+from .registry import run_gate, run_plan_checks
 from .siteplan import SitePlan, plan_site
-from .siteplan.links import check_links
-from .siteplan.reserved import check_reserved
 
 #: On every page of a staging build (and noindex): the campaign office reviews there before launch.
 STAGING_MARK = "Bản thử nghiệm — không phải trang chính thức"
@@ -33,6 +31,7 @@ class Project:
     plan: SitePlan
     production: bool
     staging: bool = False  # a review copy: samples allowed, every page marked STAGING_MARK, not indexed
+    warnings: list[Problem] = field(default_factory=list)  # published as they are; make check shows them
 
     @property
     def content(self) -> Content:
@@ -57,7 +56,7 @@ def load(
     press guard of a print run (contacts, colophon, print runs: campaign_kit.production).
     `staging_url`: a staging build, published at this address instead of site_url.
 
-    `gate=False` skips the contribution gate (text, privacy, images, links), for a
+    `gate=False` skips the contribution gate (`campaign_kit.registry`: text, privacy, files, links), for a
     tool that only reads content; `docs_dir` reads pages from another folder than
     `root/docs` (the tests' copies)."""
     docs_dir = docs_dir or root / "docs"
@@ -77,10 +76,9 @@ def load(
     plan = _plan(content, problems, model_ok, production)
     _check_nav(plan, problems)
     if gate:
-        check_links(plan, problems)
-        check_reserved(plan, problems)
+        run_plan_checks(plan, problems)
     problems.raise_if_any()
-    return Project(root, plan, production, staging=staging_url is not None)
+    return Project(root, plan, production, staging=staging_url is not None, warnings=problems.warnings)
 
 
 def add_today_argument(parser: argparse.ArgumentParser) -> None:
@@ -108,11 +106,14 @@ def _plan(content: Content, problems: Problems, model_ok: bool, production: bool
 
 
 def _check_nav(plan: SitePlan, problems: Problems) -> None:
-    for entry in [*plan.nav, *plan.content.campaign.site.home_questions]:
+    site = plan.content.campaign.root / "site.yml"
+    entries = [("nav", i, entry) for i, entry in enumerate(plan.nav)]
+    entries += [("home_questions", i, entry) for i, entry in enumerate(plan.content.campaign.site.home_questions)]
+    for key, index, entry in entries:
         if not plan.has_page(entry, plan.reference.code):
             problems.add(
-                plan.content.campaign.root / "site.yml",
-                1,
+                site,
+                yaml_line(site, (key, index)),
                 f"menu (nav) hoặc home_questions có “{entry}” nhưng trang web không có trang này.",
                 "Ghi đường dẫn của một trang trong docs/, ví dụ chinh-sach/index.md",
             )

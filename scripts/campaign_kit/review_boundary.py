@@ -30,6 +30,25 @@ def changed_outside_docs(project: Path) -> list[str]:
     return [name for name in names if name and not name.startswith(CONTENT_FOLDER)]
 
 
+def changes_in_docs(project: Path) -> tuple[list[str], list[str]] | None:
+    """(added, modified) paths under docs/ since the merge base, untracked files as added;
+    None without git or without that history."""
+    base = _merge_base(project)
+    if base is None:
+        return None
+    status = _git(project, "diff", "--name-status", "--no-renames", base, "--", CONTENT_FOLDER) or ""
+    untracked = _git(project, "ls-files", "--others", "--exclude-standard", "--", CONTENT_FOLDER) or ""
+    added = [line.split("\t", 1)[1] for line in status.splitlines() if line.startswith("A\t")]
+    modified = [line.split("\t", 1)[1] for line in status.splitlines() if line.startswith("M\t")]
+    return sorted({*added, *untracked.splitlines()}), sorted(modified)
+
+
+def text_at_base(project: Path, name: str) -> str | None:
+    """The file `name` (relative to the repository) as it was at the merge base."""
+    base = _merge_base(project)
+    return None if base is None else _git(project, "show", f"{base}:{name}")
+
+
 def committed_cache_files(project: Path) -> list[str]:
     """Files under the build cache that git tracks: a pull request may not bring any."""
     listed = _git(project, "ls-files", "-z", "--", BUILD_CACHE)

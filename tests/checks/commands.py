@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -17,11 +18,15 @@ def small_project(target: Path) -> Path:
     return target
 
 
-def run(module: str, project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m campaign_kit.<module>` in `project`, as the Makefile runs it (stdin is no terminal)."""
+def run(
+    module: str, project: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m campaign_kit.<module>` in `project`, as the Makefile runs it (stdin is no terminal);
+    `env`: variables set for this run only."""
     return subprocess.run(
         [sys.executable, "-m", f"campaign_kit.{module}", *args],
         cwd=project,
+        env={**os.environ, **(env or {})},
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,

@@ -25,6 +25,7 @@ MODULES = [
     "campaign_kit.html_policy",
     "campaign_kit.model.limits",
     "campaign_kit.model.placeholders",
+    "campaign_kit.model.validation",
 ]
 
 

@@ -37,7 +37,7 @@ STORY = "guong-thoat-ngheo/"
 MISTAKES = [
     # schema
     (STORY + "thieu-tieu-de.md", 2, "thiếu mục bắt buộc tiêu đề (title)."),
-    (STORY + "ngay-khong-co-that.md", 3, "ngày (date) “2024-02-31” không phải là một ngày có thật."),
+    (STORY + "ngay-khong-co-that.md", 3, "ngày (date) “2024-02-31” không phải là một ngày có thật (tháng 2 năm 2024 không có ngày 31)."),
     (
         STORY + "sai-huyen.md",
         4,
@@ -456,14 +456,17 @@ FILE_ATTACKS = [
     ("environ", _link("moi-truong.md", "/proc/self/environ"), "đây là liên kết tượng trưng (symlink)"),
     ("broken-link", _link(STORY + "khong-co.md", "/khong/co/tep/nay"), "đây là liên kết tượng trưng (symlink)"),
     ("folder-link", _link("he-thong", "/etc"), "đây là liên kết tượng trưng (symlink)"),
-    ("pdf-broken", _write("van-ban/mau-hong.pdf", b"%PDF-1.4\nnot really a pdf"), "không mở được tệp PDF này"),
-    ("pdf-script", _write("van-ban/mau.pdf", PDF_WITH_SCRIPT), "tệp PDF có mã chạy (JavaScript)"),
+    ("pdf-broken", _write("hoi-dap/mau-hong.pdf", b"%PDF-1.4\nnot really a pdf"), "không mở được tệp PDF này"),
+    ("pdf-script", _write("hoi-dap/mau.pdf", PDF_WITH_SCRIPT), "tệp PDF có mã chạy (JavaScript)"),
     ("oversized-page", _write(STORY + "bai-rat-dai.md", b"a" * (600 * 1024)), "bài dài quá giới hạn"),
-    ("pdf-launch", _write("van-ban/mo-chuong-trinh.pdf", PDF_WITH_LAUNCH), "tệp PDF có mã chạy (JavaScript), hành"),
-    ("pdf-id-table", _made("van-ban/danh-sach.pdf", _pdf_saying("Nguyễn Văn A, CCCD 091234567890")), "dãy số"),
+    ("pdf-launch", _write("hoi-dap/mo-chuong-trinh.pdf", PDF_WITH_LAUNCH), "tệp PDF có mã chạy (JavaScript), hành"),
+    ("pdf-id-table", _made("hoi-dap/danh-sach.pdf", _pdf_saying("Nguyễn Văn A, CCCD 091234567890")), "dãy số"),
     ("gif-named-jpg", _made(STORY + "anh/gif.jpg", _image("gif")), "tệp tên đuôi “.jpg” nhưng thật ra là ảnh GIF"),
     ("animation", _made(STORY + "anh/nhap-nhay.webp", _image("animation")), "ảnh động (nhiều khung hình)"),
     ("pixel-bomb", _write(STORY + "anh/rat-lon.png", _png_header(16000, 10000)), "ảnh có 16000×10000 điểm ảnh"),
+    # An act's PDF nobody registered (a forged decision): only the registered file, byte for byte.
+    ("pdf-forged-act", _made("van-ban/quyet-dinh-99-2099.pdf", _pdf_saying("Quyết định")), "tệp PDF văn bản"),
+    ("heic", _write(STORY + "anh/chi-ba.heic", b"\0\0\0\x18ftypheic"), "ảnh dạng “.heic” (ảnh của điện thoại)"),
 ]
 
 
@@ -503,11 +506,11 @@ def _pdf(author: str | None) -> bytes:
 
 
 def test_a_pdf_naming_its_author_is_refused_and_a_clean_one_passes(docs: Path) -> None:
-    (docs / "van-ban" / "mau-don.pdf").write_bytes(_pdf(None))
+    (docs / "hoi-dap" / "mau-don.pdf").write_bytes(_pdf(None))
     load(PROJECT, docs_dir=docs)
-    (docs / "van-ban" / "mau-don.pdf").write_bytes(_pdf("Nguyễn Văn A"))
+    (docs / "hoi-dap" / "mau-don.pdf").write_bytes(_pdf("Nguyễn Văn A"))
     (problem,) = reported(docs)
-    assert (problem.path, problem.line) == ("docs/van-ban/mau-don.pdf", 1)
+    assert (problem.path, problem.line) == ("docs/hoi-dap/mau-don.pdf", 1)
     assert problem.message.startswith("tệp PDF còn ghi tên người soạn")
 
 

@@ -10,10 +10,10 @@ from conftest import loaded_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaign_kit.checks import run_gate
 from campaign_kit.markdown_config import render
 from campaign_kit.model.content import load_content
 from campaign_kit.model.errors import Problems
+from campaign_kit.registry import run_gate
 
 CAMPAIGN = loaded_project().content.campaign
 # The pieces attacks and mistakes are made of: every sign the parsers and checks react to.

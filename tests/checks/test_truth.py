@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import shutil
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import SUITE_TODAY, loaded_project
@@ -17,14 +20,16 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from campaign_kit.checks import truth
-from campaign_kit.model.content import Page, SourceFile
+from campaign_kit.model.content import Content, Page, SourceFile
 from campaign_kit.model.errors import Problems
 from campaign_kit.model.schema import EARLIEST_DATE, LegalDocumentMeta, NewsMeta, PolicyMeta
 
 CONTENT = loaded_project().content
 NEWS = CONTENT.items("news")[0]
 ACTS = [act for act in CONTENT.items("legal") if isinstance(act.meta, LegalDocumentMeta)]
-POLICIES = [page for languages in CONTENT.pages.values() for page in languages.values() if page.content_type == "policy"]
+POLICIES = [
+    page for languages in CONTENT.pages.values() for page in languages.values() if page.content_type == "policy"
+]
 CONTEXT = {"today": SUITE_TODAY, "now": SUITE_TODAY}
 
 # (model, a valid front matter, the date field to spoil)
@@ -144,3 +149,72 @@ def test_a_policy_s_own_title_and_other_titles_pass() -> None:
     for policy in POLICIES:
         assert _titled(policy, policy.meta.title) == []
     assert _titled(NEWS, POLICIES[0].meta.title + " ở xã") == []
+
+
+def test_an_activity_before_the_act_its_plan_carries_out_is_refused() -> None:
+    """The lower bound of an activity's date: the plan it reports to exists from its act's signing on."""
+    plan = CONTENT.campaign.plans[CONTENT.campaign.default_language]
+    signed = min(act.meta.date for act in ACTS if act.key in plan.implements)
+    recorded = CONTENT.activities[0]
+
+    def problems_on(day: dt.date) -> list[str]:
+        moved = dataclasses.replace(recorded, activity=recorded.activity.model_copy(update={"start": day}))
+        problems = Problems(CONTENT.campaign.root.parent)
+        truth.check(dataclasses.replace(CONTENT, activities=[moved], _items={}), problems)
+        return [f"{p.path}:{p.line}: {p.message}" for p in problems.items]
+
+    assert problems_on(signed) == []
+    (found,) = problems_on(signed - dt.timedelta(days=1))
+    assert found.startswith(f"{recorded.path.relative_to(CONTENT.campaign.root.parent).as_posix()}:{recorded.line}:")
+    assert "trước khi có văn bản mà Kế hoạch thực hiện" in found
+
+
+def _registry_problems(content) -> list[str]:
+    problems = Problems(CONTENT.campaign.root.parent)
+    truth.acts_registered(content, problems)
+    return [f"{p.line}: {p.message}" for p in problems.items]
+
+
+def _with_act(page: Page) -> Content:
+    return dataclasses.replace(CONTENT, pages={**CONTENT.pages, page.src_uri: {page.language: page}}, _items={})
+
+
+def test_every_act_of_the_site_is_registered() -> None:
+    assert _registry_problems(CONTENT) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"src_uri": "van-ban/nghi-dinh-99-2099-nd-cp.md"}, "không có trong sổ văn bản campaign/acts.yml"),
+        ({"number": "99/2099/NĐ-CP"}, "số hiệu “99/2099/NĐ-CP” khác số hiệu đã đăng ký"),
+        ({"date": dt.date(2020, 1, 2)}, "ngày ký 02/01/2020 khác ngày đã đăng ký"),
+    ],
+)
+def test_an_act_outside_the_registry_is_refused(change: dict, expected: str) -> None:
+    act = ACTS[0]
+    meta = act.meta.model_copy(update={k: v for k, v in change.items() if k != "src_uri"})
+    page = dataclasses.replace(act, meta=meta, src_uri=change.get("src_uri", act.src_uri))
+    (found,) = _registry_problems(_with_act(page))
+    line = act.line_of("date" if "date" in change else "number")
+    assert found.startswith(f"{line}: ") and expected in found, found
+
+
+def test_an_act_pdf_must_be_the_registered_file(tmp_path: Path) -> None:
+    campaign = tmp_path / "campaign"
+    shutil.copytree(CONTENT.campaign.root, campaign)
+    pdf = tmp_path / "docs" / "van-ban" / "quyet-dinh.pdf"
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF-1.4 registered")
+    content = dataclasses.replace(
+        CONTENT, docs_dir=tmp_path / "docs", campaign=dataclasses.replace(CONTENT.campaign, root=campaign)
+    )
+    (found,) = _registry_problems(content)
+    assert "chưa được đăng ký" in found
+    digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    text = (campaign / "acts.yml").read_text(encoding="utf-8")
+    (campaign / "acts.yml").write_text(text.replace("files: {}", f"files:\n  van-ban/quyet-dinh.pdf: {digest}\n"))
+    assert _registry_problems(content) == []
+    pdf.write_bytes(b"%PDF-1.4 forged")
+    (found,) = _registry_problems(content)
+    assert "không phải bản văn bản đã đăng ký" in found

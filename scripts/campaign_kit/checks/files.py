@@ -24,6 +24,9 @@ from ..review_boundary import BUILD_CACHE, committed_cache_files
 PAGE_SUFFIXES = (".md",)
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 DOCUMENT_SUFFIXES = (".pdf",)
+# Photos as phones save them but browsers do not all show (iPhone's HEIC, Android's HEIF, RAW):
+# the editor converts them, which also drops the position the phone recorded.
+PHONE_PHOTO_SUFFIXES = (".heic", ".heif", ".dng", ".avif", ".tif", ".tiff", ".bmp", ".gif")
 MAX_PDF_BYTES = 20 * 1024 * 1024
 # Document properties a PDF may not carry: they name the person who wrote it.
 _PERSONAL_METADATA = ("Author",)
@@ -60,6 +63,16 @@ def check(docs_dir: Path, campaign_dir: Path, problems: Problems) -> list[Path]:
             continue
         if suffix in DOCUMENT_SUFFIXES:
             _check_pdf(path, problems)
+        elif suffix in PHONE_PHOTO_SUFFIXES:
+            problems.add(
+                path,
+                1,
+                f"ảnh dạng “{path.suffix}” (ảnh của điện thoại) không hiện được trên mọi máy của bạn đọc.",
+                "Chuyển sang JPG rồi tải lên lại: trên iPhone chọn Cài đặt > Camera > Định dạng > Tương thích nhất"
+                " (chụp sẵn JPG), hoặc mở ảnh, chia sẻ, lưu lại dưới dạng JPG; trên máy tính, mở ảnh và"
+                " “Lưu thành” .jpg.",
+            )
+            continue
         elif suffix not in PHOTO_SUFFIXES:
             problems.add(
                 path,

@@ -7,12 +7,14 @@ page (`checks.safety`).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PIL import ExifTags, Image
 
 from ..model.errors import Problems
 from ..published_files import image_problems
+from . import privacy
 from .files import PHOTO_SUFFIXES
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -45,6 +47,86 @@ def private_metadata(image: Image.Image) -> list[str]:
     if serial_in_exif or b"SerialNumber" in xmp:
         found.append("serial")
     return found
+
+
+# Text a photo carries besides its pixels: EXIF's description, artist, copyright, Windows' title,
+# comment, author, keywords and subject (UTF-16), the user comment; JPEG comments and every XMP
+# packet (extended XMP too); PNG and WebP text chunks.
+_EXIF_TEXT = (
+    ExifTags.Base.ImageDescription,
+    ExifTags.Base.Artist,
+    ExifTags.Base.Copyright,
+    ExifTags.Base.XPTitle,
+    ExifTags.Base.XPComment,
+    ExifTags.Base.XPAuthor,
+    ExifTags.Base.XPKeywords,
+    ExifTags.Base.XPSubject,
+)
+_XP_TAGS = frozenset(tag for tag in _EXIF_TEXT if tag.name.startswith("XP"))
+_XMP_SEGMENTS = (b"http://ns.adobe.com/xap/1.0/", b"http://ns.adobe.com/xmp/extension/")
+_MARKUP = re.compile(r"<[^<>]{0,4096}>")
+MAX_METADATA_TEXT = 256 * 1024  # characters read: a page's limit (model.content.MAX_PAGE_BYTES)
+
+
+def metadata_text(image: Image.Image) -> str:
+    """Every text the photo's metadata holds, one piece a line (what `make fix` and the build drop)."""
+    pieces: list[bytes | str] = []  # XMP and comments as written; the markup of XMP is dropped
+    exif = image.getexif()
+    for tag in _EXIF_TEXT:
+        value = exif.get(tag)
+        if isinstance(value, bytes):  # Windows' XP tags: UTF-16
+            pieces.append(value.decode("utf-16-le" if tag in _XP_TAGS else "utf-8", "replace"))
+        elif value is not None:
+            pieces.append(_as_utf8(str(value)))
+    comment = exif.get_ifd(ExifTags.IFD.Exif).get(ExifTags.Base.UserComment)
+    if isinstance(comment, bytes):
+        pieces.append(comment[8:].decode("utf-16-le" if comment.startswith(b"UNICODE") else "latin-1", "replace"))
+    elif comment:
+        pieces.append(str(comment))
+    for marker, data in getattr(image, "applist", []):
+        if marker == "COM" or data.startswith(_XMP_SEGMENTS):
+            pieces.append(data)
+    for key, value in image.info.items():
+        if key in ("comment", "xmp", "Description", "Comment", "Author", "Title") or key.startswith("XML:"):
+            pieces.append(value if isinstance(value, bytes) else str(value))
+    text = "\n".join(p.decode("utf-8", "replace") if isinstance(p, bytes) else p for p in pieces)
+    return _MARKUP.sub(" ", text[:MAX_METADATA_TEXT].replace("\0", " "))
+
+
+def _as_utf8(text: str) -> str:
+    """EXIF's text fields are ASCII by the standard, and phones write UTF-8 in them, which the
+    reader returns byte by byte ("NhÃ  sá»‘"): read back as UTF-8 when it is."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def personal_text(image: Image.Image) -> list[str]:
+    """What the privacy checks of a page find in the photo's metadata text (messages)."""
+    found = Problems(Path("."))
+    privacy.check_text(Path("."), metadata_text(image), True, found)
+    return [problem.message for problem in found.items]
+
+
+def check_metadata_text(path: Path, problems: Problems) -> None:
+    """A photo's metadata text is read like a page: the repository is public, so a phone or a name
+    in a photo's description is published by the pull request itself, whatever the build drops."""
+    if not is_raster(path):
+        return
+    try:
+        with Image.open(path) as image:
+            found = personal_text(image)
+    except (OSError, Image.DecompressionBombError):
+        return  # reported by check_files
+    for message in found:
+        problems.add(
+            path,
+            1,
+            f"thông tin ẩn trong ảnh (EXIF, XMP, ghi chú): {message}",
+            "make fix xóa mọi thông tin ẩn của ảnh, ảnh giữ nguyên (nhờ người phụ trách kỹ thuật); hoặc xuất lại"
+            " ảnh từ ứng dụng chỉnh ảnh, bỏ chọn giữ thông tin ảnh.",
+        )
 
 
 def check_files(files: list[Path], problems: Problems) -> None:

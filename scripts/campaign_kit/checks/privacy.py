@@ -23,6 +23,7 @@ from ..model.errors import Problems
 from ..model.schema import CommendationMeta, Consent, DatedMeta
 from ..slugs import slug
 from .markup import without_urls
+from .people import SURNAMES
 from .reader_text import reader_text
 
 _REGISTRY_HINT = (
@@ -53,12 +54,10 @@ _TIME_WORDS = (
 )
 _NOT_A_HOUSE_NUMBER_BEFORE = re.compile(_TIME_WORDS + r"\s*$", re.IGNORECASE)
 _HOUSE_NUMBER = r"\d(?<![\w/.,]\d)\d*[A-Za-z]?(?:/\d+[A-Za-z]?)*"
-# First words of streets named after people (most streets are): "12 Nguyễn Trung Trực".
-_SURNAME_WORDS = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Mạc Lâm Tôn Châu Trương Đinh "
-    "Mai Lương Hà Quang Thái Cao Tạ Đào Triệu Lưu Hai Ba Cách Hùng Kim Hàm Xô Ngọc Điện Trưng Bà Thủ Phó"
-)
-_SURNAMES = frozenset(_SURNAME_WORDS.split())
+# First words of streets named after people (most streets are): "12 Nguyễn Trung Trực", and of
+# other streets' names ("12 Hai Bà Trưng", "12 Cách Mạng Tháng Tám").
+_STREET_WORDS = "Hai Ba Cách Hùng Kim Hàm Xô Ngọc Điện Trưng Bà Thủ Phó"
+_SURNAMES = SURNAMES | frozenset(_STREET_WORDS.split())
 _ADDRESS = re.compile(
     r"(?:số nhà|nhà số)\s*:?\s*\d"  # "số nhà 12", "Số nhà: 12"
     r"|(?:hẻm|hẽm|kiệt|ngõ|ngách)\s+\d+"  # "hẻm 45 Lê Lợi"

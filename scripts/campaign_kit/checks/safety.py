@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..html_policy import ATTRIBUTES, URL_SCHEMES, Difference, anchors, differences, images
@@ -36,26 +37,31 @@ _HOST_TEXT = re.compile(r"^\s*(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8
 
 
 def check(page: Page, problems: Problems) -> None:
-    rendered = render(page.body)
-    finder = _LineFinder(page.body)
+    check_body(page.path, page.body, page.body_line, problems)
+
+
+def check_body(path: Path, body: str, body_line: int, problems: Problems) -> None:
+    """A page's body as the site renders it (`body_line`: the file line where it starts)."""
+    rendered = render(body)
+    finder = _LineFinder(body)
     for difference in differences(rendered):
         line = finder.line_of(_needles(difference))
-        problems.add(page.path, page.body_line + line, *message(difference))
+        problems.add(path, body_line + line, *message(difference))
     for href, text in anchors(rendered):
         shown = _HOST_TEXT.match(text)
         target = urlsplit(href.strip()).hostname if "//" in href or ":" in href else None
         if shown and target is not None and shown[1].lower() != target.lower().removeprefix("www."):
             problems.add(
-                page.path,
-                page.body_line + finder.line_of([href, text]),
+                path,
+                body_line + finder.line_of([href, text]),
                 f"chữ của liên kết ghi “{_shown(text)}” nhưng liên kết dẫn tới trang khác ({_shown(target)}).",
                 "Ghi đúng địa chỉ mà liên kết dẫn tới, hoặc viết chữ thường: [Cổng dịch vụ công](https://…).",
             )
     for src, alt in images(rendered):
         if not alt.strip() or _FILE_NAME_ALT.search(alt.strip()):
             problems.add(
-                page.path,
-                page.body_line + finder.line_of([src, "!["]),
+                path,
+                body_line + finder.line_of([src, "!["]),
                 f"ảnh “{_shown(src)}” chưa có lời mô tả (alt) cho người không xem được ảnh.",
                 "Viết trong ngoặc vuông điều ảnh cho thấy: ![Chị Tư cho heo ăn trong chuồng mới](anh/chi-tu.jpg)",
             )

@@ -4,11 +4,14 @@ beside or above the policy in search (policies weigh most there) and in a reader
 
 from __future__ import annotations
 
+import hashlib
+
 from ..fold import fold
+from ..model.acts import ACTS_FILE, load_acts
 from ..model.content import Content
 from ..model.errors import Problems
 from ..model.schema import LegalDocumentMeta
-from ..model.sections import BY_TYPE
+from ..model.sections import BY_TYPE, legal_uri
 from .markup import scan, split_target, target_of
 from .safety import scheme_of
 
@@ -16,6 +19,26 @@ from .safety import scheme_of
 def check(content: Content, problems: Problems) -> None:
     _acts_cited_before_signed(content, problems)
     _policy_titles_taken(content, problems)
+    _activities_before_the_plan(content, problems)
+
+
+def _activities_before_the_plan(content: Content, problems: Problems) -> None:
+    """An activity carries out a task of the plan: it cannot start before the act the plan implements
+    was signed (a typed year, 2002 for 2024, would be reported in the wrong period)."""
+    plan = content.campaign.plans[content.campaign.default_language]
+    acts = [meta for key in plan.implements if (meta := _act(content, legal_uri(key))) is not None]
+    if not acts:
+        return
+    first = min(acts, key=lambda act: act.date)
+    for recorded in content.activities:
+        if recorded.activity.start < first.date:
+            problems.add(
+                recorded.path,
+                recorded.line,
+                f"hoạt động “{recorded.activity.key}” bắt đầu ngày {recorded.activity.start:%d/%m/%Y}, trước khi có"
+                f" văn bản mà Kế hoạch thực hiện ({first.kind} {first.number}, ký ngày {first.date:%d/%m/%Y}).",
+                "Xem lại năm của ngày bắt đầu (start): có thể gõ nhầm năm.",
+            )
 
 
 def _acts_cited_before_signed(content: Content, problems: Problems) -> None:
@@ -61,3 +84,50 @@ def _policy_titles_taken(content: Content, problems: Problems) -> None:
             " khi tìm kiếm, bài này sẽ đứng cạnh hoặc thay chỗ trang chính sách.",
             "Đặt tiêu đề riêng cho bài, nói bài kể hay báo tin gì (ví dụ thêm nơi, thời gian).",
         )
+
+
+def acts_registered(content: Content, problems: Problems) -> None:
+    """Acts only from the registry (campaign/acts.yml, with their source in FACTS.md): an act's page
+    in any language has a registered key, number and date; a PDF under docs/van-ban/ is the
+    registered file, byte for byte (its SHA-256)."""
+    loaded = load_acts(content.campaign.root, problems)
+    if loaded is None:
+        return
+    registry, _ = loaded
+    where = f"campaign/{ACTS_FILE}"
+    hint = (
+        f"Văn bản mới: người phụ trách kỹ thuật đối chiếu số hiệu, ngày ký với FACTS.md rồi ghi vào {where}"
+        " (number, date, source); không tự thêm văn bản pháp luật."
+    )
+    for languages in content.pages.values():
+        for page in languages.values():
+            meta = page.meta
+            if not isinstance(meta, LegalDocumentMeta):
+                continue
+            entry = registry.acts.get(page.key)
+            if entry is None:
+                message = f"văn bản “{meta.kind} {meta.number}” không có trong sổ văn bản {where}."
+                problems.add(page.path, page.line_of("number"), message, hint)
+            elif entry.number != meta.number:
+                message = f"số hiệu “{meta.number}” khác số hiệu đã đăng ký cho văn bản này ({entry.number})."
+                problems.add(page.path, page.line_of("number"), message, f"Ghi đúng: number: {entry.number}")
+            elif entry.date != meta.date:
+                message = f"ngày ký {meta.date:%d/%m/%Y} khác ngày đã đăng ký cho văn bản này ({entry.date:%d/%m/%Y})."
+                problems.add(page.path, page.line_of("date"), message, f"Ghi đúng: date: {entry.date:%Y-%m-%d}")
+    folder = content.docs_dir / BY_TYPE["legal"].folder
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() != ".pdf" or not path.is_file() or path.is_symlink():
+            continue  # a symbolic link is refused by checks/files.py
+        name = path.relative_to(content.docs_dir).as_posix()
+        expected = registry.files.get(name)
+        if expected is None:
+            message = f"tệp PDF văn bản “{name}” chưa được đăng ký trong {where}: văn bản chưa đối chiếu."
+            problems.add(path, 1, message, hint)
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != expected:
+            problems.add(
+                path,
+                1,
+                "tệp PDF này không phải bản văn bản đã đăng ký (nội dung khác tệp đã đối chiếu).",
+                f"Dùng đúng tệp gốc đã đăng ký; nếu là bản mới, người phụ trách kỹ thuật đối chiếu và ghi lại mã"
+                f" SHA-256 trong {where}.",
+            )

@@ -225,8 +225,8 @@ def _load(root: Path) -> Project:
         return load(root)  # `mkdocs serve` reloads on every edit: the gate re-checks only changed files
     except ContentError as error:
         for problem in error.problems:
-            log.error(str(problem))
-        raise PluginError(f"Nội dung có {len(error.problems)} lỗi (xem các dòng ERROR ở trên).") from None
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        raise PluginError(f"Nội dung có {len(error.errors)} lỗi (xem các dòng ERROR ở trên).") from None
 
 
 def _configure(config: MkDocsConfig, plan: SitePlan, language: str) -> None:

@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from .campaign import Campaign, PlanActivityForm
 from .errors import Problems
-from .schema import Key, Strict, Text, check_known
+from .schema import Date, Key, Strict, Text, check_known
 from .tree import walk
 from .validation import validate
 from .yamlfile import read_yaml
@@ -77,8 +77,8 @@ KEYS_OF_CAMPAIGN = {
 class Activity(Strict):
     key: Key
     title: Text
-    start: dt.date
-    end: dt.date | None = None
+    start: Date  # none before 02/09/1945 (schema.EARLIEST_DATE); truth.py: none before the plan's act
+    end: Date | None = None
     status: Status
     agency: Key
     unit: Key | None = None  # today's commune-level unit; none: the whole province
@@ -91,7 +91,7 @@ class Activity(Strict):
     cost: Count | None = None  # đồng, where known
     evidence: Text | None = None  # where the proof is kept (minutes, photos, the article)
     reported_by: Text  # the office that reported (not a participant)
-    reported_on: dt.date
+    reported_on: Date
     sample: bool = False
 
     @field_validator(*KEYS_OF_CAMPAIGN)

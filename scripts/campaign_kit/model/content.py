@@ -26,8 +26,8 @@ from .placeholders import BLOCKS, SITE_FIELDS, Placeholder, fill_site, find_plac
 from .schema import DatedMeta, FaqMeta, LegalDocumentMeta, OrderedMeta, PageMeta, PolicyMeta
 from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, legal_uri, section_of
 from .tree import walk
-from .validation import validate
-from .yamlsource import YamlDocument, YamlSyntaxError, split_front_matter
+from .validation import syntax_problem, validate
+from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml, split_front_matter
 
 MAX_PAGE_BYTES = 256 * 1024  # the longest page is 19 KB; a limit keeps every check (and Markdown) bounded
 # Front-matter keys that never reach a reader (a translation's bookkeeping: its source and hash).
@@ -85,6 +85,9 @@ class SourceFile:
     path: Path
     text: str | None  # None when the file is not UTF-8 (reported by the loader)
     page: Page | None  # None when its name or front matter could not be read
+    # The body and its first line once the front matter is read and the body is within the limits
+    # (`model.limits`), also when a front-matter value is wrong: the gate renders it like a page's.
+    body: tuple[str, int] | None = None
 
 
 @dataclass
@@ -195,8 +198,8 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems, today: 
         if path.suffix != ".md":
             continue
         raw = _read_page(path, problems)
-        page = None if raw is None else _load_page(path, raw, docs_dir, codes, context, problems)
-        content.sources.append(SourceFile(path, raw, page))
+        page, body = (None, None) if raw is None else _load_page(path, raw, docs_dir, codes, context, problems)
+        content.sources.append(SourceFile(path, raw, page, body))
         if page is not None:
             content.pages[page.src_uri][page.language] = page
     _check_references(content, problems)
@@ -233,7 +236,7 @@ def decode_utf8(path: Path, data: bytes, problems: Problems) -> str | None:
 
 def _load_page(
     path: Path, raw: str, docs_dir: Path, codes: list[str], context: dict[str, Any], problems: Problems
-) -> Page | None:
+) -> tuple[Page | None, tuple[str, int] | None]:
     relative = path.relative_to(docs_dir).as_posix()
     stem, _, suffix = path.name[:-3].rpartition(".")
     language = suffix if stem and suffix in codes[1:] else codes[0]
@@ -248,7 +251,7 @@ def _load_page(
             f"tên tệp hoặc thư mục “{bad[0]}” phải viết thường, không dấu, nối bằng gạch ngang.",
             "Ví dụ: guong-thoat-ngheo/chi-tu-nuoi-bo.md",
         )
-        return None
+        return None, None
     if not is_known_place(src_uri):
         problems.add(
             path,
@@ -256,17 +259,14 @@ def _load_page(
             f"trang “{src_uri}” nằm ngoài các thư mục của trang web, nên không được kiểm tra như một bài.",
             "Đặt trang ở đầu docs/ hoặc ngay trong một thư mục: " + ", ".join(f"{f}/" for f in PAGE_FOLDERS) + ".",
         )
-        return None
+        return None, None
     try:
         source = split_front_matter(raw)
     except YamlSyntaxError as error:
-        problems.add(
-            path,
-            error.line,
-            "phần đầu trang sai cú pháp (thường do thiếu dấu đóng ngoặc, thiếu dấu hai chấm hoặc thụt dòng sai).",
-            f"Chi tiết kỹ thuật: {error}.",
-        )
-        return None
+        lines = raw.split("\n")
+        written = lines[error.line - 1] if 0 < error.line <= len(lines) else ""
+        problems.add(path, error.line, *syntax_problem(written, str(error)))
+        return None, None
     too_much = list(beyond_limits(source.body))
     for line, what in too_much:
         problems.add(
@@ -276,20 +276,21 @@ def _load_page(
             "Chia đoạn, chia bài; xóa các dấu ngoặc vuông, dấu < thừa.",
         )
     if too_much:
-        return None
+        return None, None
+    body = (source.body, source.body_line)
     if not source.meta.data:
         problems.add(
             path, 1, "thiếu phần đầu trang (front matter) giữa hai dòng ---.", "Xem mẫu trong CONTRIBUTING.md."
         )
-        return None
+        return None, body
     _fill_site_fields(source.meta.data, context["site_fields"][language])
     section = section_of(src_uri)
     schema = section.schema if section else PageMeta
     meta = validate(schema, source.meta, path, problems, context)
     if meta is None:
-        return None
+        return None, body
     content_type = section.content_type if section else "page"
-    return Page(src_uri, language, path, content_type, meta, source.body, source.body_line, source.meta)
+    return Page(src_uri, language, path, content_type, meta, source.body, source.body_line, source.meta), body
 
 
 def _fill_site_fields(data: Any, values: dict[str, str]) -> None:
@@ -311,19 +312,29 @@ def _check_references(content: Content, problems: Problems) -> None:
     legal = _keys_in(content.docs_dir / BY_TYPE["legal"].folder)
     policies = _keys_in(content.docs_dir / BY_TYPE["policy"].folder)
     for code, plan in campaign.plans.items():
-        cited = [*plan.implements, *(citation.doc for citation in plan.cites if citation.doc)]
-        for key in cited:
+        path = campaign.root / ("plan.yml" if code == campaign.default_language else f"plan.{code}.yml")
+        cited = [(("implements", i), key) for i, key in enumerate(plan.implements)]
+        cited += [(("cites", i, "doc"), c.doc) for i, c in enumerate(plan.cites) if c.doc]
+        for location, key in cited:
             if key not in legal:
-                problems.add(
-                    campaign.root / "plan.yml", 1, f"Kế hoạch ({code}) dẫn văn bản “{key}” mà docs/van-ban/ không có."
-                )
-    for programme in campaign.site.programmes:
+                message = f"Kế hoạch ({code}) dẫn văn bản “{key}” mà docs/van-ban/ không có."
+                problems.add(path, yaml_line(path, location), message)
+    site = campaign.root / "site.yml"
+    for index, programme in enumerate(campaign.site.programmes):
         if programme.act not in legal:
             message = f"chương trình “{programme.short_name}” dẫn văn bản “{programme.act}” mà docs/van-ban/ không có."
-            problems.add(campaign.root / "site.yml", 1, message)
+            problems.add(site, yaml_line(site, ("programmes", index, "act")), message)
     for languages in content.pages.values():
         for page in languages.values():
             _check_page(content, page, legal, policies, problems)
+
+
+def yaml_line(path: Path, location: tuple[str | int, ...]) -> int:
+    """The line of `location` in a YAML file of campaign/ (already loaded, so it parses), else 1."""
+    try:
+        return parse_yaml(path.read_text(encoding="utf-8")).line_of(location)
+    except (OSError, YamlSyntaxError):
+        return 1
 
 
 def _keys_in(folder: Path) -> set[str]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 # Every character that ends a line somewhere (a terminal, a CI log, an editor): a message quotes
 # what an editor wrote, and a line break in it could start a line of the editor's choosing.
@@ -18,15 +21,18 @@ def one_line(text: str) -> str:
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in one file, in words a journalist can act on (Vietnamese)."""
+    """One mistake in one file, in words a journalist can act on (Vietnamese). An error stops
+    publishing; a warning is published as it is but shown beside the errors."""
 
     path: str
     line: int
     message: str
     hint: str = ""
+    severity: Severity = "error"
 
     def __str__(self) -> str:
-        text = one_line(f"{self.path}:{self.line}: {self.message}")
+        mark = "Cảnh báo: " if self.severity == "warning" else ""
+        text = one_line(f"{mark}{self.path}:{self.line}: {self.message}")
         return f"{text}\n    → {one_line(self.hint)}" if self.hint else text
 
 
@@ -37,8 +43,16 @@ class Problems:
     root: Path
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: Path, line: int, message: str, hint: str = "") -> None:
-        self.items.append(Problem(self.relative(path), max(line, 1), message, hint))
+    def add(self, path: Path, line: int, message: str, hint: str = "", severity: Severity = "error") -> None:
+        self.items.append(Problem(self.relative(path), max(line, 1), message, hint, severity))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.items if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted({problem for problem in self.items if problem.severity == "warning"})
 
     def relative(self, path: Path) -> str:
         try:
@@ -48,7 +62,8 @@ class Problems:
             return path.as_posix()
 
     def raise_if_any(self) -> None:
-        if self.items:
+        """Raise when there is an error; the error carries the warnings too, to show beside it."""
+        if self.errors:
             raise ContentError(sorted(set(self.items)))
 
 
@@ -56,7 +71,11 @@ class ContentError(Exception):
     """Raised when content cannot be published; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        count = len(problems)
+        self.problems = problems  # errors and warnings, by file and line
+        count = sum(problem.severity == "error" for problem in problems)
         lines = "\n".join(str(p) for p in problems)
         super().__init__(f"Nội dung có {count} lỗi, cần sửa trước khi đăng:\n{lines}")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]

@@ -110,6 +110,16 @@ def _ref_from_text(value: Any) -> Any:
     return {"doc": value} if isinstance(value, str) else value
 
 
+def consent_rule(about_people: bool, sample: bool, has_consent: bool) -> str | None:
+    """The kind of consent mistake, if any: a real person's page needs the record of their consent;
+    an example page (`sample: true`) is about nobody, so a consent record there would be invented."""
+    if sample and has_consent:
+        return "sample_consent"
+    if about_people and not sample and not has_consent:
+        return "consent_missing"
+    return None
+
+
 class PageMeta(Strict):
     """Keys every page may carry."""
 
@@ -119,26 +129,30 @@ class PageMeta(Strict):
     tags: Annotated[list[Tag], Field(max_length=MAX_TAGS_PER_PAGE)] = []
     sample: bool = False
     translation: Translation | None = None
+    # Who agreed to be named: required on a story or commendation (`is_about_people`), and on any
+    # page that names a private person (the gate's `checks.people`).
+    consent: Consent | None = None
 
-    @property
-    def about_people(self) -> bool:
-        """Whether the page is about identifiable people: publishing it needs their
-        recorded consent (NĐ 13/2023/NĐ-CP Điều 11), and no home address may appear."""
+    @classmethod
+    def is_about_people(cls, values: dict[str, Any]) -> bool:
+        """Whether a page of this type with these front-matter values (as written: also read when
+        another value is wrong, so that a wrong date hides no missing consent) is about
+        identifiable people: publishing it needs their recorded consent (NĐ 13/2023/NĐ-CP Điều 11)."""
         return False
 
     @property
+    def about_people(self) -> bool:
+        return self.is_about_people(dict(self))
+
+    @property
     def consent_record(self) -> Consent | None:
-        return None
+        return self.consent
 
     @model_validator(mode="after")
     def _consent_matches_people(self) -> PageMeta:
-        """A real person's page needs the record of their consent. An example page (`sample: true`)
-        is about nobody: a consent record there would be invented, so it may not have one."""
-        consent = self.consent_record
-        if self.sample and consent is not None:
-            raise PydanticCustomError("sample_consent", "no consent on a sample")
-        if self.about_people and not self.sample and consent is None:
-            raise PydanticCustomError("consent_missing", "consent required")
+        kind = consent_rule(self.about_people, self.sample, self.consent_record is not None)
+        if kind is not None:
+            raise PydanticCustomError(kind, "consent")
         return self
 
 
@@ -280,15 +294,10 @@ class StoryMeta(PlacedMeta):
     kind_label: ClassVar[str] = "gương thoát nghèo"
     place_required: ClassVar[bool] = True
     summary: Summary
-    consent: Consent | None = None  # required unless the story is an example (PageMeta's rule)
 
-    @property
-    def about_people(self) -> bool:
+    @classmethod
+    def is_about_people(cls, values: dict[str, Any]) -> bool:
         return True
-
-    @property
-    def consent_record(self) -> Consent | None:
-        return self.consent
 
 
 class CommendationMeta(PlacedMeta):
@@ -297,15 +306,10 @@ class CommendationMeta(PlacedMeta):
     kind: Literal["household", "person", "organisation"]
     award: str | None = None
     summary: Summary
-    consent: Consent | None = None
 
-    @property
-    def about_people(self) -> bool:
-        return self.kind != "organisation"
-
-    @property
-    def consent_record(self) -> Consent | None:
-        return self.consent
+    @classmethod
+    def is_about_people(cls, values: dict[str, Any]) -> bool:
+        return values.get("kind") != "organisation"
 
 
 class NewsMeta(PlacedMeta):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar
@@ -9,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
+from .schema import consent_rule
 from .yamlsource import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -92,6 +95,68 @@ PLACE_OF_ITS_TIME = {
 }
 
 DATE_HINT = "Viết ngày theo dạng năm-tháng-ngày, ví dụ: 2024-05-31."
+# A day as editors write it: day first (31/5/2024, 31-05-2024, 31.5.2024) or year first (2024-5-31).
+_DAY_FIRST = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
+
+
+def _written_day(value: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written in one of the usual forms, possible or not."""
+    value = value.strip()
+    if match := _DAY_FIRST.fullmatch(value):
+        return int(match[3]), int(match[2]), int(match[1])
+    if match := _YEAR_FIRST.fullmatch(value):
+        return int(match[1]), int(match[2]), int(match[3])
+    return None
+
+
+def _real(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_problem(name: str, value: object) -> tuple[str, str]:
+    """(message, hint) for a date the schema could not read: a real day in the wrong form gets the
+    editor's own day rewritten as the hint; a day that does not exist is called so."""
+    written = _written_day(value) if isinstance(value, str) else None
+    if written is None:
+        return f"{name} “{value}” không phải là ngày viết theo dạng năm-tháng-ngày.", DATE_HINT
+    year, month, day = written
+    real = _real(year, month, day)
+    if real is not None and f"{real:%Y-%m-%d}" != str(value).strip():
+        return (
+            f"{name} “{value}” viết sai dạng: cần viết năm-tháng-ngày (năm 4 chữ số, tháng và ngày 2 chữ số).",
+            f"Sửa thành: {real.year:04}-{real.month:02}-{real.day:02}",
+        )
+    swapped = _real(year, day, month)  # a month written before the day (5/31/2024)
+    guess = f" Nếu là ngày {month}/{day}/{year} thì viết {swapped:%Y-%m-%d}." if swapped else ""
+    missing = f"không có tháng {month}" if not 1 <= month <= 12 else f"tháng {month} năm {year} không có ngày {day}"
+    return (
+        f"{name} “{value}” không phải là một ngày có thật ({missing}).",
+        "Xem lại ngày và tháng; viết dạng năm-tháng-ngày, ví dụ: 2024-05-31." + guess,
+    )
+
+
+# A value with a colon followed by a space: YAML reads "title: Chị Tư: nuôi heo" as a key inside a value.
+_UNQUOTED_COLON = re.compile(r"^(\s*(?:-\s+)?)([\w-]+):\s+([^\s\"'|>{\[].*?:(?:\s.*)?)\s*")
+
+
+def syntax_problem(line: str, detail: str) -> tuple[str, str]:
+    """(message, hint) for front matter YAML cannot read, from the line it stopped at; a colon in an
+    unquoted value (a title such as “Chị Tư: từ hộ nghèo thành chủ trại”) gets that line quoted back."""
+    match = _UNQUOTED_COLON.fullmatch(line) if "mapping values are not allowed" in detail else None
+    if match:
+        value = match[3].replace("\\", "\\\\").replace('"', '\\"')
+        return (
+            f"{field_name((match[2],))} có dấu hai chấm “:” nên máy đọc nhầm thành một mục mới.",
+            f'Đặt cả giá trị trong dấu ngoặc kép: {match[1]}{match[2]}: "{value}"',
+        )
+    return (
+        "phần đầu trang sai cú pháp (thường do thiếu dấu đóng ngoặc, thiếu dấu hai chấm hoặc thụt dòng sai).",
+        f"Chi tiết kỹ thuật: {detail}.",
+    )
 
 
 def field_name(location: tuple[str | int, ...]) -> str:
@@ -151,8 +216,7 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
     if kind == "future_date":
         return f"{name}: {error['ctx']['message']}.", "Ghi ngày đã xảy ra, dạng năm-tháng-ngày."
     if kind.startswith("date"):
-        value = error.get("input")
-        return f"{name} “{value}” không phải là một ngày có thật.", DATE_HINT
+        return date_problem(name, error.get("input"))
     if kind in ("string_type", "string_too_short"):
         return f"{name} phải là một đoạn chữ, không để trống.", "Viết nội dung ngay sau dấu hai chấm, trên cùng dòng."
     if kind == "string_too_long":
@@ -187,7 +251,10 @@ def describe(error: dict[str, Any], allowed_keys: list[str]) -> tuple[str, str]:
     if kind == "greater_than_equal":
         return f"{name} không được là số âm.", "Ghi số đếm được, từ 0 trở lên."
     if kind.startswith("url"):
-        return f"{name} “{error.get('input')}” không phải là một đường dẫn đầy đủ.", "Chép cả đường dẫn, bắt đầu bằng https://"
+        return (
+            f"{name} “{error.get('input')}” không phải là một đường dẫn đầy đủ.",
+            "Chép cả đường dẫn, bắt đầu bằng https://",
+        )
     return f"{name}: {error['msg']}", "Xem mẫu trong CONTRIBUTING.md."
 
 
@@ -208,10 +275,22 @@ def validate(
         return model.model_validate(data, context=context)
     except ValidationError as failure:
         allowed = sorted(model.model_fields)
-        for error in failure.errors():
+        errors = failure.errors()
+        for error in [*errors, *_rules_not_reached(model, data, errors)]:
             message, hint = describe(error, allowed)
             # A rule over several keys names the key it is about (its line is where to look).
             at = (error.get("ctx") or {}).get("at")
             location = tuple(error["loc"]) or ((at,) if at else ())
             problems.add(path, document.line_of(location), message, hint)
         return None
+
+
+def _rules_not_reached(model: type[BaseModel], data: dict[str, Any], errors: list[Any]) -> list[dict[str, Any]]:
+    """The consent rule (`schema.consent_rule`) read from the values as written, when another
+    value's mistake kept the schema from reaching it: a wrong date hides no missing consent."""
+    is_about_people = getattr(model, "is_about_people", None)
+    if is_about_people is None or any(error["type"] in ("consent_missing", "sample_consent") for error in errors):
+        return []
+    has_consent = data.get("consent") is not None and "consent" in model.model_fields
+    kind = consent_rule(is_about_people(data), data.get("sample") is True, has_consent)
+    return [{"type": kind, "loc": (), "msg": kind}] if kind else []
