@@ -71,7 +71,7 @@ _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 # HTML blocks the pages generate that Markdown writes as well: a paragraph (with a class: an
 # attribute list) or a list without class, whose text holds only links, bold, italics and breaks.
 _PARAGRAPH = re.compile(r'^<p(?: class="([\w -]+)")?>(.*)</p>$')
-_LIST = re.compile(r"^<ul>((?:<li>.*?</li>\n?)+)</ul>$", re.DOTALL)
+_LIST = re.compile(r"^<ul>\n?((?:<li>.*?</li>\n?)+)</ul>$", re.DOTALL)
 _INLINE_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _INLINE_OK = {"a", "strong", "em", "br"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#])")
@@ -153,17 +153,26 @@ def _text(html: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def _paragraph_markdown(line: str) -> str | None:
+    paragraph = _PARAGRAPH.fullmatch(line.strip())
+    if paragraph is None or "<p" in paragraph[2]:
+        return None
+    text = _inline_markdown(paragraph[2])
+    if text is None or not text.strip() or re.match(r"\s*(?:[-+*#>]|\d+\.)\s", text):
+        return None
+    classes = " ".join(f".{name}" for name in (paragraph[1] or "").split())
+    return text + (f"\n{{: {classes} }}" if classes else "")
+
+
 def html_as_markdown(body: str) -> str:
     """The simple HTML blocks of a body written as Markdown (the others stay HTML)."""
     blocks = body.split("\n\n")
     for number, block in enumerate(blocks):
         stripped = block.strip()
-        paragraph = _PARAGRAPH.fullmatch(stripped)
-        if paragraph and "<p" not in paragraph[2]:
-            text = _inline_markdown(paragraph[2])
-            if text is not None and text.strip() and not re.match(r"\s*(?:[-+*#>]|\d+\.)\s", text):
-                classes = " ".join(f".{name}" for name in (paragraph[1] or "").split())
-                blocks[number] = text + (f"\n{{: {classes} }}" if classes else "")
+        if stripped.startswith("<p"):  # paragraphs, one a line
+            paragraphs = [_paragraph_markdown(line) for line in stripped.split("\n")]
+            if all(paragraph is not None for paragraph in paragraphs):
+                blocks[number] = "\n\n".join(paragraph for paragraph in paragraphs if paragraph is not None)
             continue
         listing = _LIST.fullmatch(stripped)
         if listing:
