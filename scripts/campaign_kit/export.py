@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .checks.files import is_publishable
 from .feeds import feed_assets
-from .markdown_config import EXTENSIONS, heading_ids
+from .markdown_config import EXTENSIONS, heading_ids, render
 from .model.errors import ContentError
 from .model.sections import SEARCH_URI, page_url
 from .model.tree import walk
@@ -164,21 +164,36 @@ def _paragraph_markdown(line: str) -> str | None:
     return text + (f"\n{{: {classes} }}" if classes else "")
 
 
+def _as_markdown(block: str) -> str | None:
+    """An HTML block of paragraphs (one a line) or of a list without class, as Markdown; else None."""
+    if block.startswith("<p"):
+        paragraphs = [_paragraph_markdown(line) for line in block.split("\n")]
+        if all(paragraph is not None for paragraph in paragraphs):
+            return "\n\n".join(paragraph for paragraph in paragraphs if paragraph is not None)
+        return None
+    listing = _LIST.fullmatch(block)
+    if listing:
+        items = [_inline_markdown(item) for item in re.findall(r"<li>(.*?)</li>", listing[1], re.DOTALL)]
+        if items and all(item is not None and "\n" not in item for item in items):
+            return "\n".join(f"- {item}" for item in items)
+    return None
+
+
+def _same_html(one: str, other: str) -> bool:
+    def normal(html: str) -> str:
+        return unescape(re.sub(r">\s+<", "><", re.sub(r"<br\s*/?>", "<br>", html)).strip())
+
+    return normal(one) == normal(other)
+
+
 def html_as_markdown(body: str) -> str:
-    """The simple HTML blocks of a body written as Markdown (the others stay HTML)."""
+    """The simple HTML blocks of a body written as Markdown, each only where the site's Markdown
+    renders it to the same HTML (the others stay HTML)."""
     blocks = body.split("\n\n")
     for number, block in enumerate(blocks):
-        stripped = block.strip()
-        if stripped.startswith("<p"):  # paragraphs, one a line
-            paragraphs = [_paragraph_markdown(line) for line in stripped.split("\n")]
-            if all(paragraph is not None for paragraph in paragraphs):
-                blocks[number] = "\n\n".join(paragraph for paragraph in paragraphs if paragraph is not None)
-            continue
-        listing = _LIST.fullmatch(stripped)
-        if listing:
-            items = [_inline_markdown(item) for item in re.findall(r"<li>(.*?)</li>", listing[1], re.DOTALL)]
-            if items and all(item is not None and "\n" not in item for item in items):
-                blocks[number] = "\n".join(f"- {item}" for item in items)
+        markdown = _as_markdown(block.strip())
+        if markdown is not None and _same_html(render(markdown), render(block)):
+            blocks[number] = markdown
     return "\n\n".join(blocks)
 
 
