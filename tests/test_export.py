@@ -4,19 +4,16 @@ Chromium without a console error, and the renderer's search finds a page. Built 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import LOCAL_HOST, _QuietHandler, loaded_project
+from conftest import loaded_project, served
 from playwright.sync_api import Browser
 
 from campaign_kit.export import export
@@ -106,16 +103,8 @@ def test_every_link_and_anchor_of_the_zensical_build_resolves(zensical_site: Pat
 
 @pytest.fixture(scope="module")
 def zensical_url(zensical_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(zensical_site / "site"))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with served(zensical_site / "site") as url:
+        yield url
 
 
 def test_zensical_pages_run_without_console_errors_and_search_finds_a_page(browser: Browser, zensical_url: str) -> None:
