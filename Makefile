@@ -8,7 +8,7 @@ PRODUCTION_FLAG := $(if $(filter 1 true yes,$(PRODUCTION)),--production)
 # TODAY=YYYY-MM-DD: the build date (default: the real date); the facts in force on it are shown.
 TODAY_FLAG := $(if $(TODAY),--today $(TODAY))
 
-.PHONY: site serve print offline translations test lint bench bench-web clean
+.PHONY: site serve print offline export translations test lint bench bench-web clean
 
 site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content; STAGING_URL=https://… the marked, unindexed staging copy; TODAY=YYYY-MM-DD as of that date)
 	$(BIN)/python -m campaign_kit.build --site-dir site $(PRODUCTION_FLAG) $(if $(STAGING_URL),--staging "$(STAGING_URL)") $(TODAY_FLAG)
@@ -21,6 +21,9 @@ print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ 
 
 offline: $(BUILD_STAMP)  ## the whole site, every language, as dist/offline/<site>-<date>.zip that works from file://
 	$(BIN)/python -m campaign_kit.offline --out dist/offline $(TODAY_FLAG)
+
+export: $(BUILD_STAMP)  ## the site as the source of another renderer into dist/export/ (Zensical: zensical build -f dist/export/zensical.toml); takes dist/print/ if built
+	$(BIN)/python -m campaign_kit.export --out dist/export --print dist/print $(TODAY_FLAG)
 
 translations: $(BUILD_STAMP)  ## per language: pages missing, stale (source changed) and unreviewed
 	$(BIN)/python -m campaign_kit.check --translations

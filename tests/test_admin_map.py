@@ -134,14 +134,14 @@ def test_sourced_contacts_reach_the_unit_page_and_the_placeholder(project_copy: 
         encoding="utf-8",
     )
     pages, _generated = build_pages(load(project_copy).content, "vi")
-    unit = pages["hoi-o-dau/phuong-vinh-thong.md"]
+    unit = pages["hoi-o-dau/phuong-vinh-thong.md"].body
     assert '<a href="tel:02973000000">0297 3 000 000</a>' in unit
     assert "kiểm tra ngày 15/01/2026" in unit
     assert "Một cơ quan chưa có nguồn" not in unit  # only sourced entries are published
     assert "chưa có số điện thoại" not in unit
-    about = pages["gioi-thieu.md"]
+    about = pages["gioi-thieu.md"].body
     assert '<a href="tel:02973000000">' in about and "hoặc Một cơ quan chưa có nguồn." in about
-    other = pages["hoi-o-dau/phuong-to-chau.md"]
+    other = pages["hoi-o-dau/phuong-to-chau.md"].body
     assert "tel:" not in other and "Bạn hãy đến hỏi trực tiếp Ủy ban nhân dân phường Tô Châu" in other
 
 

@@ -117,7 +117,7 @@ def test_a_dated_page_shows_the_value_of_its_own_date(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     plan = load(project, today=NEW_ERA).plan
-    text = plan.sites[CAMPAIGN.default_language].pages["tin-tuc/ra-soat-2023.md"]
+    text = plan.sites[CAMPAIGN.default_language].pages["tin-tuc/ra-soat-2023.md"].body
     assert _numbers(OLD, "vi")[0] in text and _numbers(NEW, "vi")[0] not in text
 
 

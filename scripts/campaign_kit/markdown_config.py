@@ -26,3 +26,18 @@ def render(text: str) -> str:
     """`text` as the site renders it: one Markdown instance, reset between texts
     (making one costs more than rendering a page)."""
     return _shared().reset().convert(text)
+
+
+def heading_ids(text: str) -> list[str]:
+    """The ids the site gives the Markdown headings of `text`, in order (raw HTML headings not included)."""
+    md = _shared().reset()
+    md.convert(text)
+    ids: list[str] = []
+
+    def walk(tokens: list[dict]) -> None:
+        for token in tokens:
+            ids.append(token["id"])
+            walk(token["children"])
+
+    walk(md.toc_tokens)
+    return ids

@@ -73,5 +73,6 @@ def _not_pages(folder: str, names: list[str]) -> list[str]:
 def query_words(plan: SitePlan, language: str) -> str | None:
     """JSON list of the words of a language written without spaces, as the build split them,
     or None for a language written with spaces."""
-    words = marked_words(list(plan.sites[language].pages.values()), plan.sites[language].language.scripts)
+    site = plan.sites[language]
+    words = marked_words([page.markdown() for page in site.pages.values()], site.language.scripts)
     return json.dumps(words, ensure_ascii=False) if words else None

@@ -550,7 +550,7 @@ def test_a_public_contact_reaches_the_page_through_its_placeholder(project_copy:
     (project_copy / "campaign" / "contacts.yml").write_text(CONTACTS, encoding="utf-8")
     name = "guong-thoat-ngheo/hop-le-lien-he-qua-so-lien-he.md"
     shutil.copy(LEGIT / name, project_copy / "docs" / name)
-    markdown = load(project_copy).plan.sites["vi"].pages[name]
+    markdown = load(project_copy).plan.sites["vi"].pages[name].body
     assert "Phòng giao dịch Ngân hàng Chính sách xã hội (tên minh họa)" in markdown
     assert "0297 3000 000" in markdown
 

@@ -28,8 +28,8 @@ def test_paginate_splits_items_into_pages_linked_in_order() -> None:
         "guong-thoat-ngheo/theo-nam/2024/trang-2.md",
         "guong-thoat-ngheo/theo-nam/2024/trang-3.md",
     ]
-    assert pages["guong-thoat-ngheo/theo-nam/2024/trang-3.md"].count("<li") == 1
-    assert 'href="../trang-2/"' in pages["guong-thoat-ngheo/theo-nam/2024/trang-3.md"]
+    assert pages["guong-thoat-ngheo/theo-nam/2024/trang-3.md"].body.count("<li") == 1
+    assert 'href="../trang-2/"' in pages["guong-thoat-ngheo/theo-nam/2024/trang-3.md"].body
 
 
 def test_tags_spelt_two_ways_make_one_listing() -> None:

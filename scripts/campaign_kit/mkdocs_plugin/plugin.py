@@ -34,6 +34,7 @@ from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
 from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
 from ..page_html import wrap_tables
+from ..pages import SitePage
 from ..pages.context import Context
 from ..pages.reports import report_charts
 from ..project import STAGING_MARK, Project, load
@@ -61,7 +62,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self.language: str | None = None
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, SitePage] = {}
         self.assets: dict[str, Path | str] = {}
         self.stylesheets: dict[str, Path] = {}
         self.names: set[str] = set()  # what the rendered pages' markup offers to selectors
@@ -185,7 +186,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                 content = published_bytes(Path(file.abs_src_path))
                 if content is not None:
                     generated.append(File.generated(config, file.src_uri, content=content))
-        generated += [File.generated(config, uri, content=markdown) for uri, markdown in self.pages.items()]
+        generated += [File.generated(config, uri, content=page.markdown()) for uri, page in self.pages.items()]
         for uri, source in self.assets.items():
             if isinstance(source, Path):
                 generated.append(File.generated(config, uri, abs_src_path=str(source)))

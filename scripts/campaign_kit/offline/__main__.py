@@ -22,7 +22,6 @@ import shutil
 import sys
 import tempfile
 import zipfile
-from html import unescape
 from pathlib import Path
 
 from ..build import render_site
@@ -72,17 +71,13 @@ def make_browsable(site: Path, base_path: str) -> None:
 
 def offline_search(plan: SitePlan, site: Path) -> None:
     """Each language's titles and summaries, and the search page's script swapped for the offline one."""
-    for code, language_site in plan.sites.items():
+    for language_site in plan.sites.values():
         root = site / language_site.prefix
         pages = []
-        for src_uri in language_site.pages:
-            meta = plan.front_matter(src_uri, code)
-            if (meta.get("search") or {}).get("exclude"):
-                continue
-            path = page_url(src_uri) + "index.html"
-            # Titles as text end to end: the front matter holds them as the theme writes HTML ("&lt;").
-            title, summary = unescape(meta.get("title", "")), unescape(meta.get("description") or "")
-            pages.append({"title": title, "summary": summary, "path": path})
+        for src_uri, page in language_site.pages.items():
+            if page.meta.searchable:
+                path = page_url(src_uri) + "index.html"
+                pages.append({"title": page.meta.title, "summary": page.meta.description or "", "path": path})
         data = json.dumps(pages, ensure_ascii=False).replace("</", "<\\/")
         (root / INDEX_SCRIPT).write_text(f"window.OFFLINE_PAGES = {data};\n", encoding="utf-8")
         (root / SEARCH_SCRIPT).write_text(with_fold((HERE / "search.js").read_text(encoding="utf-8")), encoding="utf-8")

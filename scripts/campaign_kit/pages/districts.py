@@ -9,12 +9,12 @@ from ..model.sections import SECTIONS, district_uri, href, link, unit_uri
 from .admin_text import former_name, unit_title
 from .blocks import cards
 from .context import Context
-from .items import front_matter
+from .page import PageMeta, SitePage
 
 LATEST_PER_SECTION = 10
 
 
-def district_pages(ctx: Context) -> dict[str, str]:
+def district_pages(ctx: Context) -> dict[str, SitePage]:
     headings = {
         "story": ctx.strings.stories_here,
         "commendation": ctx.strings.commendations_here,
@@ -24,7 +24,7 @@ def district_pages(ctx: Context) -> dict[str, str]:
     for district in ctx.campaign.districts:
         here = district_uri(district.key)
         title = ctx.district_name(district)
-        out = [front_matter(title, None), f"# {title}\n\n"]
+        out = [f"# {title}\n\n"]
         out.append(f"{ctx.strings.gso_code}: {district.gso_code}\n{{: .campaign-meta }}\n\n")
         out.append(_replaced_by(ctx, here, district.key))
         for section in SECTIONS:
@@ -43,7 +43,7 @@ def district_pages(ctx: Context) -> dict[str, str]:
                 target = section.by_district(district.key)
                 out.append(f"\n[{ctx.strings.see_all} ({len(items)})]({link(here, target)})\n")
             out.append("\n")
-        pages[here] = "".join(out)
+        pages[here] = SitePage(PageMeta(title), "".join(out))
     return pages
 
 

@@ -11,6 +11,7 @@ from ..model.campaign import Campaign
 from ..model.sections import EVENTS_URI, REPORTS_INDEX, href
 from .context import Context
 from .items import notice
+from .page import SitePage
 from .reports import head, in_reference, report_pages_exist
 
 CALENDAR = EVENTS_URI.replace("index.md", "su-kien.ics")  # under the reference language's root
@@ -33,12 +34,13 @@ def event_description(campaign: Campaign, activity: Activity) -> str:
     return f"{activity_forms(campaign)[activity.form].name}. {agency}."
 
 
-def events_page(ctx: Context, today: dt.date | None = None) -> dict[str, str]:
+def events_page(ctx: Context, today: dt.date | None = None) -> dict[str, SitePage]:
     if not report_pages_exist(ctx):
         return {}
     words = in_reference(ctx)
     events = coming_events(ctx.content.activities, today or ctx.content.today)
-    out = [head(ctx, EVENTS_URI, EVENTS_TITLE, "Đối thoại, tập huấn, nói chuyện chuyên đề sắp diễn ra.")]
+    page = head(ctx, EVENTS_URI, EVENTS_TITLE, "Đối thoại, tập huấn, nói chuyện chuyên đề sắp diễn ra.")
+    out = []
     if any(recorded.activity.sample for recorded in events):
         out.append(notice(ctx, "campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text)))
     if not events:
@@ -62,4 +64,4 @@ def events_page(ctx: Context, today: dt.date | None = None) -> dict[str, str]:
         f'<a href="../{FEED}">Theo dõi tin tức và sự kiện (Atom)</a> · '
         f'<a href="{href(EVENTS_URI, REPORTS_INDEX)}">Kết quả đã thực hiện</a></p>\n'
     )
-    return {EVENTS_URI: "".join(out)}
+    return {EVENTS_URI: page.add("".join(out))}

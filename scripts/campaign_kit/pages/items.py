@@ -12,44 +12,7 @@ from ..model.sections import FINDER_URI, district_uri, href, legal_uri, page_url
 from .admin_text import unit_title
 from .blocks import expand, render_block
 from .context import Context, inline_html
-
-
-def front_matter(
-    title: str,
-    summary: str | None,
-    *,
-    searchable: bool = True,
-    content_language: str | None = None,
-    edit_url: str | None = None,
-    search_weight: float = 1.0,
-    script: str | None = None,
-    hide: tuple[str, ...] = (),
-) -> str:
-    """Front matter for the renderer. Listings are left out of search: it should find the items themselves.
-    `content_language` marks a page shown in another language than the build's (a fallback);
-    `edit_url` opens the page's file in GitHub's web editor (the theme puts the link after the content)."""
-    # The theme writes the title as HTML (header, menu): "<" and ">" as text, never as tags.
-    lines = ["---", f"title: {_yaml_text(title.replace('<', '&lt;').replace('>', '&gt;'))}"]
-    if content_language:
-        lines.append(f"content_language: {content_language}")
-    if edit_url:
-        lines.append(f"edit_url: {_yaml_text(edit_url)}")
-    if search_weight != 1.0:
-        lines.append(f"search_weight: {search_weight}")
-    if script:  # a generated page's own script (the theme loads it after the page)
-        lines.append(f"script: {script}")
-    if hide:  # parts of the theme the page goes without ("navigation", "toc"): Material's `hide`
-        lines.append("hide: [" + ", ".join(hide) + "]")
-    if summary:
-        # MkDocs' templates do not escape: the theme writes this into <meta content="…">.
-        lines.append(f"description: {_yaml_text(escape(summary))}")
-    if not searchable:
-        lines.append("search:\n  exclude: true")
-    return "\n".join([*lines, "---", ""]) + "\n"
-
-
-def _yaml_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+from .page import PageMeta, SitePage
 
 
 def notice(ctx: Context, css_class: str, title: str, text_html: str) -> str:
@@ -70,7 +33,7 @@ def fallback_notice(ctx: Context, here: str) -> str:
     )
 
 
-def render_page(ctx: Context, reference: Page) -> str:
+def render_page(ctx: Context, reference: Page) -> SitePage:
     """Final Markdown of a content page in the context's language (falling back to the reference).
 
     Decorations around the body are written as HTML: the body is the only
@@ -82,16 +45,14 @@ def render_page(ctx: Context, reference: Page) -> str:
     meta = page.meta
     content_language = reference.language if fallback and not ctx.is_reference else None
     edit_url = ctx.campaign.site.repository.edit_url(page.path.relative_to(ctx.content.docs_dir.parent).as_posix())
-    parts = [
-        front_matter(
-            meta.title,
-            meta.summary,
-            content_language=content_language,
-            edit_url=edit_url,
-            search_weight=section.search_weight if (section := section_of(here)) else 1.0,
-        ),
-        f"# {meta.title}\n\n",
-    ]
+    page_meta = PageMeta(
+        meta.title,
+        meta.summary,
+        content_language=content_language,
+        edit_url=edit_url,
+        search_weight=section.search_weight if (section := section_of(here)) else 1.0,
+    )
+    parts = [f"# {meta.title}\n\n"]
     facts = _facts_line(ctx, here, reference, page)
     if facts:
         parts.append(f'<p class="campaign-meta">{facts}</p>\n\n')
@@ -106,7 +67,7 @@ def render_page(ctx: Context, reference: Page) -> str:
     parts.append(_key_points(ctx, here, page))
     parts.append(_where_leads_to_the_finder(ctx, here, expand(ctx, here, page.body)).strip() + "\n\n")
     parts.append(_legal_basis(ctx, here, reference))
-    return "".join(parts)
+    return SitePage(page_meta, "".join(parts))
 
 
 def _no_longer_in_force(ctx: Context, here: str, reference: Page) -> str:

@@ -17,7 +17,7 @@ from ..model.sections import Section, href
 from ..slugs import slug
 from .blocks import cards
 from .context import Context
-from .items import front_matter
+from .page import PageMeta, SitePage
 
 PAGE_SIZE = 40
 
@@ -53,7 +53,9 @@ def _pagination(ctx: Context, base: str, number: int, count: int) -> str:
     )
 
 
-def paginate(ctx: Context, base: str, title: str, items: list[Page], first_head: str | None = None) -> dict[str, str]:
+def paginate(
+    ctx: Context, base: str, title: str, items: list[Page], first_head: SitePage | None = None
+) -> dict[str, SitePage]:
     """Pages `base`, `…/trang-2.md`, … each listing PAGE_SIZE items.
 
     `first_head` replaces the generated title of the first page (a section's own index page)."""
@@ -66,9 +68,9 @@ def paginate(ctx: Context, base: str, title: str, items: list[Page], first_head:
         head = (
             first_head
             if number == 1 and first_head is not None
-            else front_matter(heading, None, searchable=False) + f"# {heading}\n\n"
+            else SitePage(PageMeta(heading, None, searchable=False), f"# {heading}\n\n")
         )
-        pages[here] = head + cards(ctx, here, chunk) + _pagination(ctx, base, number, count)
+        pages[here] = head.add(cards(ctx, here, chunk) + _pagination(ctx, base, number, count))
     return pages
 
 
@@ -98,7 +100,7 @@ def facets(items: list[Page]) -> Facets:
     return found
 
 
-def facet_pages(ctx: Context, section: Section) -> dict[str, str]:
+def facet_pages(ctx: Context, section: Section) -> dict[str, SitePage]:
     """Per-district, per-year and per-tag listings of one section."""
     found = facets(ctx.content.items(section.content_type))
     section_title = ctx.page(section.index).meta.title
@@ -110,7 +112,7 @@ def facet_pages(ctx: Context, section: Section) -> dict[str, str]:
         groups[section.by_year(year)] = (f"{section_title}: {year}", pages)
     for key, pages in found.by_tag.items():
         groups[section.by_tag(key)] = (f"{section_title}: #{found.tag_names[key]}", pages)
-    result: dict[str, str] = {}
+    result: dict[str, SitePage] = {}
     for base, (title, pages) in groups.items():
         result.update(paginate(ctx, base, title, pages))
     return result

@@ -9,7 +9,7 @@ from ..loudspeaker import FOLDER, Script, Writer, duration_text
 from ..model.sections import href
 from ..spoken import LANGUAGES
 from .context import Context
-from .items import front_matter
+from .page import PageMeta, SitePage
 
 INDEX = f"{FOLDER}/index.md"
 HIDE = ("navigation", "toc")
@@ -43,7 +43,7 @@ def not_generated(writer: Writer) -> list[str]:
     ]
 
 
-def loudspeaker_pages(ctx: Context) -> dict[str, str]:
+def loudspeaker_pages(ctx: Context) -> dict[str, SitePage]:
     """The scripts are read in Vietnamese: every language's site shows them, marked as Vietnamese where the
     site is in another language (as an untranslated page is), and says which languages have none yet."""
     writer = Writer(ctx.content)
@@ -56,9 +56,9 @@ def loudspeaker_pages(ctx: Context) -> dict[str, str]:
     for script in scripts:
         uri = script_uri(script)
         paragraphs = "".join(f"<p>{escape(paragraph)}</p>\n" for paragraph in script.paragraphs)
-        pages[uri] = (
-            front_matter(script.title, None, searchable=False, hide=HIDE, content_language=fallback)
-            + f'<p class="campaign-script-length">{escape(length_text(writer, script))}</p>\n\n'
+        pages[uri] = SitePage(
+            PageMeta(script.title, None, searchable=False, hide=HIDE, content_language=fallback),
+            f'<p class="campaign-script-length">{escape(length_text(writer, script))}</p>\n\n'
             + f'<div class="campaign-script" lang="{spoken_in}">\n{paragraphs}</div>\n\n'
             + f'<p><a href="{href(uri, INDEX)}">{escape(words.folder_title)}</a></p>\n'
         )
@@ -67,9 +67,9 @@ def loudspeaker_pages(ctx: Context) -> dict[str, str]:
         )
     intro = escape(words.folder_intro.format(station=words.station))
     notes = "".join(f"<p>{escape(text)}</p>\n" for text in [pace_note(writer), *not_generated(writer)])
-    pages[INDEX] = (
-        front_matter(words.folder_title, None, searchable=False, hide=HIDE, content_language=fallback)
-        + f"<p>{intro}</p>\n\n<ul>\n"
+    pages[INDEX] = SitePage(
+        PageMeta(words.folder_title, None, searchable=False, hide=HIDE, content_language=fallback),
+        f"<p>{intro}</p>\n\n<ul>\n"
         + "\n".join(rows)
         + f"\n</ul>\n\n{notes}"
     )

@@ -8,11 +8,12 @@ from ..model.sections import EVENTS_URI, PLAN_URI, REPORTS_INDEX, legal_uri, lin
 from .admin_text import dated_note_html
 from .context import Context
 from .events import EVENTS_TITLE
-from .items import front_matter, notice
+from .items import notice
+from .page import PageMeta, SitePage
 from .reports import REPORTS_TITLE, report_pages_exist
 
 
-def plan_page(ctx: Context) -> dict[str, str]:
+def plan_page(ctx: Context) -> dict[str, SitePage]:
     plan = ctx.campaign.plans[ctx.language.code]
     labels = ctx.strings.plan
     agencies = ctx.campaign.agencies[ctx.language.code]
@@ -25,7 +26,7 @@ def plan_page(ctx: Context) -> dict[str, str]:
         return "\n".join(f"- {item}" for item in items) + "\n\n"
 
     number = plan.number or labels.number_missing
-    out = [front_matter(plan.title, plan.purpose.split("\n")[0]), f"# {plan.title}\n\n"]
+    out = [f"# {plan.title}\n\n"]
     out.append(
         f"{labels.number}: {number} · {plan.date_text} · {labels.issued_by}: {agency(plan.issuer)} · "
         f"{labels.signer}: {plan.signer.position} {plan.signer.name}\n{{: .campaign-meta }}\n\n"
@@ -65,4 +66,4 @@ def plan_page(ctx: Context) -> dict[str, str]:
             out.append(f"- {text}" + (f" *({cited.note})*" if cited.note else "") + "\n")
         out.append("\n")
     out.append(f"## {labels.recipients}\n\n" + bullets([agency(key) for key in plan.recipients]))
-    return {PLAN_URI: "".join(out)}
+    return {PLAN_URI: SitePage(PageMeta(plan.title, plan.purpose.split("\n")[0]), "".join(out))}

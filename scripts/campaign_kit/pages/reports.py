@@ -13,7 +13,8 @@ from ..reports.html import breakdown_table, has_samples, not_done_list, summary_
 from ..reports.totals import Report, compute, plan_periods
 from ..slugs import slug
 from .context import Context
-from .items import fallback_notice, front_matter, notice
+from .items import fallback_notice, notice
+from .page import PageMeta, SitePage
 
 REPORTS_TITLE = "Kết quả thực hiện Kế hoạch truyền thông"
 CHARTS = (("hinh-thuc", "by_form", "done", "Hoạt động đã thực hiện, theo hình thức"),
@@ -41,15 +42,15 @@ def in_reference(ctx: Context) -> Context:
     return ctx if ctx.is_reference else Context(ctx.content, ctx.campaign.language(ctx.campaign.default_language))
 
 
-def head(ctx: Context, here: str, title: str, summary: str) -> str:
+def head(ctx: Context, here: str, title: str, summary: str) -> SitePage:
     """Front matter and title; in another language, marked as the reference language's, with its note."""
     fallback = not ctx.is_reference
     language = ctx.campaign.default_language if fallback else None
-    out = front_matter(title, summary, content_language=language) + f"# {title}\n\n"
-    return out + (fallback_notice(ctx, here) if fallback else "")
+    body = f"# {title}\n\n" + (fallback_notice(ctx, here) if fallback else "")
+    return SitePage(PageMeta(title, summary, content_language=language), body)
 
 
-def report_pages(ctx: Context) -> dict[str, str]:
+def report_pages(ctx: Context) -> dict[str, SitePage]:
     if not report_pages_exist(ctx):
         return {}
     reports = site_reports(ctx)
@@ -59,17 +60,19 @@ def report_pages(ctx: Context) -> dict[str, str]:
     )
     intro = escape(ctx.campaign.plans[ctx.campaign.default_language].reporting.text)
     summary = "Báo cáo định kỳ 6 tháng và cả năm, từ các hoạt động đã ghi nhận."
-    pages = {REPORTS_INDEX: head(ctx, REPORTS_INDEX, REPORTS_TITLE, summary) + f"<p>{intro}</p>\n\n<ul>{links}</ul>\n"}
+    index = head(ctx, REPORTS_INDEX, REPORTS_TITLE, summary)
+    pages = {REPORTS_INDEX: index.add(f"<p>{intro}</p>\n\n<ul>{links}</ul>\n")}
     for report in reports:
         pages[report_uri(report)] = _report_page(ctx, report)
     return pages
 
 
-def _report_page(ctx: Context, report: Report) -> str:
+def _report_page(ctx: Context, report: Report) -> SitePage:
     words = in_reference(ctx)
     language = words.language
     title = f"Báo cáo {report.period.name}"
-    out = [head(ctx, report_uri(report), title, report.title), f"<p><strong>{escape(report.title)}</strong></p>\n\n"]
+    page = head(ctx, report_uri(report), title, report.title)
+    out = [f"<p><strong>{escape(report.title)}</strong></p>\n\n"]
     if has_samples(report):
         out.append(notice(ctx, "campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text)))
     out.append("## Kết quả chung\n\n" + summary_html(report, language) + "\n" + totals_table(report, language) + "\n")
@@ -79,7 +82,7 @@ def _report_page(ctx: Context, report: Report) -> str:
         out.append(f"## {heading}\n\n" + breakdown_table(groups, language, heading.removeprefix("Theo ").capitalize()))
         out.append("\n")
     out.append("## Hoạt động chưa thực hiện hoặc hủy\n\n" + not_done_list(report, words.date) + "\n")
-    return "".join(out)
+    return page.add("".join(out))
 
 
 def report_charts(ctx: Context) -> dict[str, str]:

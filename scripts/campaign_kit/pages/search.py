@@ -11,7 +11,7 @@ from ..model.sections import BY_TYPE, SEARCH_BUNDLE, SEARCH_URI, SEARCH_WORDS, h
 from ..segmentation import UNSPACED
 from ..site_scripts import SEARCH_SCRIPT
 from .context import Context
-from .items import front_matter
+from .page import PageMeta, SitePage
 
 
 def synonym_groups(ctx: Context) -> list[list[str]]:
@@ -27,7 +27,7 @@ def synonym_groups(ctx: Context) -> list[list[str]]:
     return groups
 
 
-def search_page(ctx: Context) -> dict[str, str]:
+def search_page(ctx: Context) -> dict[str, SitePage]:
     strings = ctx.strings
     up = "../" * page_url(SEARCH_URI).count("/")
     bundle = ctx.campaign.site.base_path + SEARCH_BUNDLE + "/"
@@ -53,5 +53,5 @@ def search_page(ctx: Context) -> dict[str, str]:
 <ol class="campaign-search__results"></ol>
 """
     title = strings.search_title
-    head = front_matter(title, None, searchable=False, script=SEARCH_SCRIPT)
-    return {SEARCH_URI: head + f"# {title}\n\n" + html}
+    meta = PageMeta(title, None, searchable=False, script=SEARCH_SCRIPT)
+    return {SEARCH_URI: SitePage(meta, f"# {title}\n\n" + html)}

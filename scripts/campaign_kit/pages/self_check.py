@@ -15,13 +15,13 @@ from ..model.poverty_standard import Period, PovertyStandard, SelfCheckText
 from ..model.sections import BY_TYPE, FINDER_URI, SELF_CHECK_URI, href, legal_uri
 from ..self_check import SCRIPT, amount_words
 from .context import Context
-from .items import front_matter
+from .page import PageMeta, SitePage
 from .standard import line_text
 
 HOW_IDENTIFIED = BY_TYPE["policy"].item("xac-dinh-ho-ngheo")  # the policy page on the review, when present
 
 
-def self_check_page(ctx: Context) -> dict[str, str]:
+def self_check_page(ctx: Context) -> dict[str, SitePage]:
     text = ctx.campaign.self_check[ctx.language.code]
     rules = ctx.campaign.poverty_standard
     here = SELF_CHECK_URI
@@ -115,8 +115,8 @@ def self_check_page(ctx: Context) -> dict[str, str]:
 <div hidden data-self-check-words="{words_json}"></div>
 </div>
 """
-    head = front_matter(text.title, text.intro, searchable=True, script=SCRIPT)
-    return {here: head + f"# {text.title}\n\n" + html}
+    meta = PageMeta(text.title, text.intro, searchable=True, script=SCRIPT)
+    return {here: SitePage(meta, f"# {text.title}\n\n" + html)}
 
 
 def _question(text: SelfCheckText, rules: PovertyStandard, key: str) -> str:

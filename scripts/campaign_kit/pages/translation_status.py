@@ -8,17 +8,14 @@ from ..model.sections import TRANSLATIONS_URI as STATUS_URI
 from ..model.sections import href
 from ..model.translations import translation_states
 from .context import Context
-from .items import front_matter
+from .page import PageMeta, SitePage
 
 ORDER = ("stale", "unreviewed", "missing", "reviewed")
 
 
-def translation_status_page(ctx: Context) -> dict[str, str]:
+def translation_status_page(ctx: Context) -> dict[str, SitePage]:
     strings = ctx.strings
-    out = [
-        front_matter(strings.translations_title, strings.translations_intro, searchable=False),
-        f"# {strings.translations_title}\n\n",
-    ]
+    out = [f"# {strings.translations_title}\n\n"]
     out.append(f"{strings.translations_intro}\n\n")
     for code, states in translation_states(ctx.content).items():
         out.append(f"## {escape(ctx.campaign.language(code).name)}\n\n")
@@ -35,7 +32,8 @@ def translation_status_page(ctx: Context) -> dict[str, str]:
             label = escape(strings.translation_states[state_name])
             out.append(f"<p><strong>{label} ({len(pages)}):</strong> {links}</p>\n\n")
     out.append(_glossary(ctx))
-    return {STATUS_URI: "".join(out)}
+    meta = PageMeta(strings.translations_title, strings.translations_intro, searchable=False)
+    return {STATUS_URI: SitePage(meta, "".join(out))}
 
 
 def _glossary(ctx: Context) -> str:

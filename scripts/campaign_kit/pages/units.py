@@ -20,10 +20,10 @@ from .admin_text import committee, contact_html, former_name, unit_title
 from .blocks import cards
 from .context import Context
 from .districts import LATEST_PER_SECTION
-from .items import front_matter
+from .page import PageMeta, SitePage
 
 
-def units_pages(ctx: Context) -> dict[str, str]:
+def units_pages(ctx: Context) -> dict[str, SitePage]:
     pages = {FINDER_URI: finder_page(ctx)}
     headings = {"story": ctx.strings.stories_here, "commendation": ctx.strings.commendations_here}
     placed = {
@@ -70,13 +70,13 @@ def items_by_unit(ctx: Context, content_type: str) -> dict[str, list[Page]]:
     return found
 
 
-def unit_page(ctx: Context, unit: Unit, items_here: dict[str, list[Page]]) -> str:
+def unit_page(ctx: Context, unit: Unit, items_here: dict[str, list[Page]]) -> SitePage:
     """`items_here`: {heading: stories or commendations from the unit's area}, in the order they appear."""
     labels = ctx.strings.map
     here = unit_uri(unit.key)
     title = unit_title(ctx, unit)
     summary = committee(ctx, unit)
-    out = [front_matter(title, summary), f"# {title}\n\n"]
+    out = [f"# {title}\n\n"]
     out.append(f'<p class="campaign-meta">{escape(ctx.strings.gso_code)}: {unit.code}</p>\n\n')
     out.append(f"## {labels.finder_title}\n\n" + where_to_ask(ctx, unit))
     out.append(f"## {labels.what_to_ask}\n\n" + "".join(f"- {question}\n" for question in labels.questions))
@@ -94,7 +94,7 @@ def unit_page(ctx: Context, unit: Unit, items_here: dict[str, list[Page]]) -> st
         if items:
             out.append(f"## {heading}\n\n")
             out.append(cards(ctx, here, items[:LATEST_PER_SECTION]) + "\n")
-    return "".join(out)
+    return SitePage(PageMeta(title, summary), "".join(out))
 
 
 # Short forms people write before a name ("TP Rạch Giá", "TT Dương Đông", "P. Vĩnh Thanh", "X. Mỹ Lâm")
@@ -116,15 +116,12 @@ def finder_ignored(ctx: Context) -> str:
     return "|".join(sorted({fold(word) for word in words}, key=lambda word: (-len(word), word)))
 
 
-def finder_page(ctx: Context) -> str:
+def finder_page(ctx: Context) -> SitePage:
     labels = ctx.strings.map
     admin_map = ctx.campaign.admin_map
     here = FINDER_URI
     since = ctx.date(admin_map.since)
-    out = [
-        front_matter(labels.finder_title, labels.finder_summary, script=FINDER_SCRIPT),
-        f"# {labels.finder_title}\n\n",
-    ]
+    out = [f"# {labels.finder_title}\n\n"]
     out.append(f"{labels.finder_intro.format(since=since)}\n\n")
     out.append(
         f'<div class="campaign-finder" data-finder data-matches="{escape(labels.finder_matches)}"'
@@ -161,4 +158,4 @@ def finder_page(ctx: Context) -> str:
     ]
     out.append('<ul class="campaign-districts">' + "".join(links) + "</ul>\n\n")
     out.append(source_line(ctx))
-    return "".join(out)
+    return SitePage(PageMeta(labels.finder_title, labels.finder_summary, script=FINDER_SCRIPT), "".join(out))

@@ -12,8 +12,7 @@ from ..markdown_config import render
 from ..model.campaign import Language
 from ..model.content import Content
 from ..model.sections import page_url
-from ..model.yamlsource import split_front_matter
-from ..pages import build_pages
+from ..pages import SitePage, build_pages
 from .short_links import PREFIX as SHORT_PREFIX
 from .short_links import short_code, short_links
 
@@ -22,11 +21,11 @@ _ID = re.compile(r'\sid="([^"]+)"')
 
 @dataclass(frozen=True)
 class LanguageSite:
-    """One language of the site: where it lives and the Markdown of each of its pages."""
+    """One language of the site: where it lives and each of its pages (metadata + Markdown body)."""
 
     language: Language
     prefix: str  # path of the language's root under the site root: "" or "en/"
-    pages: dict[str, str]  # src_uri → Markdown with front matter
+    pages: dict[str, SitePage]  # by src_uri
     generated: frozenset[str] = frozenset()  # src_uris of the pages made from campaign/ data
 
     @property
@@ -83,18 +82,17 @@ class SitePlan:
         """{language code: absolute URL} of the same page in every language that has it."""
         return {code: self.url(src_uri, code) for code in self.sites if self.has_page(src_uri, code)}
 
-    def front_matter(self, src_uri: str, language: str) -> dict:
-        return split_front_matter(self.sites[language].pages[src_uri]).meta.data or {}
+    def page(self, src_uri: str, language: str) -> SitePage:
+        return self.sites[language].pages[src_uri]
 
     def title(self, src_uri: str, language: str) -> str:
-        return str(self.front_matter(src_uri, language).get("title", ""))
+        return self.page(src_uri, language).meta.title
 
     def anchors(self, src_uri: str, language: str) -> set[str]:
         """Every id in the page as the build renders it (headings through the site's toc slug)."""
         key = (src_uri, language)
         if key not in self._anchors:
-            body = split_front_matter(self.sites[language].pages[src_uri]).body
-            self._anchors[key] = set(_ID.findall(render(body)))
+            self._anchors[key] = set(_ID.findall(render(self.page(src_uri, language).body)))
         return self._anchors[key]
 
     def export(self, folder: Path) -> dict[str, Path]:
@@ -104,10 +102,10 @@ class SitePlan:
         written = {}
         for site in self.sites.values():
             written[site.code] = folder / site.code
-            for src_uri, markdown in site.pages.items():
+            for src_uri, page in site.pages.items():
                 path = folder / site.code / src_uri
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(markdown, encoding="utf-8")
+                path.write_text(page.markdown(), encoding="utf-8")
         return written
 
 
