@@ -27,7 +27,10 @@ if (form) {
   // titles by Pagefind's page id, and for a language written without spaces the words of the index.
   let data = null;
   const pagesData = () => {
-    data ||= fetch(form.dataset.pages).then((response) => response.json());
+    // Without it (a failed request), results wait for their fragments; Khmer for the browser's segmenter.
+    data ||= fetch(form.dataset.pages)
+      .then((response) => response.json())
+      .catch(() => ({ titles: {} }));
     return data;
   };
 
