@@ -50,8 +50,13 @@ system-packages:
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-bench: $(BUILD_STAMP)  ## build speed: project pipeline against stock mkdocs + material, same pages
+bench: $(BUILD_STAMP)  ## build speed: project pipeline against stock mkdocs + material, same pages; then bench-search
 	$(BIN)/python -m campaign_kit.bench
+	$(MAKE) bench-search
+
+.PHONY: bench-search
+bench-search: $(TEST_STAMP) system-packages  ## search sessions of the built site/ on a slow phone (Lighthouse's throttling): requests, KB, seconds after the last key
+	$(BIN)/python -m campaign_kit.bench_search --site site
 
 bench-web: $(BUILD_STAMP) system-packages  ## page weight and Lighthouse medians, against stock Material
 	$(BIN)/python -m campaign_kit.bench_web

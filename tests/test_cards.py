@@ -1,5 +1,6 @@
 """Share cards: og tags on every page, a 1200×630 card per page whose text (the renderer's
-PDF, read back with pdftotext before rasterising) is the page's title, cached by content."""
+PDF, read back with pdftotext before rasterising) is the site's name, the page's title and a line of
+its summary, drawn in the PNG with the site's mark; Khmer as large as Vietnamese; cached by content."""
 
 from __future__ import annotations
 
@@ -12,7 +13,18 @@ import pytest
 from PIL import Image
 from weasyprint.formatting_structure.boxes import TextBox
 
-from campaign_kit.cards import CARD_FOLDER, card_uri, card_url, cards_document, page_cards, write_cards
+from campaign_kit.cards import (
+    CARD_FOLDER,
+    ELLIPSIS,
+    TITLE_SIZES,
+    Card,
+    Measure,
+    card_uri,
+    card_url,
+    cards_document,
+    page_cards,
+    write_cards,
+)
 from campaign_kit.model.sections import BY_TYPE
 from campaign_kit.project import Project
 from campaign_kit.segmentation import ZWSP
@@ -70,17 +82,25 @@ def test_card_text_reads_back_as_the_title(loaded: Project, tmp_path: Path, lang
     # -layout: lines as laid out (the default joins "tôm -" at a line end with the next line)
     text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True)
     pages = text.stdout.split("\f")[: len(cards)]
+    summaries = 0
     for card, page, laid_out in zip(cards, pages, document.pages, strict=True):
-        expected = f"{_letters(card.title)} {_letters(card.site_name)}"
+        expected = f"{_letters(card.site_name)} {_letters(card.title)}"
         if KHMER.search(expected):
             # pdftotext cannot give Khmer back: glyphs of a cluster (្រ, ើ) are reordered, dropped or
             # doubled in the PDF's text. The shaped text of the layout is compared instead, and
             # the Khmer font must be in the PDF.
             # (lines may break between Khmer words, where no space is written)
-            shaped = _letters(_laid_out_text(laid_out._page_box))
-            assert shaped.replace(" ", "") == expected.replace(" ", ""), card.title
+            shown = _letters(_laid_out_text(laid_out._page_box)).replace(" ", "")
+            expected, summary = expected.replace(" ", ""), _letters(card.summary).replace(" ", "")
         else:
-            assert _letters(page) == expected, card.title
+            shown, summary = _letters(page), _letters(card.summary)
+        assert shown.startswith(expected), card.title
+        # Then the summary's first words, whole, or all of it: one line.
+        rest = shown.removeprefix(expected).strip().removesuffix(ELLIPSIS)
+        assert summary.startswith(rest), (card.title, rest)
+        assert bool(rest) == bool(summary), card.title
+        summaries += bool(rest)
+    assert summaries > len(cards) / 2
     if language == "km":
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "Noto-Sans-Khmer-Bold" in fonts and re.search(r"\+Noto-Sans-Khmer\s", fonts)  # bold title, regular name
@@ -109,3 +129,55 @@ def test_pages_of_a_growing_section_show_its_card(built_site: Path, loaded: Proj
         assert not (built_site / site.prefix / CARD_FOLDER / story).with_suffix(".png").exists()
         policy = next(uri for uri in site.pages if uri.startswith("chinh-sach/") and uri != "chinh-sach/index.md")
         assert card_url(plan, policy, code).endswith(f"/{policy.removesuffix('.md')}.png")
+
+
+def _ink(image: Image.Image, box: tuple[int, int, int, int]) -> float:
+    """Share of the pixels in `box` that are not the card's background (its top left pixel)."""
+    area = image.convert("RGB").crop(box)
+    background = image.convert("RGB").getpixel((2, 2))
+    pixels = list(area.get_flattened_data())
+    return sum(pixel != background for pixel in pixels) / len(pixels)
+
+
+def _ink_rows(image: Image.Image, box: tuple[int, int, int, int]) -> list[int]:
+    """The rows of `box` (from its top) that hold a pixel of text."""
+    area = image.convert("RGB").crop(box)
+    background = image.convert("RGB").getpixel((2, 2))
+    return [y for y in range(area.height) if any(area.getpixel((x, y)) != background for x in range(0, area.width, 2))]
+
+
+def test_the_card_png_shows_mark_name_title_and_summary(built_site: Path, loaded: Project) -> None:
+    """Read back from the published PNGs: the mark and the site's name in the top band, the title in the
+    middle, a line of summary above the accent band; in Khmer the same, with its type as large."""
+    heights = {}
+    for prefix, code in (("", "vi"), ("km/", "km")):
+        path = built_site / prefix / card_uri("chinh-sach/bao-hiem-y-te.md")
+        with Image.open(path) as image:
+            assert image.size == (1200, 630)
+            assert _ink(image, (80, 56, 152, 128)) > 0.15, code  # the mark
+            assert _ink(image, (170, 56, 1120, 128)) > 0.03, code  # the site's name
+            assert _ink(image, (80, 160, 1120, 460)) > 0.08, code  # the title: three lines of large type
+            assert _ink(image, (80, 500, 1120, 570)) > 0.02, code  # one line of summary
+            assert _ink(image, (0, 610, 1200, 630)) > 0.95, code  # the accent band
+            rows = _ink_rows(image, (80, 500, 1120, 580))
+            heights[code] = rows[-1] - rows[0]
+    # The summary's line: Khmer's ink (consonants, vowels above and subscripts below) is no smaller than
+    # Vietnamese with its tone marks, as the language's print_scale makes it.
+    assert heights["km"] >= heights["vi"], heights
+
+
+def test_a_short_khmer_title_is_set_as_large_as_a_short_vietnamese_one(loaded: Project) -> None:
+    """The title's size comes from its shaped width, not its length in code points: a Khmer title's marks,
+    subscripts and word breaks are characters that take no room of their own (they made it ⅔ size)."""
+    campaign = loaded.content.campaign
+    measure = Measure.of(campaign, FONTS)
+    khmer = campaign.language("km")
+    title = "ធានារ៉ាប់រងសុខភាព"  # health insurance: 17 code points, as wide as about 9 Latin letters
+    card = Card(title, "", "", tuple(khmer.scripts), khmer.print_scale)
+    assert measure.title(card)[0] == TITLE_SIZES[0] * khmer.print_scale
+    latin = tuple(campaign.language("vi").scripts)
+    vietnamese = Card("Bảo hiểm y tế", "", "", latin)
+    assert measure.title(vietnamese)[0] == TITLE_SIZES[0]
+    long_title = Card("Bảo hiểm y tế " * 12, "", "", latin)
+    size, lines = measure.title(long_title)
+    assert size == TITLE_SIZES[-1] and len(lines) > 3  # the smallest size; the box hides the rest

@@ -10,6 +10,7 @@ diacritics, the page that must come first.
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -19,7 +20,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from campaign_kit.model.sections import SEARCH_BUNDLE, search_data
+from campaign_kit.project import Project
 from campaign_kit.search_index import for_index
+from campaign_kit.segmentation import UNSPACED
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,9 @@ KHMER = [  # typed as a Khmer keyboard does: no spaces between words
     Case("ធានារ៉ាប់រងសុខភាព", "/km/chinh-sach/bao-hiem-y-te/", first=True),  # health insurance
     Case("ថ្លៃសិក្សា", "/km/chinh-sach/giao-duc/", first=True),  # tuition
     Case("សាងសង់ផ្ទះ", "/km/chinh-sach/nha-o/"),  # build a house
-    Case("ខ្ចីប្រាក់", "/km/hoi-dap/vay-von-o-dau/"),  # borrow money (second, after the loans policy, since the notes left the index)
+    Case(
+        "ខ្ចីប្រាក់", "/km/hoi-dap/vay-von-o-dau/"
+    ),  # borrow money (second, after the loans policy, since the notes left the index)
     Case("អគ្គិសនី", "/km/chinh-sach/ho-tro-tien-dien/", first=True),  # electricity
     Case("ជំនួយផ្លូវច្បាប់", "/km/hoi-dap/tro-giup-phap-ly-mien-phi/", first=True),  # legal aid
     Case("លិខិតបញ្ជាក់", "/km/hoi-dap/giay-chung-nhan-ho-ngheo-la-gi/", first=True),  # certificate
@@ -172,7 +178,9 @@ def test_khmer_result_titles_are_the_page_titles(search_pages: dict[str, Page], 
     """Titles as the pages write them: no space put between words, no word split (the index's spaced
     copy stays in the index)."""
     found = results(search_pages["km/"], Case("ធានារ៉ាប់រងសុខភាព", ""))
-    links = search_pages["km/"].eval_on_selector_all(".campaign-search__results a", "links => links.map(a => a.textContent)")
+    links = search_pages["km/"].eval_on_selector_all(
+        ".campaign-search__results a", "links => links.map(a => a.textContent)"
+    )
     assert found and len(links) == len(found)
     for path, shown in zip(found[:5], links[:5], strict=True):
         built = (built_site / path.strip("/") / "index.html").read_text(encoding="utf-8")
@@ -191,3 +199,22 @@ def test_the_notes_every_page_carries_are_not_indexed(built_site: Path) -> None:
     assert indexed.count("<h1") == 1 and 'data-pagefind-meta="written:' in indexed
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'class="campaign-dated"' in home and 'class="campaign-dated"' not in for_index(home)
+
+
+def test_the_search_data_holds_the_titles_of_all_but_the_growing_sections(built_site: Path, loaded: Project) -> None:
+    """One file per language (search.js ranks and lists results by it without a request per result):
+    every page id is one of Pagefind's, a policy is there by its URL and title as written, a story is
+    not (its number grows), and the word list only for a language written without spaces."""
+    plan = loaded.plan
+    story = next(page.src_uri for page in loaded.content.items("story"))
+    for code, site in plan.sites.items():
+        data = json.loads((built_site / search_data(code)).read_text(encoding="utf-8"))
+        by_url = {url: written for url, _title, written in data["titles"].values()}
+        assert all(
+            (built_site / SEARCH_BUNDLE / "fragment" / f"{page}.pf_fragment").is_file() for page in data["titles"]
+        )
+        policy = "chinh-sach/bao-hiem-y-te.md"
+        assert by_url["/" + plan.path(policy, code)] == plan.title(policy, code).replace("\u200b", "")
+        if plan.has_page(story, code):
+            assert "/" + plan.path(story, code) not in by_url
+        assert bool(data.get("words")) == bool(set(site.language.scripts) & UNSPACED.keys()), code

@@ -46,7 +46,7 @@ def render_site(project: Project, site_dir: Path) -> None:
         root = staging / sites[0].code
         for site in sites[1:]:
             (staging / site.code).rename(root / site.prefix)
-        index_copy(staging / SEARCH_COPY, root)
+        index_copy(staging / SEARCH_COPY, root, project.plan)
         shutil.rmtree(site_dir, ignore_errors=True)
         root.rename(site_dir)
     finally:

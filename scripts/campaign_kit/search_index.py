@@ -10,6 +10,7 @@ ours beyond the search page. Only the article of searchable pages is indexed
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -18,7 +19,7 @@ import sys
 from html import escape, unescape
 from pathlib import Path
 
-from .model.sections import SEARCH_BUNDLE
+from .model.sections import SEARCH_BUNDLE, growing_section, search_data
 from .segmentation import ZWSP, marked_words
 from .siteplan import SitePlan
 
@@ -28,6 +29,7 @@ from .siteplan import SitePlan
 BOILERPLATE = re.compile(
     r'<div class="campaign-(?:unreviewed|fallback|sample|dated)" role="note"[^>]*><p>.*?</p></div>', re.DOTALL
 )
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # before the JSON of each of Pagefind's (gzipped) page fragments
 _H1 = re.compile(r"<h1([^>]*)>(.*?)</h1>", re.DOTALL)
 
 
@@ -58,21 +60,47 @@ def copy_for_index(built: Path, copy: Path) -> None:
             page.write_text(indexed, encoding="utf-8")
 
 
-def index_copy(copy: Path, site_dir: Path) -> None:
-    """Pagefind over the copied pages of every language, its bundle into the built site."""
+def index_copy(copy: Path, site_dir: Path, plan: SitePlan) -> None:
+    """Pagefind over the copied pages of every language, its bundle into the built site, and beside
+    it each language's search data (`search_data`)."""
     bundle = site_dir / SEARCH_BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path", str(bundle), "--silent"]
     subprocess.run(command, check=True)
+    titles = page_titles(bundle)
+    for code in plan.sites:
+        words = query_words(plan, code)
+        data = {"titles": titles.get(code, {}), **({"words": words} if words else {})}
+        (site_dir / search_data(code)).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def page_titles(bundle: Path) -> dict[str, dict[str, list[str]]]:
+    """{language: {Pagefind's page id: [URL, title as indexed, title as the page writes it]}} of the pages outside
+    the sections that grow (campaign_kit.model.sections.growing_section). The search page ranks
+    and lists results by these titles: it then loads a result's fragment (one request each) only
+    for the excerpts it shows, or for a page of a growing section, whose number would make this
+    file grow with every story."""
+    titles: dict[str, dict[str, list[str]]] = {}
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        page = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
+        code, page_id = fragment.stem.split("_", 1)[0], fragment.stem
+        path = page["url"].strip("/").split("/")
+        if path[:1] == [code]:
+            path = path[1:]  # the language's prefix
+        src_uri = "/".join(path) + ".md" if len(path) > 1 else f"{'/'.join(path)}/index.md"
+        if growing_section(src_uri) is None:
+            meta = page["meta"]
+            title = meta.get("title", "")
+            titles.setdefault(code, {})[page_id] = [page["url"], title, meta.get("written") or title]
+    return titles
 
 
 def _not_pages(folder: str, names: list[str]) -> list[str]:
     return [name for name in names if "." in name and not name.endswith(".html")]
 
 
-def query_words(plan: SitePlan, language: str) -> str | None:
-    """JSON list of the words of a language written without spaces, as the build split them,
-    or None for a language written with spaces."""
+def query_words(plan: SitePlan, language: str) -> list[str]:
+    """The words of a language written without spaces, as the build split them (none for a
+    language written with spaces): the search page splits a query into them."""
     site = plan.sites[language]
-    words = marked_words([page.markdown() for page in site.pages.values()], site.language.scripts)
-    return json.dumps(words, ensure_ascii=False) if words else None
+    return marked_words([page.markdown() for page in site.pages.values()], site.language.scripts)

@@ -32,7 +32,7 @@ from ..fold import INVISIBLE
 from ..html_policy import sanitize
 from ..markdown_config import EXTENSION_CONFIGS, EXTENSIONS
 from ..model.errors import ContentError
-from ..model.sections import SEARCH_URI, SEARCH_WORDS, page_url
+from ..model.sections import SEARCH_URI, page_url
 from ..page_html import wrap_tables
 from ..pages import SitePage
 from ..pages.context import Context
@@ -40,7 +40,6 @@ from ..pages.reports import report_charts
 from ..project import STAGING_MARK, Project, load
 from ..published_files import published_bytes
 from ..review_boundary import BUILD_CACHE
-from ..search_index import query_words
 from ..security import REFERRER_POLICY, csp, mark_outgoing_links
 from ..self_check import self_check_assets
 from ..site_assets import STYLESHEET, preloaded_fonts, site_fonts, site_stylesheet, theme_css
@@ -88,9 +87,6 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         config.extra["campaign"]["preload"] = preloaded_fonts(
             plan.content.campaign, root / self.config.fonts_dir, language
         )
-        words = query_words(plan, language)
-        if words is not None:
-            self.assets[SEARCH_WORDS] = words
         self.assets.update(self_check_assets(plan.content.campaign))
         self.assets.update(site_scripts())
         self.assets.update(feed_assets(plan, language))

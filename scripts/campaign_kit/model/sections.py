@@ -57,7 +57,12 @@ REPORTS_FOLDER = "bao-cao"  # generated from campaign/activities/: the plan's pe
 REPORTS_INDEX = f"{REPORTS_FOLDER}/index.md"
 EVENTS_URI = "su-kien/index.md"  # generated from campaign/activities/: the events still to come
 SEARCH_BUNDLE = "pagefind"  # folder under the site root of the search index, made after the build
-SEARCH_WORDS = "assets/javascripts/search-words.json"  # words of a language written without spaces
+
+
+def search_data(language: str) -> str:
+    """Path under the site root of what a language's search page reads besides Pagefind's index: its
+    pages' titles, and the words of a language written without spaces (campaign_kit.search_index)."""
+    return f"{SEARCH_BUNDLE}/search-{language}.json"
 
 
 # Every folder a page may live in: the sections, the district pages (their index

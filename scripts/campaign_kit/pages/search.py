@@ -7,8 +7,7 @@ import json
 import re
 from html import escape
 
-from ..model.sections import BY_TYPE, SEARCH_BUNDLE, SEARCH_URI, SEARCH_WORDS, href, page_url
-from ..segmentation import UNSPACED
+from ..model.sections import BY_TYPE, SEARCH_BUNDLE, SEARCH_URI, href, search_data
 from ..site_scripts import SEARCH_SCRIPT
 from .context import Context
 from .page import PageMeta, SitePage
@@ -29,17 +28,17 @@ def synonym_groups(ctx: Context) -> list[list[str]]:
 
 def search_page(ctx: Context) -> dict[str, SitePage]:
     strings = ctx.strings
-    up = "../" * page_url(SEARCH_URI).count("/")
     bundle = ctx.campaign.site.base_path + SEARCH_BUNDLE + "/"
     policies, faq = BY_TYPE["policy"].index, BY_TYPE["faq"].index
     browse = (
         f'<a href="{href(SEARCH_URI, policies)}">{escape(ctx.page(policies).meta.title)}</a> · '
         f'<a href="{href(SEARCH_URI, faq)}">{escape(ctx.page(faq).meta.title)}</a>'
     )
-    # A language written without spaces: the query is split into the words of the index.
-    words = f' data-words="{up}{SEARCH_WORDS}"' if set(ctx.language.scripts) & UNSPACED.keys() else ""
+    # The pages' titles, and for a language written without spaces the words of the index.
+    data = ctx.campaign.site.base_path + search_data(ctx.language.code)
     synonyms = escape(json.dumps(synonym_groups(ctx), ensure_ascii=False))
-    html = f"""<form class="campaign-search" role="search" data-campaign-search data-bundle="{bundle}"{words}
+    html = f"""<form class="campaign-search" role="search" data-campaign-search data-bundle="{bundle}"
+ data-pages="{data}"
  data-synonyms="{synonyms}"
  data-base="{ctx.campaign.site.base_path}" data-none="{escape(strings.search_none)}"
  data-count="{escape(strings.search_count)}">

@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from ..model.errors import Problems
-from ..model.sections import SEARCH_BUNDLE, SEARCH_WORDS, page_url
+from ..model.sections import SEARCH_BUNDLE, page_url
 from ..model.tree import walk
 from ..self_check import self_check_assets
 from ..site_assets import STYLESHEET
@@ -29,7 +29,7 @@ def reserved_folders(plan: SitePlan) -> dict[str, str]:
     campaign = plan.content.campaign
     folders = {site.prefix.strip("/"): f"trang tiếng {site.language.name}" for site in plan.sites.values()}
     folders.pop("", None)
-    for path in (STYLESHEET, SEARCH_WORDS, *self_check_assets(campaign)):
+    for path in (STYLESHEET, *self_check_assets(campaign)):
         folders[_first(path)] = "giao diện và mã của trang web"
     folders[SEARCH_BUNDLE] = "chỉ mục tìm kiếm"
     folders[_first(SHORT_PREFIX)] = "đường dẫn ngắn in trên mã QR"
