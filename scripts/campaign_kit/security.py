@@ -33,6 +33,18 @@ POLICY: dict[str, str] = {
     "object-src": "'none'",
 }
 HEADER_ONLY = {"frame-ancestors": "'none'"}
+# The admin page `quan-tri/` (Sveltia CMS, campaign_kit.cms) is an application, not a page for readers:
+# its script sets styles inline, shows photos being uploaded as blob: URLs, and talks to GitHub's API
+# (sign-in, reading and committing the content); nothing else leaves the site. No WebAssembly.
+ADMIN_POLICY: dict[str, str] = {
+    **POLICY,
+    "script-src": "'self'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob:",
+    "media-src": "'self' blob:",
+    "worker-src": "'self' blob:",
+    "connect-src": "'self' data: https://api.github.com",  # data:: its own logo, read back as a file
+}
 
 #: Pages tell no other site which page a reader came from (a policy page read says much about a household).
 REFERRER_POLICY = "no-referrer"
@@ -45,9 +57,10 @@ HSTS = "max-age=31536000; includeSubDomains"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
-def csp(*, header: bool = False) -> str:
-    """The policy as one string: for the meta tag, or (`header`) for a server's header."""
-    directives = {**POLICY, **(HEADER_ONLY if header else {})}
+def csp(*, header: bool = False, admin: bool = False) -> str:
+    """The policy as one string: for the meta tag, or (`header`) for a server's header; `admin`: the
+    admin page's."""
+    directives = {**(ADMIN_POLICY if admin else POLICY), **(HEADER_ONLY if header else {})}
     return "; ".join(f"{name} {sources}" for name, sources in directives.items())
 
 
