@@ -5,6 +5,7 @@ Editors fill a form per content type; each entry becomes a branch and a pull req
 contribution gate checks like any other (`make check`). Nothing here is read by the pages.
 """
 
-from .config import ADMIN_FOLDER, cms_config, form_coverage
+from ..model.sections import ADMIN_FOLDER
+from .config import cms_config, form_coverage
 
 __all__ = ["ADMIN_FOLDER", "cms_config", "form_coverage"]

@@ -15,8 +15,9 @@ from pathlib import Path
 import yaml
 
 from ..model.campaign import Campaign
+from ..model.sections import ADMIN_FOLDER
 from ..security import REFERRER_POLICY, csp
-from .config import ADMIN_FOLDER, cms_config
+from .config import cms_config
 from .vendor import VENDOR, VERSION
 
 SCRIPT = "sveltia-cms.js"

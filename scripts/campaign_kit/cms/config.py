@@ -25,7 +25,6 @@ from ..model.campaign import Campaign
 from ..model.schema import CommendationMeta, PageMeta, StoryMeta
 from ..model.sections import SECTIONS, Section
 
-ADMIN_FOLDER = "quan-tri"  # the admin page's folder under the site's root
 DOCS = "docs"  # where pages live in the repository
 PHOTO_FOLDER = "anh"  # photos beside the pages of a section: docs/<section>/anh/ (CONTRIBUTING.md)
 # Photos are re-encoded in the browser before upload (which also drops GPS and camera serials):
