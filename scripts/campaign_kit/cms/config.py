@@ -73,6 +73,7 @@ LABELS: dict[str, tuple[str, str | None]] = {
     ),
     "given_by": ("Người đồng ý", "Ví dụ: Chị Năm (chủ hộ)"),
     "kept_at": ("Nơi cất giấy đồng ý", "Tên cơ quan cất bản giấy, không phải tệp hay nhóm chat."),
+    "consent.date": ("Ngày ký giấy đồng ý", "Trước ngày đăng bài."),
     "award": ("Hình thức khen", None),
     "related": ("Chính sách liên quan", None),
     "body": ("Nội dung", "Ảnh: bấm nút ảnh, chọn ảnh gốc; ghi lời mô tả điều ảnh cho thấy."),
@@ -140,16 +141,19 @@ def _strip(annotation: Any) -> tuple[Any, bool, list[Any]]:
             return annotation, optional, metadata
 
 
-def _label(name: str) -> dict[str, str]:
-    label, hint = LABELS.get(name, (name, None))
+def _label(name: str, path: str = "") -> dict[str, str]:
+    """The words of a key; a key inside a group may have its own (`consent.date`)."""
+    label, hint = LABELS.get(f"{path}{name}", LABELS.get(name, (name, None)))
     return {"label": label, **({"hint": hint} if hint else {})}
 
 
-def _field(name: str, annotation: Any, metadata: list[Any], choices: dict[str, list[dict[str, str]]]) -> dict:
-    """The form field of one key (without `required` and `i18n`)."""
+def _field(
+    name: str, annotation: Any, metadata: list[Any], choices: dict[str, list[dict[str, str]]], path: str = ""
+) -> dict:
+    """The form field of one key (without `required` and `i18n`); `path`: the groups it is in."""
     kind, _optional, more = _strip(annotation)
     metadata = metadata + more
-    field: dict[str, Any] = {"name": name, **_label(name)}
+    field: dict[str, Any] = {"name": name, **_label(name, path)}
     if name in RELATIONS:
         item, _, _ = _strip(get_args(kind)[0]) if get_origin(kind) is list else (kind, False, [])
         field |= {
@@ -169,6 +173,8 @@ def _field(name: str, annotation: Any, metadata: list[Any], choices: dict[str, l
     if kind is str:
         limit = next((item.max_length for item in metadata if isinstance(item, MaxLen)), None)
         field["widget"] = "text" if name in MULTILINE else "string"
+        # A colon is common in Vietnamese titles ("Chị Năm: …"): it must not open an emoji list.
+        field["use_emoji_autocomplete"] = False
         return field | ({"maxlength": limit} if limit else {})
     if kind is bool:
         return field | {"widget": "boolean", "default": False}
@@ -185,11 +191,11 @@ def _field(name: str, annotation: Any, metadata: list[Any], choices: dict[str, l
         if get_origin(item_kind) is Literal:
             return field | {"widget": "select", "multiple": True, "options": [_option(v) for v in get_args(item_kind)]}
         if isinstance(item_kind, type) and issubclass(item_kind, BaseModel):
-            return field | {"fields": _fields(item_kind, choices)}
+            return field | {"fields": _fields(item_kind, choices, f"{path}{name}.")}
         if item_kind is str:
             return field | {"field": {"name": "item", "widget": "string", "label": field["label"]}}
     if isinstance(kind, type) and issubclass(kind, BaseModel):
-        return field | {"widget": "object", "fields": _fields(kind, choices)}
+        return field | {"widget": "object", "fields": _fields(kind, choices, f"{path}{name}.")}
     raise FormError(f"“{name}”: no form field for {annotation}")
 
 
@@ -197,10 +203,10 @@ def _option(value: str) -> dict[str, str] | str:
     return {"label": CHOICE_LABELS[value], "value": value} if value in CHOICE_LABELS else value
 
 
-def _fields(model: type[BaseModel], choices: dict[str, list[dict[str, str]]]) -> list[dict]:
+def _fields(model: type[BaseModel], choices: dict[str, list[dict[str, str]]], path: str = "") -> list[dict]:
     fields = []
     for name, info in model.model_fields.items():
-        field = _field(name, info.annotation, list(info.metadata), choices)
+        field = _field(name, info.annotation, list(info.metadata), choices, path)
         field["required"] = info.is_required()
         fields.append(field)
     return fields
