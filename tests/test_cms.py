@@ -25,7 +25,7 @@ from campaign_kit.cms.vendor import vendored_problems
 from campaign_kit.model.schema import CommendationMeta, StoryMeta, Text
 from campaign_kit.model.sections import SECTIONS, Section
 from campaign_kit.project import load
-from campaign_kit.security import csp
+from campaign_kit.security import csp, nginx_include
 
 CAMPAIGN = loaded_project().content.campaign
 CONFIG = cms_config(CAMPAIGN)
@@ -104,6 +104,12 @@ def test_a_schema_key_the_forms_lack_is_caught():
         cms_config(CAMPAIGN, with_schema(story, Unformable))
 
 
+def test_a_server_of_ours_sends_the_admin_page_its_own_policy():
+    served = (PROJECT / "deploy" / "nginx" / "campaign-cms-headers.conf").read_text(encoding="utf-8")
+    assert served == nginx_include(admin=True)
+    assert "location ^~ /quan-tri/" in (PROJECT / "deploy" / "nginx" / "campaign-site.conf").read_text(encoding="utf-8")
+
+
 def test_the_vendored_script_is_the_pinned_release_served_without_cdns():
     assert vendored_problems() == []
     script = admin_script()
@@ -162,8 +168,8 @@ def fill_story(page: Page) -> None:
     section("district").get_by_role("combobox").click()
     page.get_by_role("option", name=CAMPAIGN.district("go-quao").name).click()
     section("summary").locator("textarea").fill("Chị Năm ở Gò Quao vay vốn nuôi vịt; nay gia đình đã thoát nghèo.")
-    if not section("consent.given_by").is_visible():  # the group opens collapsed on a short screen
-        section("consent").locator('button[aria-expanded="false"]', has_text="expand_more").first.click()
+    section("consent").scroll_into_view_if_needed()  # a group's fields are drawn when it comes into view
+    section("consent.given_by").wait_for()
     for key, value in (("given_by", "Chị Năm (chủ hộ)"), ("kept_at", "UBND xã Định Hòa (bản giấy)")):
         section(f"consent.{key}").locator("input").click()
         page.keyboard.type(value)
