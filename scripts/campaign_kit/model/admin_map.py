@@ -18,7 +18,7 @@ from pydantic import Field
 
 from ..slugs import slug
 from .errors import Problems
-from .schema import Strict, Text
+from .schema import Key, Strict, Text
 from .validation import validate
 from .yamlfile import read_yaml
 from .yamlsource import YamlDocument
@@ -162,3 +162,16 @@ def _check_map(
             f"bản đồ ghi {len(seen_former)} xã, phường, thị trấn năm 2024 nhưng units_2024 là {admin_map.units_2024}.",
             "Mỗi đơn vị năm 2024 phải có mặt đúng một lần.",
         )
+
+
+class District(Strict):
+    """A district-level unit of 2024 (history since the district level ended: see admin_map.yml)."""
+
+    key: Key
+    name: Text
+    kind: Literal["thanh-pho", "huyen"]
+    gso_code: Annotated[str, Field(pattern=r"^[0-9]{3}$")]
+
+
+class DistrictsFile(Strict):
+    districts: Annotated[list[District], Field(min_length=1)]
