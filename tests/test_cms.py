@@ -6,6 +6,7 @@ its form, saved as the CMS writes files, passes the gate unchanged."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -67,6 +68,14 @@ def test_the_forms_cover_every_content_type_with_the_models_keys_and_choices():
     assert CONFIG["publish_mode"] == "editorial_workflow"
     assert CONFIG["backend"]["repo"] == repository_name(CAMPAIGN) == "chua-co-kho/giam-ngheo-kien-giang"
     assert collection("story")["media_folder"] == "anh"  # photos beside the pages: docs/guong-thoat-ngheo/anh/
+
+
+def test_editors_sign_in_with_a_token_or_the_campaigns_authenticator_never_netlifys():
+    assert CONFIG["backend"]["auth_methods"] == ["token"] and "base_url" not in CONFIG["backend"]
+    repository = CAMPAIGN.site.repository.model_copy(update={"cms_authenticator": "https://dang-nhap.example/"})
+    with_authenticator = dataclasses.replace(CAMPAIGN, site=CAMPAIGN.site.model_copy(update={"repository": repository}))
+    backend = cms_config(with_authenticator)["backend"]
+    assert backend["base_url"] == "https://dang-nhap.example" and backend["auth_methods"] == ["oauth", "token"]
 
 
 def with_schema(section: Section, schema: type) -> list[Section]:
@@ -203,6 +212,7 @@ def test_the_admin_page_loads_alone_and_its_story_form_writes_what_the_gate_pass
     # As served: the sign-in page, in Vietnamese, nothing asked of another host, no console error.
     page, errors, foreign = open_admin(browser, site_url, test_backend=False)
     page.get_by_role("button", name="Đăng nhập bằng mã truy cập").wait_for()
+    assert page.get_by_role("button", name=re.compile("Đăng nhập bằng .*GitHub")).count() == 0  # no authenticator yet
     page.wait_for_timeout(500)  # its status and update checks run right after the first paint
     assert (errors, foreign) == ([], [])
     page.context.close()

@@ -309,6 +309,11 @@ def cms_config(campaign: Campaign, sections: Iterable[Section] = SECTIONS) -> di
     """The whole configuration (config.yml beside the admin page)."""
     languages = [language.code for language in campaign.languages]
     repository = campaign.site.repository
+    # Sign-in: with GitHub through the campaign's authenticator when it has one, else (and always
+    # too) with a personal access token; never through Netlify's, Sveltia's default.
+    sign_in: dict[str, Any] = {"auth_methods": ["token"]}
+    if repository.cms_authenticator is not None:
+        sign_in = {"base_url": str(repository.cms_authenticator).rstrip("/"), "auth_methods": ["oauth", "token"]}
     return {
         "app_title": f"Quản trị nội dung — {campaign.site.site_name}",
         "logo_url": "../assets/logo.svg",
@@ -316,6 +321,7 @@ def cms_config(campaign: Campaign, sections: Iterable[Section] = SECTIONS) -> di
             "name": "github",
             "repo": repository_name(campaign),
             "branch": repository.branch,
+            **sign_in,
             "commit_messages": {
                 "create": "Thêm {{collection}} “{{slug}}”",
                 "update": "Sửa {{collection}} “{{slug}}”",
