@@ -44,7 +44,12 @@ def field(fields: list[dict], name: str) -> dict:
 def test_the_forms_cover_every_content_type_with_the_models_keys_and_choices():
     assert form_coverage(CONFIG) == []
     folders = {c["folder"] for c in CONFIG["collections"]}
-    assert folders == {f"docs/{section.folder}" for section in SECTIONS}
+    assert folders == {f"docs/{section.folder}" for section in SECTIONS} | {"campaign/activities"}
+    activity = field(collection("activities")["fields"], "activities")["fields"]
+    agencies = CAMPAIGN.agencies[CAMPAIGN.default_language]
+    assert [o["value"] for o in field(activity, "agency")["options"]] == list(agencies)
+    assert [o["value"] for o in field(activity, "unit")["options"]] == [u.key for u in CAMPAIGN.admin_map.units]
+    assert field(activity, "reached")["widget"] == "object" and field(activity, "reported_on")["required"]
     story = collection("story")["fields"]
     assert [f["name"] for f in story[:3]] == ["title", "date", "district"]
     assert field(story, "date") | {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False} == field(
@@ -139,6 +144,18 @@ def test_the_vendored_script_is_the_pinned_release_served_without_cdns():
     assert "cdn.jsdelivr.net" not in script  # its interface fonts are the site's copies
 
 
+SEED_TEST_REPOSITORY = """async (files) => {
+  const top = await (await navigator.storage.getDirectory()).getDirectoryHandle("sveltia-cms-test", {create: true});
+  for (const [path, text] of Object.entries(files)) {
+    let folder = top;
+    const parts = path.split("/");
+    const name = parts.pop();
+    for (const part of parts) folder = await folder.getDirectoryHandle(part, {create: true});
+    const writable = await (await folder.getFileHandle(name, {create: true})).createWritable();
+    await writable.write(text);
+    await writable.close();
+  }
+}"""
 READ_TEST_REPOSITORY = """async () => {
   const files = {};
   async function walk(folder, prefix) {
@@ -218,8 +235,32 @@ def test_the_admin_page_loads_alone_and_its_story_form_writes_what_the_gate_pass
     page.context.close()
 
     # The story form (Sveltia's in-browser test repository: no sign-in, no network), filled and saved.
+    # The repository's pages are read as entries of their forms (translations beside them, each
+    # section's index.md apart; commendations split by kind), then a new story is written.
     page, errors, foreign = open_admin(browser, site_url, test_backend=True)
-    page.get_by_role("button", name=re.compile("thử nghiệm")).click()
+    sign_in = page.get_by_role("button", name=re.compile("thử nghiệm"))
+    sign_in.wait_for()
+    folders = ("chinh-sach", "guong-thoat-ngheo", "bieu-duong")
+    seeded = {f"docs/{f}/{p.name}": p.read_text(encoding="utf-8") for f in folders for p in (PROJECT / "docs" / f).glob("*.md")}
+    page.evaluate(SEED_TEST_REPOSITORY, seeded)
+    sign_in.click()
+    content = loaded_project().content
+    kinds = [item.meta.kind for item in content.items("commendation")]
+    listed = [
+        f"{label}\n{count}"  # each form's name and its number of entries, as the list of forms shows them
+        for label, count in (
+            ("Chính sách", len(content.items("policy"))),
+            ("Gương thoát nghèo", len(content.items("story"))),
+            ("Biểu dương: hộ gia đình, cá nhân", len([kind for kind in kinds if kind != "organisation"])),
+            ("Biểu dương: tổ chức", kinds.count("organisation")),
+        )
+    ]
+    page.get_by_text("Gương thoát nghèo").first.wait_for()
+    for _ in range(50):
+        if all(line in page.inner_text("body") for line in listed):
+            break
+        page.wait_for_timeout(200)
+    assert [line for line in listed if line not in page.inner_text("body")] == []
     page.goto(f"{site_url}{ADMIN_FOLDER}/#/collections/story/new")
     fill_story(page)
     page.screenshot(path=tmp_path / "story-form.png")
@@ -228,13 +269,18 @@ def test_the_admin_page_loads_alone_and_its_story_form_writes_what_the_gate_pass
     for _ in range(50):  # the save is written to the browser's storage a moment later
         page.wait_for_timeout(200)
         files = page.evaluate(READ_TEST_REPOSITORY)
-        written = {name.removeprefix("sveltia-cms-test/"): text for name, text in files.items() if name.endswith(".md")}
+        written = {
+            name.removeprefix("sveltia-cms-test/"): text
+            for name, text in files.items()
+            if name.endswith(".md") and name.removeprefix("sveltia-cms-test/") not in seeded
+        }
         if written:
             break
     page.context.close()
     assert (errors, foreign) == ([], [])
     (name, text), *others = written.items()
     assert others == [] and name == "docs/guong-thoat-ngheo/chi-nam-nuoi-vit-thoat-ngheo-ben-vung.md"
+    assert name not in seeded
     assert "date: 2024-05-31\n" in text and "  date: 2024-05-20\n" in text  # ISO dates, as the schema reads
 
     # The file as the CMS wrote it, unchanged, in a copy of the project: the gate passes it.

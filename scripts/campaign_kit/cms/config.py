@@ -17,10 +17,11 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from urllib.parse import urlsplit
 
 from annotated_types import MaxLen
-from pydantic import BaseModel
+from pydantic import BaseModel, HttpUrl
 from pydantic.fields import FieldInfo
 
 from ..checks.images import MAX_BYTES
+from ..model.activities import STATUS_NAMES, ActivityFile
 from ..model.campaign import Campaign
 from ..model.schema import CommendationMeta, PageMeta, StoryMeta
 from ..model.sections import SECTIONS, Section
@@ -77,6 +78,31 @@ LABELS: dict[str, tuple[str, str | None]] = {
     "award": ("Hình thức khen", None),
     "related": ("Chính sách liên quan", None),
     "body": ("Nội dung", "Ảnh: bấm nút ảnh, chọn ảnh gốc; ghi lời mô tả điều ảnh cho thấy."),
+    # Activities (campaign/activities/): counts only, never a participant's name.
+    "activities": ("Hoạt động", "Mỗi dòng một hoạt động. Chỉ ghi số người, không ghi tên người tham dự."),
+    "key": ("Mã hoạt động", "Chữ thường, không dấu, nối bằng gạch ngang; không trùng mã khác."),
+    "start": ("Ngày bắt đầu", None),
+    "end": ("Ngày kết thúc", "Nếu hoạt động nhiều ngày."),
+    "agency": ("Cơ quan thực hiện", None),
+    "form": ("Hình thức (theo Kế hoạch)", None),
+    "task": ("Nhiệm vụ của Kế hoạch", None),
+    "policy_group": ("Nhóm chính sách", None),
+    "place": ("Nơi tổ chức", "Hội trường, nhà văn hóa; không ghi nhà riêng."),
+    "reached": ("Số người được tiếp cận", "Chỉ ghi khi đã thực hiện."),
+    "total": ("Tổng số", None),
+    "women": ("Số nữ", None),
+    "ethnic_minority": ("Số người dân tộc thiểu số", None),
+    "poor_near_poor": ("Số người thuộc hộ nghèo, cận nghèo", None),
+    "outputs": ("Sản phẩm", "Chỉ ghi khi đã thực hiện."),
+    "copies": ("Số bản", None),
+    "print_order": ("Đơn in", None),
+    "broadcasts": ("Số lượt phát", None),
+    "minutes": ("Số phút phát sóng", None),
+    "outputs.articles": ("Đường dẫn tin bài", None),
+    "cost": ("Kinh phí (đồng)", None),
+    "evidence": ("Nơi lưu minh chứng", "Biên bản, danh sách ký nhận: nơi cất, không tải lên."),
+    "reported_by": ("Đơn vị báo cáo", None),
+    "reported_on": ("Ngày báo cáo", None),
 }
 # Words of the choices the schemas spell as keys.
 CHOICE_LABELS: dict[str, str] = {
@@ -90,6 +116,7 @@ CHOICE_LABELS: dict[str, str] = {
     "nguoi-lao-dong": "Người lao động",
     "reviewed": "Đã kiểm tra",
     "unreviewed": "Chưa kiểm tra",
+    **{status: name for status, name in STATUS_NAMES.items()},
 }
 # Keys whose text a reader reads: written anew in each language. Every other key (dates, places,
 # choices, consent) is the same fact in every language, copied from the Vietnamese entry.
@@ -114,7 +141,12 @@ def _choices(campaign: Campaign) -> dict[str, list[dict[str, str]]]:
     for district in campaign.districts:
         for former, _unit in campaign.admin_map.communes_of(district.key):
             communes.setdefault(former.key, []).append(f"{former.name} ({district.name})")
+    plan = campaign.plans[language]
     return {
+        "agency": [{"label": a.name, "value": key} for key, a in campaign.agencies[language].items()],
+        "form": [{"label": form.name, "value": form.key} for form in plan.activity_forms],
+        "task": [{"label": f"{key}: {text}"[:160], "value": key} for key, (_t, _n, text) in plan.task_items().items()],
+        "policy_group": [{"label": group.title, "value": group.key} for group in campaign.policy_groups[language]],
         "district": [{"label": d.name, "value": d.key} for d in campaign.districts],
         "commune": [{"label": "; ".join(names), "value": key} for key, names in sorted(communes.items())],
         "unit": [{"label": unit.name, "value": unit.key} for unit in campaign.admin_map.units],
@@ -170,6 +202,8 @@ def _field(
         return field | {"widget": "select", "options": choices[name]}
     if get_origin(kind) is Literal:
         return field | {"widget": "select", "options": [_option(value) for value in get_args(kind)]}
+    if kind is HttpUrl:
+        return field | {"widget": "string", "type": "url"}
     if kind is str:
         limit = next((item.max_length for item in metadata if isinstance(item, MaxLen)), None)
         field["widget"] = "text" if name in MULTILINE else "string"
@@ -192,8 +226,9 @@ def _field(
             return field | {"widget": "select", "multiple": True, "options": [_option(v) for v in get_args(item_kind)]}
         if isinstance(item_kind, type) and issubclass(item_kind, BaseModel):
             return field | {"fields": _fields(item_kind, choices, f"{path}{name}.")}
-        if item_kind is str:
-            return field | {"field": {"name": "item", "widget": "string", "label": field["label"]}}
+        if item_kind in (str, HttpUrl):
+            item_field = {"name": "item", "widget": "string", "label": field["label"]}
+            return field | {"field": item_field | ({"type": "url"} if item_kind is HttpUrl else {})}
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return field | {"widget": "object", "fields": _fields(kind, choices, f"{path}{name}.")}
     raise FormError(f"“{name}”: no form field for {annotation}")
@@ -277,7 +312,7 @@ def _index_fields() -> list[dict]:
 
 def _collections(campaign: Campaign, sections: Iterable[Section]) -> list[dict]:
     choices = _choices(campaign)
-    collections = []
+    collections = [_activities(choices)]
     for section in sections:
         label = section.schema.kind_label.capitalize()
         if issubclass(section.schema, CommendationMeta):
@@ -298,6 +333,28 @@ def _collections(campaign: Campaign, sections: Iterable[Section]) -> list[dict]:
             people = True if issubclass(section.schema, StoryMeta) else None
             collections.append(_collection(section, choices, name=section.content_type, label=label, people=people))
     return collections
+
+
+ACTIVITIES_FOLDER = "campaign/activities"
+
+
+def _activities(choices: dict[str, list[dict[str, str]]]) -> dict:
+    """Activities are campaign/ records (a technical reviewer approves them): one file a report, its
+    list of activities; the same form as the spreadsheet of `make activities-template`."""
+    return {
+        "name": "activities",
+        "label": "Hoạt động truyền thông",
+        "label_singular": "Báo cáo hoạt động",
+        "description": "Mỗi tệp là một báo cáo của một cơ quan; mỗi dòng một hoạt động.",
+        "folder": ACTIVITIES_FOLDER,
+        "extension": "yml",
+        "format": "yaml",
+        "create": True,
+        # The file's name, typed when it is made (e.g. so-tttt-2024-6-thang).
+        "slug": {"editable": ["create"]},
+        "summary": "{{slug}}",
+        "fields": _fields(ActivityFile, choices),
+    }
 
 
 def repository_name(campaign: Campaign) -> str:
@@ -396,6 +453,11 @@ def form_coverage(config: dict, sections: Iterable[Section] = SECTIONS) -> list[
     key without a form field or label, a required key (consent on pages about people included)
     that the form lets an editor leave out."""
     problems = []
+    activities = [c for c in config["collections"] if c["folder"] == ACTIVITIES_FOLDER]
+    if not activities:
+        problems.append(f"{ACTIVITIES_FOLDER}: no collection for the activities")
+    for collection in activities:
+        problems += _missing(ActivityFile, collection["fields"], collection["name"], {})
     by_folder: dict[str, list[dict]] = {}
     for collection in config["collections"]:
         by_folder.setdefault(collection["folder"], []).append(collection)
