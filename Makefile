@@ -108,3 +108,13 @@ import-activities: $(BUILD_STAMP)  ## check a filled spreadsheet and write campa
 .PHONY: bench-activities
 bench-activities: $(BUILD_STAMP)  ## how activities' loading, reports, pages and feeds grow: 200 against 2,000 synthetic activities
 	$(BIN)/python -m campaign_kit.reports.bench
+
+# The newsroom's forms (README "Forms in the browser"): Sveltia CMS is vendored under
+# scripts/campaign_kit/cms/vendor/ (no CDN, no network at build time). Upgrading: set VERSION and
+# INTEGRITY in cms/vendor.py, then `make cms-vendor` (npm fetches the release, its integrity checked).
+.PHONY: cms-vendor codeowners
+cms-vendor: $(BUILD_STAMP)  ## fetch the pinned @sveltia/cms with npm (integrity checked) into scripts/campaign_kit/cms/vendor/
+	$(BIN)/python -m campaign_kit.cms.vendor --fetch
+
+codeowners: $(BUILD_STAMP)  ## write .github/CODEOWNERS from campaign/site.yml and the content model
+	$(BIN)/python -m campaign_kit.codeowners > .github/CODEOWNERS

@@ -15,7 +15,7 @@ import pytest
 from conftest import CSP_VIOLATION, LOCAL_HOST, loaded_project
 from playwright.sync_api import Browser
 
-from campaign_kit.model.sections import SEARCH_URI, SELF_CHECK_URI, page_url
+from campaign_kit.model.sections import ADMIN_FOLDER, SEARCH_URI, SELF_CHECK_URI, page_url
 from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
 LANGUAGE_ROOTS = [site.prefix.rstrip("/") for site in loaded_project().plan.sites.values() if site.prefix]
@@ -25,8 +25,9 @@ def every_page(site: Path) -> list[str]:
     pages = []
     for html in sorted(site.rglob("*.html")):
         relative = html.relative_to(site).as_posix()
-        # Short links (q/<code>/) are redirects for print QR codes, checked in test_print_short_links.py.
-        if relative.startswith(("pagefind/", SHORT_PREFIX)) or relative.endswith("404.html"):
+        # Short links (q/<code>/) are redirects for print QR codes, checked in test_print_short_links.py;
+        # the admin page (quan-tri/) is an application for editors, checked in test_cms.py.
+        if relative.startswith(("pagefind/", SHORT_PREFIX, f"{ADMIN_FOLDER}/")) or relative.endswith("404.html"):
             continue
         pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
     return pages

@@ -14,7 +14,7 @@ from fontTools.ttLib import TTFont
 
 from campaign_kit.formatting import format_date, format_number
 from campaign_kit.model.placeholders import find_placeholders
-from campaign_kit.model.sections import legal_uri, page_url
+from campaign_kit.model.sections import ADMIN_FOLDER, legal_uri, page_url
 from campaign_kit.site_assets import FONT_DIR, STYLESHEET, web_fonts
 from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 from campaign_kit.webfonts import parse_unicode_ranges
@@ -136,7 +136,7 @@ def test_vendored_fonts_are_served_cut_to_the_characters_of_the_pages(built_site
     css = (root / STYLESHEET).read_text(encoding="utf-8")
     assert STYLESHEET in html_of(built_site, "index.md", language)
     shown = set()
-    others = {entry.code for entry in CAMPAIGN.languages} | {"pagefind", SHORT_PREFIX.strip("/")}  # no stylesheet
+    others = {entry.code for entry in CAMPAIGN.languages} | {"pagefind", SHORT_PREFIX.strip("/"), ADMIN_FOLDER}
     for page in root.rglob("*.html"):
         if page.relative_to(root).parts[0] not in others:
             shown.update(ord(character) for character in html.unescape(page.read_text(encoding="utf-8")))

@@ -33,6 +33,18 @@ POLICY: dict[str, str] = {
     "object-src": "'none'",
 }
 HEADER_ONLY = {"frame-ancestors": "'none'"}
+# The admin page `quan-tri/` (Sveltia CMS, campaign_kit.cms) is an application, not a page for readers:
+# its script sets styles inline, shows photos being uploaded as blob: URLs, and talks to GitHub's API
+# (sign-in, reading and committing the content); nothing else leaves the site. No WebAssembly.
+ADMIN_POLICY: dict[str, str] = {
+    **POLICY,
+    "script-src": "'self'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob:",
+    "media-src": "'self' blob:",
+    "worker-src": "'self' blob:",
+    "connect-src": "'self' data: https://api.github.com",  # data:: its own logo, read back as a file
+}
 
 #: Pages tell no other site which page a reader came from (a policy page read says much about a household).
 REFERRER_POLICY = "no-referrer"
@@ -45,15 +57,16 @@ HSTS = "max-age=31536000; includeSubDomains"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
-def csp(*, header: bool = False) -> str:
-    """The policy as one string: for the meta tag, or (`header`) for a server's header."""
-    directives = {**POLICY, **(HEADER_ONLY if header else {})}
+def csp(*, header: bool = False, admin: bool = False) -> str:
+    """The policy as one string: for the meta tag, or (`header`) for a server's header; `admin`: the
+    admin page's."""
+    directives = {**(ADMIN_POLICY if admin else POLICY), **(HEADER_ONLY if header else {})}
     return "; ".join(f"{name} {sources}" for name, sources in directives.items())
 
 
-def security_headers() -> dict[str, str]:
+def security_headers(*, admin: bool = False) -> dict[str, str]:
     return {
-        "Content-Security-Policy": csp(header=True),
+        "Content-Security-Policy": csp(header=True, admin=admin),
         "Referrer-Policy": REFERRER_POLICY,
         "Strict-Transport-Security": HSTS,
         "X-Content-Type-Options": "nosniff",
@@ -61,13 +74,15 @@ def security_headers() -> dict[str, str]:
     }
 
 
-def nginx_include() -> str:
-    """The headers as nginx `add_header` lines (`always`: on the 404 page too)."""
+def nginx_include(*, admin: bool = False) -> str:
+    """The headers as nginx `add_header` lines (`always`: on the 404 page too); `admin`: the admin
+    page's (its policy lets it talk to GitHub's API)."""
+    command = "python -m campaign_kit.security --nginx" + (" --admin" if admin else "")
     lines = [
-        "# Written by `python -m campaign_kit.security --nginx` from campaign_kit/security.py: edit it there.",
+        f"# Written by `{command}` from campaign_kit/security.py: edit it there.",
         "# nginx drops a server's add_header lines in a location that has its own: include this in each.",
     ]
-    lines += [f'add_header {name} "{value}" always;' for name, value in security_headers().items()]
+    lines += [f'add_header {name} "{value}" always;' for name, value in security_headers(admin=admin).items()]
     return "\n".join(lines) + "\n"
 
 
@@ -101,8 +116,9 @@ def mark_outgoing_links(html: str, site_url: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nginx", action="store_true", help="print the nginx include of the security headers")
+    parser.add_argument("--admin", action="store_true", help="the admin page's (quan-tri/, Sveltia CMS)")
     args = parser.parse_args(argv)
-    sys.stdout.write(nginx_include() if args.nginx else csp() + "\n")
+    sys.stdout.write(nginx_include(admin=args.admin) if args.nginx else csp(admin=args.admin) + "\n")
     return 0
 
 

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..cards import card_url, write_cards
 from ..checks.files import is_publishable
+from ..cms.admin import admin_assets
 from ..css_pruning import markup_names
 from ..feeds import feed_assets
 from ..fold import INVISIBLE
@@ -93,6 +94,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self.assets.update(report_charts(Context(plan.content, plan.content.campaign.language(language))))
         if language == plan.reference.code:  # the short links of print QR codes, at the site's root
             self.assets.update(short_link_pages(plan))
+            self.assets.update(admin_assets(plan.content.campaign))  # the newsroom's forms: quan-tri/
         return config
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):

@@ -129,7 +129,9 @@ class Activity(Strict):
         return start <= self.start <= until
 
 
-class _ActivityFile(Strict):
+class ActivityFile(Strict):
+    """One file of campaign/activities/ (the admin page's form of it too, campaign_kit.cms)."""
+
     activities: list[Activity]
 
 
@@ -188,7 +190,7 @@ def load_activities(
         if path.suffix != ".yml":
             continue
         document = read_yaml(path, problems)
-        loaded = validate(_ActivityFile, document, path, problems, context) if document is not None else None
+        loaded = validate(ActivityFile, document, path, problems, context) if document is not None else None
         if loaded is None:
             continue
         for index, activity in enumerate(loaded.activities):

@@ -56,6 +56,7 @@ SELF_CHECK_URI = "tu-kiem-tra-ho-ngheo.md"  # generated: "Hộ tôi có thuộc 
 REPORTS_FOLDER = "bao-cao"  # generated from campaign/activities/: the plan's periodic reports
 REPORTS_INDEX = f"{REPORTS_FOLDER}/index.md"
 EVENTS_URI = "su-kien/index.md"  # generated from campaign/activities/: the events still to come
+ADMIN_FOLDER = "quan-tri"  # the newsroom's forms (Sveltia CMS, campaign_kit.cms), not indexed
 SEARCH_BUNDLE = "pagefind"  # folder under the site root of the search index, made after the build
 
 

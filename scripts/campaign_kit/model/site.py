@@ -32,6 +32,9 @@ class Repository(Strict):
 
     url: HttpUrl
     branch: Text
+    # The Sveltia CMS Authenticator the campaign runs (README "Forms in the browser"): editors sign in
+    # to the admin page with GitHub, no token to make. None: they sign in with a personal access token.
+    cms_authenticator: HttpUrl | None = None
 
     def edit_url(self, path: str) -> str:
         """GitHub's web editor on `path` (relative to the repository root)."""

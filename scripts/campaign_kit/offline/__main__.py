@@ -27,7 +27,7 @@ from pathlib import Path
 from ..build import render_site
 from ..fold import with_fold
 from ..model.errors import ContentError
-from ..model.sections import SEARCH_BUNDLE, SEARCH_URI, page_url
+from ..model.sections import ADMIN_FOLDER, SEARCH_BUNDLE, SEARCH_URI, page_url
 from ..project import add_today_argument, load
 from ..site_scripts import SEARCH_SCRIPT as PAGEFIND_SCRIPT
 from ..siteplan import SitePlan
@@ -104,6 +104,7 @@ def build_offline(root: Path, out_dir: Path, day: dt.date | None = None) -> Path
     with tempfile.TemporaryDirectory(prefix="campaign-offline-") as scratch:
         site = Path(scratch) / name
         render_site(project, site)
+        shutil.rmtree(site / ADMIN_FOLDER)  # the newsroom's forms work only online, with GitHub
         offline_search(project.plan, site)
         make_browsable(site, project.content.campaign.site.base_path)
         partial = archive.with_suffix(".tmp")

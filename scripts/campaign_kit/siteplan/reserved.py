@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from ..model.errors import Problems
-from ..model.sections import SEARCH_BUNDLE, page_url
+from ..model.sections import ADMIN_FOLDER, SEARCH_BUNDLE, page_url
 from ..model.tree import walk
 from ..self_check import self_check_assets
 from ..site_assets import STYLESHEET
@@ -32,6 +32,7 @@ def reserved_folders(plan: SitePlan) -> dict[str, str]:
     for path in (STYLESHEET, *self_check_assets(campaign)):
         folders[_first(path)] = "giao diện và mã của trang web"
     folders[SEARCH_BUNDLE] = "chỉ mục tìm kiếm"
+    folders[ADMIN_FOLDER] = "trang quản trị nội dung"
     folders[_first(SHORT_PREFIX)] = "đường dẫn ngắn in trên mã QR"
     folders[campaign.print_settings.site_folder] = "bộ tài liệu in"
     for name in _ROOT_FILES:
