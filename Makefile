@@ -100,3 +100,9 @@ import-activities: $(BUILD_STAMP)  ## check a filled spreadsheet and write campa
 .PHONY: bench-activities
 bench-activities: $(BUILD_STAMP)  ## how activities' loading, reports, pages and feeds grow: 200 against 2,000 synthetic activities
 	$(BIN)/python -m campaign_kit.reports.bench
+
+# A pull request's preview (README "Preview of a change"); BASE reaches the command through the environment.
+.PHONY: preview
+preview: $(BUILD_STAMP)  ## the change since BASE (make preview BASE=origin/main): make check's output, the pages it adds or alters in every language with phone screenshots, the built site, in dist/preview/
+	@test -n "$$BASE" || { echo "Cần BASE: make preview BASE=origin/main (nhánh hoặc commit để so sánh)"; exit 2; }
+	$(BIN)/python -m campaign_kit.preview --base "$$BASE" --out dist/preview $(TODAY_FLAG)

@@ -203,17 +203,19 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         to it are checked, but do not write it: their pages point to the reference copy."""
         assert self.project is not None
         path = Path(file.abs_src_path)
-        photo = published_photo(path, file.src_uri) if file.src_uri.lower().endswith(IMAGE_SUFFIXES) else None
-        if photo is None and (file.src_uri.lower().endswith(IMAGE_SUFFIXES) or published_bytes(path) is None):
+        is_image = file.src_uri.lower().endswith(IMAGE_SUFFIXES)
+        photo = published_photo(path, file.src_uri) if is_image else None
+        reference = self.language == self.project.plan.reference.code
+        # Whether it can be published: a photo's header says (the other languages decode nothing);
+        # the reference language writes it, and drops it too if it cannot be decoded after all.
+        content = published_bytes(path) if reference or not is_image else b""
+        if content is None or (is_image and photo is None):
             return []
         if photo is not None:
             self.photos[file.src_uri] = photo
         self.shared.add(file.src_uri)
-        if self.language != self.project.plan.reference.code:
+        if not reference:
             return [File.generated(config, file.src_uri, content=b"", inclusion=InclusionLevel.EXCLUDED)]
-        content = published_bytes(path)
-        if content is None:
-            return []
         published = [File.generated(config, file.src_uri, content=content)]
         if photo is not None:
             cache = Path(config.config_file_path).parent / BUILD_CACHE
