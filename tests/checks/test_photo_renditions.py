@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 from photos import photo
 from PIL import Image
+from playwright.sync_api import Browser
 
 from campaign_kit.photos import (
     MODERN,
@@ -89,6 +91,30 @@ def test_the_page_markup_lets_the_browser_choose(tmp_path: Path) -> None:
         assert links == [f"{folder}chi-ba.jpg", "../../chinh-sach/"], "only links to shared files move"
         assert ("img", {"src": "../anh/khac.svg", "alt": "khác"}) in elements.found, "not a file of docs/"
         assert html.count("<picture>") == 1 and html.endswith("</p>")
+
+
+def test_a_phone_takes_the_rendition_the_budget_counts(tmp_path: Path, browser: Browser) -> None:
+    """Chromium at 360 CSS px, DPR 2, takes what `for_phone` says (the budget test's choice)."""
+    source = photo(tmp_path / "src" / "anh" / "chi-ba.jpg", (1600, 1200))
+    made = photo_of(source, "anh/chi-ba.jpg")
+    site = tmp_path / "site"
+    for uri, cached in rendition_files(source, made, tmp_path / "cache").items():
+        (site / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(cached, site / uri)
+    body = responsive_photos(
+        '<p><img src="../anh/chi-ba.jpg" alt="Chị Ba"></p>', "trang/", {made.src_uri: made}, set(), ""
+    )
+    (site / "trang").mkdir()
+    (site / "trang" / "index.html").write_text(f"<!doctype html><meta charset=utf-8>{body}", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        page.goto((site / "trang" / "index.html").as_uri())
+        page.wait_for_function("document.querySelector('img').complete && document.querySelector('img').currentSrc")
+        taken = page.evaluate("document.querySelector('img').currentSrc")
+    finally:
+        context.close()
+    assert taken.endswith("/" + made.for_phone(MODERN[0]).uri)
 
 
 def phone_downloads(site: Path) -> dict[str, int]:
