@@ -29,7 +29,7 @@ PERSONAL = b"R58M12ABCDE"  # the camera serial photos.photo writes
 
 
 def test_a_phone_photo_becomes_small_clean_renditions_made_once(tmp_path: Path) -> None:
-    source = photo(tmp_path / "anh" / "chi-ba.jpg", (2400, 1800), gps=True, serial=True, orientation=6)
+    source = photo(tmp_path / "anh" / "chi-ba.jpg", (1600, 1200), gps=True, serial=True, orientation=6)
     made = photo_of(source, "guong-thoat-ngheo/anh/chi-ba.jpg")
     assert "AVIF" in MODERN and "WEBP" in MODERN, "the pinned Pillow writes both modern formats"
     assert (made.width, made.height, made.fallback) == (WIDTHS[-1], WIDTHS[-1] * 4 // 3, "JPEG")  # upright
