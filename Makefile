@@ -118,3 +118,9 @@ cms-vendor: $(BUILD_STAMP)  ## fetch the pinned @sveltia/cms with npm (integrity
 
 codeowners: $(BUILD_STAMP)  ## write .github/CODEOWNERS from campaign/site.yml and the content model
 	$(BIN)/python -m campaign_kit.codeowners > .github/CODEOWNERS
+
+# A pull request's preview (README "Preview of a change"); BASE reaches the command through the environment.
+.PHONY: preview
+preview: $(BUILD_STAMP)  ## the change since BASE (make preview BASE=origin/main): make check's output, the pages it adds or alters in every language with phone screenshots, the built site, in dist/preview/
+	@test -n "$$BASE" || { echo "Cần BASE: make preview BASE=origin/main (nhánh hoặc commit để so sánh)"; exit 2; }
+	$(BIN)/python -m campaign_kit.preview --base "$$BASE" --out dist/preview $(TODAY_FLAG)

@@ -20,6 +20,10 @@ import pikepdf
 from PIL import Image, ImageOps
 
 MAX_PIXELS = 40_000_000  # 8000 × 5000: more than any phone camera; a bigger image is a bomb
+# A photo's own address (a link to it) serves it no wider than this; pages show it through the
+# smaller renditions of `campaign_kit.photos`.
+LARGEST_WIDTH = 1600
+AVIF_SPEED = 8  # libavif's 0 (slowest, smallest) to 10: 8 is several times faster than its default, a few % larger
 IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 # Annotations a reader's viewer acts on or that carry content of their own; plain links (/Link
 # with a /URI or a destination inside the document) stay.
@@ -51,24 +55,39 @@ def image_problems(image: Image.Image, suffix: str) -> list[str]:
     return found
 
 
-def clean_image(path: Path) -> bytes:
-    """The first frame of the photo at `path`, upright, in its name's format, without metadata."""
+def clean_pixels(path: Path, *, alpha: bool = True) -> Image.Image:
+    """The first frame of the photo at `path`, upright, as pixels only: a new image carries none
+    of the file's info (EXIF, comments, ICC, XMP), which Pillow's encoders would otherwise write
+    back. RGB, or RGBA when the photo has transparency and `alpha` allows it."""
     with Image.open(path) as image:
         width, height = image.size
         if width * height > MAX_PIXELS:
             raise NotPublishable(f"{path.name}: quá {MAX_PIXELS} điểm ảnh")
         image.seek(0)
         frame = ImageOps.exif_transpose(image.copy())
-    target = IMAGE_FORMATS[path.suffix.lower()]
-    keeps_alpha = target != "JPEG" and frame.mode in ("RGBA", "LA", "P")
+    keeps_alpha = alpha and frame.mode in ("RGBA", "LA", "P")
     frame = frame.convert("RGBA" if keeps_alpha else "RGB")
-    # Only the pixels: a new image carries none of the file's info (comments, ICC, XMP), which
-    # Pillow's encoders would otherwise write back.
-    frame = Image.frombytes(frame.mode, frame.size, frame.tobytes())
+    return Image.frombytes(frame.mode, frame.size, frame.tobytes())
+
+
+def encoded(frame: Image.Image, target: str, quality: int = 90) -> bytes:
+    """`frame` in the format `target` (a Pillow format name), with no metadata written."""
     out = io.BytesIO()
-    options = {"quality": 90} if target in ("JPEG", "WEBP") else {"optimize": True}
+    options: dict[str, object] = {"quality": quality} if target in ("JPEG", "WEBP", "AVIF") else {"optimize": True}
+    if target == "AVIF":
+        options["speed"] = AVIF_SPEED
     frame.save(out, target, **options)  # no exif=, icc_profile= or comment: none is written
     return out.getvalue()
+
+
+def clean_image(path: Path, max_width: int | None = None) -> bytes:
+    """The first frame of the photo at `path`, upright, in its name's format, without metadata;
+    no wider than `max_width` (scaled down, proportions kept)."""
+    target = IMAGE_FORMATS[path.suffix.lower()]
+    frame = clean_pixels(path, alpha=target != "JPEG")
+    if max_width and frame.width > max_width:
+        frame = frame.resize((max_width, round(frame.height * max_width / frame.width)), Image.Resampling.LANCZOS)
+    return encoded(frame, target)
 
 
 def pdf_active_parts(pdf: pikepdf.Pdf) -> list[str]:
@@ -124,7 +143,7 @@ def _plain_link(annotation: pikepdf.Object) -> bool:
 
 @lru_cache(maxsize=256)
 def _published(path: Path, _stamp: tuple[int, int]) -> bytes:
-    return clean_pdf(path) if path.suffix.lower() == ".pdf" else clean_image(path)
+    return clean_pdf(path) if path.suffix.lower() == ".pdf" else clean_image(path, LARGEST_WIDTH)
 
 
 def published_bytes(path: Path) -> bytes | None:

@@ -16,12 +16,14 @@ from conftest import PROJECT, copy_project
 from photos import photo
 from PIL import Image
 from test_check_corpus import CORPUS, FILE_ATTACKS, STORY
+from test_photo_renditions import phone_downloads
 
 from campaign_kit.build import render_site
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import SEARCH_BUNDLE, page_url
 from campaign_kit.pages.context import Context
 from campaign_kit.pages.reports import report_charts
+from campaign_kit.photos import PHONE_BUDGET
 from campaign_kit.project import Project, load
 from campaign_kit.security import csp
 from campaign_kit.self_check import self_check_assets
@@ -134,10 +136,16 @@ def test_a_site_built_with_every_attack_publishes_none(tmp_path: Path) -> None:
     assert not [path for path in files if path.name == "trang.html"]
     assert not (site / "van-ban" / "mau.pdf").exists(), "a PDF the gate refuses is not copied either"
     assert not (site / STORY / "anh" / "rat-lon.png").exists(), "an image beyond the pixel limit is never decoded"
-    for path in [*site.glob("**/anh/*.jpg"), *site.glob("**/anh/*.webp")]:  # photos are re-encoded
+    suffixes = {".jpg": "JPEG", ".webp": "WEBP", ".avif": "AVIF"}
+    photos = [path for suffix in suffixes for path in site.glob(f"**/anh/*{suffix}")]
+    for path in photos:  # photos and their renditions are re-encoded
         with Image.open(path) as image:
             assert not image.getexif() and not image.info.get("xmp") and getattr(image, "n_frames", 1) == 1, path
-            assert image.format == {".jpg": "JPEG", ".webp": "WEBP"}[path.suffix], path
+            assert image.format == suffixes[path.suffix], path
+    assert {path.suffix for path in photos} == set(suffixes)
+    assert not [path for path in photos if path.relative_to(site).parts[0] in ("en", "km")], "published once"
+    downloads = phone_downloads(site)
+    assert downloads and max(downloads.values()) <= PHONE_BUDGET
 
     # The short links of print QR codes are redirect pages of ours (a meta refresh to a page of the site).
     pages = [path for path in files if path.suffix == ".html" and not path.is_relative_to(site / SHORT_PREFIX)]

@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..cards import card_url, write_cards
@@ -38,6 +38,7 @@ from ..page_html import wrap_tables
 from ..pages import SitePage
 from ..pages.context import Context
 from ..pages.reports import report_charts
+from ..photos import IMAGE_SUFFIXES, Photo, published_photo, rendition_files, responsive_photos
 from ..project import STAGING_MARK, Project, load
 from ..published_files import published_bytes
 from ..review_boundary import BUILD_CACHE
@@ -67,6 +68,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self.stylesheets: dict[str, Path] = {}
         self.names: set[str] = set()  # what the rendered pages' markup offers to selectors
         self.characters: set[str] = set()  # what the rendered pages show, for the font subsets
+        self.photos: dict[str, Photo] = {}  # content photos under docs/, by src_uri
+        self.shared: set[str] = set()  # files under docs/ published once, in the reference site
 
     def use(self, project: Project, language: str) -> None:
         """Build `language` of an already loaded project (called before MkDocs runs)."""
@@ -175,15 +178,14 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         are published as `published_files` re-writes them, never as they were sent."""
         docs_dir = Path(config.docs_dir)
         kept, generated = [], []
+        self.photos, self.shared = {}, set()
         for file in files:
             if file.is_documentation_page():
                 continue
             if not _is_under(file, docs_dir):
                 kept.append(file)
             elif is_publishable(Path(file.abs_src_path), docs_dir):
-                content = published_bytes(Path(file.abs_src_path))
-                if content is not None:
-                    generated.append(File.generated(config, file.src_uri, content=content))
+                generated += self._published_once(config, file)
         generated += [File.generated(config, uri, content=page.markdown()) for uri, page in self.pages.items()]
         for uri, source in self.assets.items():
             if isinstance(source, Path):
@@ -193,6 +195,32 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         published = Files(kept + generated)
         published.add_files_from_theme(config.theme.get_env(), config)
         return self._fold_stylesheets(published)
+
+    def _published_once(self, config: MkDocsConfig, file: File) -> list[File]:
+        """A file under docs/ is published once, by the reference language's build (a photo with
+        its renditions, `campaign_kit.photos`); the other languages know it, so that their links
+        to it are checked, but do not write it: their pages point to the reference copy."""
+        assert self.project is not None
+        path = Path(file.abs_src_path)
+        is_image = file.src_uri.lower().endswith(IMAGE_SUFFIXES)
+        photo = published_photo(path, file.src_uri) if is_image else None
+        reference = self.language == self.project.plan.reference.code
+        # Whether it can be published: a photo's header says (the other languages decode nothing);
+        # the reference language writes it, and drops it too if it cannot be decoded after all.
+        content = published_bytes(path) if reference or not is_image else b""
+        if content is None or (is_image and photo is None):
+            return []
+        if photo is not None:
+            self.photos[file.src_uri] = photo
+        self.shared.add(file.src_uri)
+        if not reference:
+            return [File.generated(config, file.src_uri, content=b"", inclusion=InclusionLevel.EXCLUDED)]
+        published = [File.generated(config, file.src_uri, content=content)]
+        if photo is not None:
+            cache = Path(config.config_file_path).parent / BUILD_CACHE
+            for uri, cached in rendition_files(path, photo, cache).items():
+                published.append(File.generated(config, uri, abs_src_path=str(cached)))
+        return published
 
     def _fold_stylesheets(self, files: Files) -> Files:
         """Material's stylesheet and campaign.css become part of the site's stylesheet (written
@@ -212,7 +240,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         scripts come from the theme). Then tables get their accessible scroll areas (ours)."""
         assert self.project is not None and self.language is not None
         html = sanitize(html, generated=page.file.src_uri not in self.project.content.pages)
-        return wrap_tables(html, self.project.content.campaign.strings[self.language].table_label)
+        html = wrap_tables(html, self.project.content.campaign.strings[self.language].table_label)
+        prefix = self.project.plan.sites[self.language].prefix
+        return responsive_photos(html, page.file.url, self.photos, self.shared, prefix)
 
 
 def _is_under(file: File, folder: Path) -> bool:
