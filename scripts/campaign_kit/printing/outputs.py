@@ -97,7 +97,8 @@ SIDES = {
 }
 
 
-def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry:
+def entry(content: Content, product: Product, pdf: bytes, preview: str, quantity: int | None = None) -> Entry:
+    """The manifest's row of a file; `quantity`: its run in the print order (None in the preview kit)."""
     unit = content.campaign.admin_map.unit(product.unit).name if product.unit else ""
     fmt = product.format
     settings = content.campaign.print_settings
@@ -119,7 +120,7 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         panels_mm="/".join(f"{width:g}" for width in fmt.panels_mm),
         colours="4/4" if product.pages == 2 else "4/0",
         paper=fmt.paper,
-        quantity=fmt.quantity,
+        quantity=quantity,
         pages=product.pages,
         side_order=SIDES["folded" if fmt.panels_mm else product.pages],
         unit=unit,
