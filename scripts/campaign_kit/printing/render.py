@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from .orders import Order
 
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
+# The band a translation's "not reviewed" note takes at the foot of each page, above the safe margin.
+TRANSLATION_NOTE_MM = 4.5
 PREVIEW_PAGE_SCALE = 10  # pages over 200 inches in the preview kit: 1:10 with UserUnit 10 (an order chooses)
 FIT_STEPS = 12
 # Body type of a folded leaflet's inside (pt): at least the minimum for elderly readers, grown up to the
@@ -99,10 +101,12 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
     colours = options.colours or press_colours(campaign, profile)
     typeset = typesetter(campaign, product.language)
     scale = language.print_scale
+    copy = product_copy(plan, product, options.order)
     return {
         "language": product.language,
         "scripts": language.scripts,
-        "copy": product_copy(plan, product, options.order),
+        "copy": copy,
+        "note_mm": TRANSLATION_NOTE_MM if copy.translation_note else 0,
         "fmt": fmt,
         "bleed": settings.bleed_mm,
         "safe": settings.safe_mm,
@@ -269,9 +273,12 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
 def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:
     """A two-sided sheet: its front asks the cover question unless the text then needs more sides than the
     sheet has (the policies are the message, the question leads to them); short text puts the contact
-    block on the back."""
-    for ask in (True, False):
-        context = {**context, "ask_question": ask}
+    block on the back. A translation's note takes its band above the safe margin; when the text then needs
+    more sides, the note falls back into the margin, 1 mm from the trim, where a print order's guard
+    (text_too_close) refuses it: the preview shows the leaflet, the press gets no text that a cut may take."""
+    bands = [context["note_mm"], 0.0] if context["note_mm"] else [0.0]
+    for band, ask in [(band, ask) for band in bands for ask in (True, False)]:
+        context = {**context, "ask_question": ask, "note_mm": band}
         document = _layout("leaflet-sheet.html.j2", context, base)
         if len(document.pages) <= product.pages:
             break
