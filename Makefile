@@ -16,8 +16,9 @@ site: $(BUILD_STAMP)  ## build site/ (PRODUCTION=1 refuses example content; STAG
 serve: $(BUILD_STAMP)  ## preview the Vietnamese site with live reload
 	$(BIN)/mkdocs serve
 
-print: $(BUILD_STAMP)  ## print-ready PDFs, previews, manifest into dist/print/ (MARKS=1: crop and fold marks; PRODUCTION=1: for the press; PROFILE=x.icc: the shop's CMYK profile)
-	$(BIN)/python -m campaign_kit.printing --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks) $(if $(PROFILE),--profile "$(PROFILE)") $(PRODUCTION_FLAG) $(TODAY_FLAG)
+# ORDER reaches the command through the environment, so any character in a file name is safe.
+print: $(BUILD_STAMP)  ## the preview kit, marked draft, into dist/print/ (MARKS=1: crop and fold marks; PROFILE=x.icc); ORDER=campaign/print-orders/….yml: exactly its products for the press, with the order sheet
+	$(BIN)/python -m campaign_kit.printing --out dist/print $(if $(filter 1 true yes,$(MARKS)),--marks) $(if $(PROFILE),--profile "$(PROFILE)") $(if $(ORDER),--order "$$ORDER") $(PRODUCTION_FLAG) $(TODAY_FLAG)
 
 offline: $(BUILD_STAMP)  ## the whole site, every language, as dist/offline/<site>-<date>.zip that works from file://
 	$(BIN)/python -m campaign_kit.offline --out dist/offline $(TODAY_FLAG)

@@ -142,10 +142,12 @@ def test_banner_draft_mark_is_on_the_face(rendered: dict[str, Path]) -> None:
     start, count = found.get_next()
     left, bottom, right, top = text.get_charbox(start)
     _, _, right, _ = text.get_charbox(start + count - 1)
-    trim_left, _, _, trim_top = page.get_trimbox()
+    trim_left, _, trim_right, trim_top = page.get_trimbox()
     document.close()
-    x_mm = ((left - trim_left) / PT_PER_MM, (right - trim_left) / PT_PER_MM)
-    y_mm = ((trim_top - top) / PT_PER_MM, (trim_top - bottom) / PT_PER_MM)
+    per_mm = (trim_right - trim_left) / finished.width_mm  # PT_PER_MM / UserUnit: the 5 m banner is written at 1:10
+    assert per_mm == pytest.approx(PT_PER_MM / 10, rel=0.001)
+    x_mm = ((left - trim_left) / per_mm, (right - trim_left) / per_mm)
+    y_mm = ((trim_top - top) / per_mm, (trim_top - bottom) / per_mm)
     face = finished.face
     assert face.left <= x_mm[0] < x_mm[1] <= face.right
     assert face.top <= y_mm[0] < y_mm[1] <= finished.text.top  # above the slogan's box, below the hem

@@ -26,8 +26,7 @@ from PIL import ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.printing.typography import COMPOUND_MAX_CHARS, dashes, kept_together
-from campaign_kit.printing.wording import BLANK, colophon_lines, cover_question, product_copy
-from campaign_kit.project import load
+from campaign_kit.printing.wording import BLANK, cover_question, product_copy
 
 PLAN = loaded_project().plan
 CAMPAIGN = PLAN.content.campaign
@@ -214,18 +213,6 @@ def test_cover_and_back_panel(folded: list[tuple[Product, Path]]) -> None:
         for line in copy.colophon:
             assert squeezed(line) in back, (product.filename, line)
         assert back.count(squeezed(BLANK)) == 4, product.filename  # licence, print run, printer, legal deposit
-
-
-def test_colophon_prints_the_values_given(project_copy: Path) -> None:
-    settings = project_copy / "campaign" / "print.yml"
-    text = settings.read_text(encoding="utf-8").replace("  printer:  ", "  printer: Cơ sở in thử nghiệm  ", 1)
-    settings.write_text(text.replace("    quantity:   #", "    quantity: 2000   #", 1), encoding="utf-8")
-    plan = load(project_copy).plan
-    fmt = plan.content.campaign.print_settings.leaflets[0]
-    lines = colophon_lines(plan, Product("leaflet", GENERAL, fmt, "vi", version=VERSION))
-    assert "In tại: Cơ sở in thử nghiệm." in lines
-    assert "Số lượng in: 2.000 bản. Khổ: 297 × 210 mm." in lines
-    assert f"Giấy phép xuất bản: {BLANK}." in lines
 
 
 def test_cover_colour_keeps_clear_of_the_folds(folded: list[tuple[Product, Path]]) -> None:

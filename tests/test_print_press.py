@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, loaded_project
 from PIL import Image
+from test_print import user_unit
 
 from campaign_kit.catalogue import EVERY_UNIT, FILE_PREFIX, GENERAL, Product, content_date
 from campaign_kit.printing.__main__ import build_print
@@ -74,10 +75,11 @@ def test_a_profile_given_on_the_command_line_drives_conversion_and_output_intent
 
 
 def boxes(pdf: Path) -> dict[str, list[float]]:
-    """pdfinfo -box, in millimetres."""
+    """pdfinfo -box, in millimetres (times the page's UserUnit)."""
     info = subprocess.run(["pdfinfo", "-box", str(pdf)], capture_output=True, text=True, check=True).stdout
+    unit = user_unit(pdf)
     return {
-        name: [float(v) / MM for v in re.search(rf"{name}:\s+(.+)", info)[1].split()]
+        name: [float(v) * unit / MM for v in re.search(rf"{name}:\s+(.+)", info)[1].split()]
         for name in ("MediaBox", "BleedBox", "TrimBox")
     }
 
@@ -89,8 +91,9 @@ def words(pdf: Path) -> list[tuple[float, float, float, float, str]]:
     media, trim = boxes(pdf)["MediaBox"], boxes(pdf)["TrimBox"]
     left, top = trim[0] - media[0], media[3] - trim[3]
     pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    mm = MM / user_unit(pdf)
     return [
-        (float(a) / MM - left, float(b) / MM - top, float(c) / MM - left, float(d) / MM - top, word)
+        (float(a) / mm - left, float(b) / mm - top, float(c) / mm - left, float(d) / mm - top, word)
         for a, b, c, d, word in re.findall(pattern, html)
     ]
 

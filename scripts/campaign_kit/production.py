@@ -14,11 +14,18 @@ PRODUCTION=1` both (`project.load(production=True, press=True)`).
 
 from __future__ import annotations
 
-from .catalogue import ORIGINAL, catalogue, translation_status
+from typing import TYPE_CHECKING
+
+from .catalogue import ORIGINAL, Product, catalogue, translation_status
 from .model.content import Content
 from .model.errors import Problems
 from .model.figures import due_changes, number, span
 from .model.placeholders import find_placeholders
+from .model.print_order import MAX_PAGE_UNITS
+from .printing.sheet import PT_PER_MM, sheet
+
+if TYPE_CHECKING:
+    from .printing.orders import Order
 
 
 def check_production(content: Content, problems: Problems) -> None:
@@ -126,3 +133,78 @@ def _printed_figures(content: Content) -> set[str]:
         for placeholder in find_placeholders(value)
         if placeholder.kind == "figure" and placeholder.on is None
     }
+
+
+def check_order(content: Content, order: Order, problems: Problems) -> None:
+    """The press guard of a print order (make print ORDER=…): what the law asks of a publication (the
+    publisher, the licence or decision, the printer, the print run, legal deposit) and what the shop
+    needs, for exactly the ordered products. The site's policy (check_production) is applied beside it."""
+    source = order.source
+    path, data = source.path, source.order
+    if data.sample:
+        problems.add(
+            path,
+            source.line_of("sample"),
+            "lệnh in minh họa (sample: true) không được in: nó chỉ cho thấy cách ghi một lệnh in.",
+            "Chép tệp này thành một lệnh in mới, ghi thông tin thật và bỏ dòng sample.",
+        )
+    required = {
+        "licence": ("giấy phép hoặc quyết định xuất bản (licence)", "kind, number, issuer, date"),
+        "printer": ("cơ sở in (printer)", "name, address"),
+        "legal_deposit": ("tháng, năm nộp lưu chiểu (legal_deposit)", "ví dụ: tháng 12/2026"),
+    }
+    for field, (what, example) in required.items():
+        if getattr(data, field) is None:
+            problems.add(
+                path,
+                source.line_of(field),
+                f"lệnh in thiếu {what}: luật xuất bản yêu cầu in thông tin này trên tài liệu không kinh doanh.",
+                f"Ghi {field} ({example}) theo giấy tờ của cơ quan xuất bản; không tự đặt ra.",
+            )
+    for index, line in enumerate(data.products):
+        if not line.runs:
+            problems.add(
+                path,
+                source.line_of("products", index),
+                f"dòng đặt in “{line.subject}” khổ {line.format} chưa có số bản in (runs).",
+                "Ghi số bản cho từng đơn vị (hoặc moi-xa-phuong cho bản chung), ví dụ: runs: {moi-xa-phuong: 500}.",
+            )
+    campaign = content.campaign
+    products = [item.product for item in order.products]
+    for unit in dict.fromkeys(product.unit for product in products if product.unit):
+        if not campaign.contacts_of(unit):
+            problems.add(
+                path,
+                source.line_of("products"),
+                f"tờ rơi in cho {campaign.admin_map.unit(unit).name} hứa ghi nơi hỏi của đơn vị, "
+                "nhưng chưa có liên hệ nào đã kiểm chứng (có nguồn).",
+                "Thêm số điện thoại, địa chỉ của đơn vị này (có nguồn, ngày kiểm tra) vào campaign/contacts.yml,"
+                " hoặc đặt in bản chung (moi-xa-phuong).",
+            )
+    for product in products:
+        units = page_units(content, product) / data.large_page_scale
+        if units > MAX_PAGE_UNITS:
+            problems.add(
+                path,
+                source.line_of("large_page_scale"),
+                f"{product.filename}: trang rộng {units:,.0f} đơn vị, quá {MAX_PAGE_UNITS:,} đơn vị (200 inch) của"
+                " trang PDF không có UserUnit: nhiều máy RIP cắt bớt hoặc từ chối tệp.",
+                "Ghi large_page_scale: 10 (tệp tỉ lệ 1:10 có UserUnit 10), theo cách cơ sở in chọn.",
+            )
+    _check_print_date(content, problems)
+    if not campaign.print_settings.mark_unreviewed_translations:
+        for product in products:
+            if translation_status(content, product) not in (ORIGINAL, "reviewed"):
+                problems.add(
+                    path,
+                    source.line_of("products"),
+                    f"{product.filename}: bản dịch chưa được người bản ngữ kiểm tra.",
+                    "Nhờ người bản ngữ kiểm tra bản dịch (status: reviewed) trước khi đặt in.",
+                )
+
+
+def page_units(content: Content, product: Product) -> float:
+    """The longer side of a product's page in PDF units at full size (points): the trim and the bleed."""
+    settings = content.campaign.print_settings
+    finished = sheet(product.format, settings.safe_mm)
+    return (max(finished.width_mm, finished.height_mm) + 2 * settings.bleed_mm) * PT_PER_MM

@@ -1,10 +1,12 @@
 """make print: every print product into dist/print/, with previews, manifest and overview.
 
-python -m campaign_kit.printing [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-units] [--production]
+python -m campaign_kit.printing [--out dist/print] [--jobs N] [--marks] [--only TEXT] [--no-units]
+python -m campaign_kit.printing --order campaign/print-orders/<date>-<name>.yml [--out …] [--marks]
 
-With --production the kit is for the press: the production policy (campaign_kit.production) must
-pass for the site and for every product, or nothing is rendered and every problem is listed.
-Without it every page carries the mark "BẢN THỬ — KHÔNG IN".
+Without an order: the preview kit, every page marked "BẢN THỬ — KHÔNG IN". With one: exactly the
+ordered products for the press; the production policy and the press guard (campaign_kit.production)
+must pass for the site and the order, or nothing is rendered and every problem is listed. Beside the
+files: the order sheet (lenh-in.pdf, lenh-in.csv) with quantities, sizes, paper and checksums.
 """
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..catalogue import Product
-from ..model.errors import ContentError
+from ..model.errors import ContentError, Problems
+from ..production import check_order, check_production
 from ..project import Project, add_today_argument, load
 from ..siteplan import SitePlan
 from .colours import check_profile, output_profile, press_colours
 from .layout import PrintError
 from .loudspeaker import write_scripts
 from .meeting import write_kits
+from .order_sheet import write_order_sheet
+from .orders import Order, load_order
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
-from .render import DRAFT_MARK, RenderOptions, render_pdf
+from .render import DRAFT_MARK, RenderOptions, page_scale, render_pdf
 from .sheet import sheet
 
 PREVIEW_DIR = "xem-truoc"
@@ -58,25 +63,35 @@ def build_print(
     cmyk_profile: Path | None = None,
     select: Callable[[Product], bool] = lambda _product: True,
     kit_groups: set[str] | None = None,
+    order: Order | None = None,
 ) -> tuple[list[Entry], list[str]]:
     """Render the catalogue into `out_dir` (emptied first). `units`: the variants to make (None: all);
     `select`: the products to make among those (a sample); `kit_groups`: the policy groups whose meeting
     kits to make (None: all). A production project (its load applied the production policy) prints no
-    draft mark. Beside the products: the loudspeaker scripts and the community-meeting kits."""
+    draft mark. Beside the products: the loudspeaker scripts and the community-meeting kits.
+    `order` (checked by the press guard): exactly its products, its colophon and press profile, and the
+    order sheet instead of the scripts and kits."""
     plan = project.plan
-    products = [
-        product
-        for product in plan.products
-        if only in product.stem and (units is None or product.unit is None or product.unit in units) and select(product)
-    ]
+    if order:
+        products = [item.product for item in order.products]
+        cmyk_profile = order.profile_path
+    else:
+        products = [
+            product
+            for product in plan.products
+            if only in product.stem
+            and (units is None or product.unit is None or product.unit in units)
+            and select(product)
+        ]
     # Checked once here: a missing or non-CMYK profile is one clear error, not one per product.
     profile = check_profile(cmyk_profile) if cmyk_profile else output_profile(project.content.campaign)
     options = RenderOptions(
         fonts_dir=(project.root / "fonts").resolve(),
         marks=marks,
         cmyk_profile=profile,
-        production=project.production,
+        production=project.production or order is not None,
         colours=press_colours(project.content.campaign, profile),
+        order=order,
     )
     shutil.rmtree(out_dir, ignore_errors=True)
     (out_dir / PREVIEW_DIR).mkdir(parents=True)
@@ -92,8 +107,14 @@ def build_print(
             (out_dir / product.filename).write_bytes(pdf)
             preview = f"{PREVIEW_DIR}/{product.stem}.png"
             (out_dir / preview).write_bytes(png)
-            entries.append(entry(plan.content, product, pdf, preview))
+            entries.append(entry(plan.content, product, pdf, preview, order.quantity(product) if order else None))
     write_manifest(entries, out_dir)
+    if order:
+        if not errors:
+            scales = {product.filename: page_scale(plan, product, order) for product in products}
+            write_order_sheet(plan.content.campaign, order, entries, scales, out_dir, options.fonts_dir)
+        write_overview(plan.content, entries, out_dir, draft="")
+        return entries, errors
     # The loudspeaker scripts and meeting kits follow the same selection by file name (`only`).
     scripts = write_scripts(plan, out_dir, options.fonts_dir, production=project.production, units=units, only=only)
     try:
@@ -125,14 +146,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--unit", action="append", help="only this unit's variants, by its key (repeatable)")
     parser.add_argument("--no-units", action="store_true", help="skip the per-unit variants")
-    parser.add_argument("--production", action="store_true", help="for the press: refuse placeholders, no draft mark")
+    parser.add_argument(
+        "--order",
+        type=Path,
+        metavar="ORDER.yml",
+        help="a print order (campaign/print-orders/): its products, for the press",
+    )
+    parser.add_argument("--production", action="store_true", help="refused: a press run needs --order")
     add_today_argument(parser)  # the print date: a leaflet carries the values in force on it
     args = parser.parse_args(argv)
+    if args.production and not args.order:
+        print(
+            "LỖI: bản in chính thức in theo một lệnh in: make print ORDER=campaign/print-orders/<ngày>-<tên>.yml"
+            " (xem README, mục Lệnh in).",
+            file=sys.stderr,
+        )
+        return 1
     started = time.perf_counter()
     try:
-        project = load(
-            args.project.resolve(), production=args.production, press=args.production, today=args.today
-        )
+        project = load(args.project.resolve(), today=args.today)
+        order = _checked_order(project, args.order) if args.order else None
         out = args.out or project.root / "dist" / "print"
         if args.site:
             out = args.site / project.content.campaign.print_settings.site_folder
@@ -144,13 +177,14 @@ def main(argv: list[str] | None = None) -> int:
             only=args.only,
             cmyk_profile=args.profile,
             units=set() if args.no_units else (set(args.unit) if args.unit else None),
+            order=order,
         )
     except PrintError as error:
         print(f"LỖI: {error}", file=sys.stderr)
         return 1
     except ContentError as error:
-        if args.production:
-            print("Bộ tài liệu in chính thức (PRODUCTION=1) chưa in được:", file=sys.stderr)
+        if args.order:
+            print(f"Lệnh in {args.order} chưa in được:", file=sys.stderr)
         print(error, file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
@@ -161,6 +195,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{count} sản phẩm in trong {elapsed:.1f} s ({elapsed / max(count, 1):.2f} s/sản phẩm, {args.jobs} tiến trình)."
     )
     return 1 if errors else 0
+
+
+def _checked_order(project: Project, path: Path) -> Order:
+    """The order of `path`, after the site's production policy and the press guard: every problem of
+    the content and of the order at once (ContentError), or the order and a production project."""
+    problems = Problems(project.root)
+    check_production(project.content, problems)
+    order = load_order(project.root, project.plan, path.resolve(), problems)
+    if order:
+        check_order(project.content, order, problems)
+    problems.raise_if_any()
+    assert order is not None
+    return order
 
 
 if __name__ == "__main__":

@@ -6,14 +6,20 @@ block; nothing is ever cut silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from weasyprint import Document
+from weasyprint.formatting_structure.boxes import TextBox
 
 from ..model.campaign import PrintFormat
+from .sheet import Sheet
 
 TOLERANCE_PX = 0.5
 LEADING_TOLERANCE_PX = 3
+TOLERANCE_MM = (
+    0.1  # the line boxes' rounding (a slogan's last line ends 0.06 mm past its box): the ink lies inside them
+)
 
 
 class PrintError(Exception):
@@ -90,3 +96,43 @@ def _overflows(box: object) -> bool:
         ):
             return True
     return False
+
+
+MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS px; page boxes start at the trim's top-left corner
+
+
+def text_too_close(document: Document, finished: Sheet, clear_mm: float) -> list[str]:
+    """Words of text set closer than `clear_mm` to the trim or a fold (a panel edge, a banner's folded
+    hems and pockets), each with where and how close: a cut or fold that drifts would take them."""
+    found: list[str] = []
+    face = finished.face
+    for number, page in enumerate(document.pages):
+        folds = finished.folds_x[min(number, len(finished.folds_x) - 1)]
+        for box in _text_boxes(page._page_box):  # WeasyPrint exposes its layout only here
+            if not box.text.strip():
+                continue
+            left, top = box.position_x * MM_PER_PX, box.position_y * MM_PER_PX
+            right, bottom = left + box.width * MM_PER_PX, top + box.height * MM_PER_PX
+            # The trim, or the face's edges where a banner's hems and pockets fold.
+            edges = [left - face.left, top - face.top, face.right - right, face.bottom - bottom]
+            edges += [_to_line(x, left, right) for x in folds]
+            edges += [_to_line(y, top, bottom) for y in finished.folds_y]
+            nearest = min(edges)
+            if nearest < clear_mm - TOLERANCE_MM:
+                words = box.text.strip()[:40]
+                found.append(f"trang {number + 1}: “{words}” cách mép cắt hoặc nếp gấp {max(nearest, 0):.1f} mm")
+    return found
+
+
+def _text_boxes(box: object) -> Iterator[TextBox]:
+    """Every text box under `box`, absolutely positioned ones too (descendants() stops at their placeholders)."""
+    box = getattr(box, "_box", box)
+    if isinstance(box, TextBox):
+        yield box
+    for child in getattr(box, "children", None) or []:
+        yield from _text_boxes(child)
+
+
+def _to_line(line: float, start: float, end: float) -> float:
+    """Distance from a fold line to the span [start, end] across it: 0 when the span crosses it."""
+    return 0.0 if start <= line <= end else min(abs(line - start), abs(line - end))

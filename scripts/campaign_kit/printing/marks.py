@@ -150,3 +150,22 @@ def _resolved(pdf: pydyf.PDF, value: pydyf.Dictionary | bytes) -> pydyf.Dictiona
     """A dictionary, or the object an indirect reference (b"5 0 R") names: WeasyPrint writes resources as
     objects of their own, shared by pages."""
     return value if isinstance(value, pydyf.Dictionary) else pdf.objects[int(bytes(value).split()[0])]
+
+
+def user_unit_finisher(scale: int) -> Callable[[Document, pydyf.PDF], None]:
+    """A WeasyPrint finisher that writes every page at 1:`scale` with /UserUnit `scale` (PDF 1.6): its boxes
+    and drawing shrink by `scale`, so no side passes the 14,400 units a reader must take, and a RIP that
+    reads UserUnit prints full size, one that does not a stated 1:`scale` file for the shop to enlarge.
+    Applied after the other finishers, which draw in full-size points."""
+
+    def finish(document: Document, pdf: pydyf.PDF) -> None:
+        for pdf_page in _pages(pdf):
+            for box in ("MediaBox", "CropBox", "BleedBox", "TrimBox", "ArtBox"):
+                if box in pdf_page:
+                    pdf_page[box] = pydyf.Array([float(value) / scale for value in pdf_page[box]])
+            pdf_page["UserUnit"] = scale
+            content = pdf.objects[int(pdf_page["Contents"].split()[0])]
+            content.stream.insert(0, f"q {1 / scale:.6f} 0 0 {1 / scale:.6f} 0 0 cm".encode())
+            content.stream.append(b"Q")
+
+    return finish

@@ -18,7 +18,7 @@ from ..model.content import Content
 from .loudspeaker import ScriptFile
 from .meeting import KitFile
 from .render import templates
-from .sheet import PT_PER_MM, Sheet, sheet
+from .sheet import Sheet, sheet
 
 PREVIEW_PAGE_PX = 1200  # the longer side of each page: enough to proofread a leaflet on screen
 
@@ -60,9 +60,12 @@ def preview_png(pdf: bytes, finished: Sheet) -> bytes:
         images = []
         for page in document:
             face = finished.face
+            # Points per millimetre in the page's units: a page written at 1:N (UserUnit N) has N times fewer.
+            left, _, right, _ = page.get_trimbox()
+            per_mm = (right - left) / finished.width_mm
             # + 1.5: pdfium rounds the whole page and each cropped edge, which lost a pixel (1199 px)
-            scale = (PREVIEW_PAGE_PX + 1.5) / (max(face.width, face.height) * PT_PER_MM)
-            images.append(page.render(scale=scale, crop=_face_crop(page, finished)).to_pil())
+            scale = (PREVIEW_PAGE_PX + 1.5) / (max(face.width, face.height) * per_mm)
+            images.append(page.render(scale=scale, crop=_face_crop(page, finished, per_mm)).to_pil())
     finally:
         document.close()
     canvas = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), "white")
@@ -75,17 +78,17 @@ def preview_png(pdf: bytes, finished: Sheet) -> bytes:
     return out.getvalue()
 
 
-def _face_crop(page: pdfium.PdfPage, finished: Sheet) -> tuple[float, float, float, float]:
+def _face_crop(page: pdfium.PdfPage, finished: Sheet, per_mm: float) -> tuple[float, float, float, float]:
     """Crop the preview to the finished face, what the reader will see: the trim box without the bleed,
     and a banner's face without the hems and pole pockets that fold to its back."""
     media = page.get_mediabox()
     trim = page.get_trimbox()
     face = finished.face
     return (
-        trim[0] - media[0] + face.left * PT_PER_MM,
-        trim[1] - media[1] + (finished.height_mm - face.bottom) * PT_PER_MM,
-        media[2] - trim[2] + (finished.width_mm - face.right) * PT_PER_MM,
-        media[3] - trim[3] + face.top * PT_PER_MM,
+        trim[0] - media[0] + face.left * per_mm,
+        trim[1] - media[1] + (finished.height_mm - face.bottom) * per_mm,
+        media[2] - trim[2] + (finished.width_mm - face.right) * per_mm,
+        media[3] - trim[3] + face.top * per_mm,
     )
 
 
@@ -97,7 +100,8 @@ SIDES = {
 }
 
 
-def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry:
+def entry(content: Content, product: Product, pdf: bytes, preview: str, quantity: int | None = None) -> Entry:
+    """The manifest's row of a file; `quantity`: its run in the print order (None in the preview kit)."""
     unit = content.campaign.admin_map.unit(product.unit).name if product.unit else ""
     fmt = product.format
     settings = content.campaign.print_settings
@@ -119,7 +123,7 @@ def entry(content: Content, product: Product, pdf: bytes, preview: str) -> Entry
         panels_mm="/".join(f"{width:g}" for width in fmt.panels_mm),
         colours="4/4" if product.pages == 2 else "4/0",
         paper=fmt.paper,
-        quantity=fmt.quantity,
+        quantity=quantity,
         pages=product.pages,
         side_order=SIDES["folded" if fmt.panels_mm else product.pages],
         unit=unit,

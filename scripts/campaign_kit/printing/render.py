@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pydyf
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -19,16 +20,24 @@ from weasyprint.pdf import metadata as pdf_metadata
 
 from ..catalogue import Product, content_date
 from ..model.campaign import Campaign
+from ..model.print_order import MAX_PAGE_UNITS
+from ..production import page_units
 from ..siteplan import SitePlan
 from .colours import output_profile, press_colours
-from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks
-from .marks import grommets_finisher, marks_finisher
+from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks, text_too_close
+from .marks import grommets_finisher, marks_finisher, user_unit_finisher
 from .sheet import PT_PER_MM, sheet
 from .site_mark import mark_svg
 from .typography import Headlines, Shaper, Typesetter, typesetter
 from .wording import product_copy
 
+if TYPE_CHECKING:
+    from .orders import Order
+
 DRAFT_MARK = "BẢN THỬ — KHÔNG IN"  # on every page of a kit made outside production
+# The band a translation's "not reviewed" note takes at the foot of each page, above the safe margin.
+TRANSLATION_NOTE_MM = 4.5
+PREVIEW_PAGE_SCALE = 10  # pages over 200 inches in the preview kit: 1:10 with UserUnit 10 (an order chooses)
 FIT_STEPS = 12
 # Body type of a folded leaflet's inside (pt): at least the minimum for elderly readers, grown up to the
 # largest that fits so that short content still fills every panel (columns are balanced).
@@ -68,6 +77,7 @@ class RenderOptions:
     # The templates' colours (colours.press_colours through cmyk_profile), computed before workers fork:
     # a LittleCMS transform built in forked workers at once can fail. Empty: computed here.
     colours: dict[str, str] = field(default_factory=dict)
+    order: Order | None = None  # a print order: its colophon values, and its scale for pages over 200 inches
 
 
 def font_faces(campaign: Campaign, language: str, fonts_dir: Path) -> list[dict[str, object]]:
@@ -91,10 +101,12 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
     colours = options.colours or press_colours(campaign, profile)
     typeset = typesetter(campaign, product.language)
     scale = language.print_scale
+    copy = product_copy(plan, product, options.order)
     return {
         "language": product.language,
         "scripts": language.scripts,
-        "copy": product_copy(plan, product),
+        "copy": copy,
+        "note_mm": TRANSLATION_NOTE_MM if copy.translation_note else 0,
         "fmt": fmt,
         "bleed": settings.bleed_mm,
         "safe": settings.safe_mm,
@@ -261,9 +273,12 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
 def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:
     """A two-sided sheet: its front asks the cover question unless the text then needs more sides than the
     sheet has (the policies are the message, the question leads to them); short text puts the contact
-    block on the back."""
-    for ask in (True, False):
-        context = {**context, "ask_question": ask}
+    block on the back. A translation's note takes its band above the safe margin; when the text then needs
+    more sides, the note falls back into the margin, 1 mm from the trim, where a print order's guard
+    (text_too_close) refuses it: the preview shows the leaflet, the press gets no text that a cut may take."""
+    bands = [context["note_mm"], 0.0] if context["note_mm"] else [0.0]
+    for band, ask in [(band, ask) for band in bands for ask in (True, False)]:
+        context = {**context, "ask_question": ask, "note_mm": band}
         document = _layout("leaflet-sheet.html.j2", context, base)
         if len(document.pages) <= product.pages:
             break
@@ -284,14 +299,34 @@ def _check(document: Document, product: Product) -> None:
         )
 
 
+def page_scale(plan: SitePlan, product: Product, order: Order | None) -> int:
+    """1:N, the scale a product's file is written at: 1 unless its page passes 200 inches; then the order's
+    large_page_scale (the guard refuses 1), or PREVIEW_PAGE_SCALE in the preview kit."""
+    if page_units(plan.content, product) <= MAX_PAGE_UNITS:
+        return 1
+    return order.source.order.large_page_scale if order else PREVIEW_PAGE_SCALE
+
+
 def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> bytes:
     """PDF/X-4 bytes, the same for the same input: dates from the content, names from the product."""
     document = layout_product(plan, product, options)
     settings = plan.content.campaign.print_settings
     finished = sheet(product.format, settings.safe_mm)
+    if options.order:  # the press guard: no text within safe_mm of the trim or a fold
+        close = text_too_close(document, finished, settings.safe_mm)
+        if close:
+            more = f" (và {len(close) - 3} chỗ khác)" if len(close) > 3 else ""
+            raise PrintError(
+                f"{product.filename}: chữ gần mép cắt hoặc nếp gấp hơn {settings.safe_mm:g} mm: "
+                + "; ".join(close[:3])
+                + more
+            )
     finishers = [grommets_finisher(finished)] if finished.grommets else []
     if options.marks:
         finishers.append(marks_finisher(finished, settings.bleed_mm))
+    scale = page_scale(plan, product, options.order)
+    if scale > 1:  # last: the other finishers draw at full size
+        finishers.append(user_unit_finisher(scale))
 
     def finish(document: Document, pdf: pydyf.PDF) -> None:
         for finisher in finishers:

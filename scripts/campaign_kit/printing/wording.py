@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING
 
 from ..catalogue import GENERAL, ORIGINAL, Product, translation_status
 from ..formatting import format_number
@@ -20,6 +21,9 @@ from ..pages.blocks import expand
 from ..pages.context import Context, inline_html
 from ..siteplan import SitePlan
 from .qr import qr_svg
+
+if TYPE_CHECKING:
+    from .orders import Order
 
 
 @dataclass(frozen=True)
@@ -58,21 +62,23 @@ class Copy:
 BLANK = "[còn trống]"
 
 
-def colophon_lines(plan: SitePlan, product: Product) -> list[str]:
+def colophon_lines(plan: SitePlan, product: Product, order: Order | None = None) -> list[str]:
     """The publication line of Vietnamese printed matter, in Vietnamese on every language's product (it is
-    read by the authorities): publisher, licence, print run, size, printer, legal deposit."""
+    read by the authorities): publisher, licence, print run, size, printer, legal deposit. From the print
+    order (campaign/print-orders/); without one (the preview kit), its values are marked blanks."""
     campaign = plan.content.campaign
-    given = campaign.print_settings.colophon
     fmt = product.format
     vietnamese = campaign.language(campaign.default_language)
-    quantity = f"{format_number(fmt.quantity, vietnamese)} bản" if fmt.quantity else BLANK
     size = f"{format_number(fmt.width_mm, vietnamese)} × {format_number(fmt.height_mm, vietnamese)} mm"
+    data = order.source.order if order else None
+    run = order.quantity(product) if order else None
+    licence = data.licence.text() if data and data.licence else f"Giấy phép xuất bản: {BLANK}"
     return [
-        f"Cơ quan xuất bản: {campaign.site.owner}.",
-        f"Giấy phép xuất bản: {given.licence or BLANK}.",
-        f"Số lượng in: {quantity}. Khổ: {size}.",
-        f"In tại: {given.printer or BLANK}.",
-        f"Nộp lưu chiểu: {given.legal_deposit or BLANK}.",
+        f"Cơ quan xuất bản: {order.publisher if order else campaign.site.owner}.",
+        f"{licence}.",
+        f"Số lượng in: {f'{format_number(run, vietnamese)} bản' if run else BLANK}. Khổ: {size}.",
+        f"In tại: {data.printer.text() if data and data.printer else BLANK}.",
+        f"Nộp lưu chiểu: {(data.legal_deposit if data else None) or BLANK}.",
     ]
 
 
@@ -138,14 +144,14 @@ def _title_and_summary(page: Page) -> str:
     return f"<b>{escape(page.meta.title)}</b>: {escape(page.meta.summary or '')}"
 
 
-def product_copy(plan: SitePlan, product: Product) -> Copy:
+def product_copy(plan: SitePlan, product: Product, order: Order | None = None) -> Copy:
     content = plan.content
     ctx = Context(content, content.campaign.language(product.language))
     campaign = content.campaign
     home = ctx.page("index.md")
     common = {
         **_contact(plan, ctx, product),
-        "colophon": colophon_lines(plan, product) if product.has_colophon else [],
+        "colophon": colophon_lines(plan, product, order) if product.has_colophon else [],
         "question": cover_question(campaign, product),
         "dated_note": _dated(ctx),
         "translation_note": _translation_note(ctx, content, product),
