@@ -70,7 +70,7 @@ def test_a_correct_activity_loads_with_its_line(tmp_path: Path) -> None:
         (("cost: 6500000", "participants: [Nguyễn Văn A, Trần Thị B]"), "a.yml:12: mục “participants” không dùng được"),
         (("reported_on: 2024-03-20", "reported_on: 2024-02-30"), "a.yml:14: ngày báo cáo (reported_on) “2024-02-30”"),
         # Dates have a lower bound, as front matter's do.
-        (("start: 2024-03-14", "start: 1900-03-14"), "a.yml:5: ngày bắt đầu (start): ngày 14/03/1900 sớm hơn ngày 02/09/1945"),
+        (("start: 2024-03-14", "start: 1900-03-14"), "a.yml:4: ngày bắt đầu (start): ngày 14/03/1900 sớm hơn ngày 02/09/1945"),
         (("reported_on: 2024-03-20", "reported_on: 0001-03-20"), "a.yml:14: ngày báo cáo (reported_on): ngày 20/03/0001"),
     ],
 )

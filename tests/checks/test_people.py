@@ -62,6 +62,17 @@ def test_what_is_no_private_person(text: str) -> None:
     assert list(named_people(text)) == []
 
 
+def test_a_title_in_another_sentence_is_not_this_persons() -> None:
+    text = "Theo Quyết định của Thủ tướng Chính phủ. Chị Lan vay vốn."
+    assert [name for _, name in named_people(text)] == ["Chị Lan"]
+    assert [name for _, name in named_people("…of the Prime Minister.\n\nMrs Lan asked.")] == ["Mrs Lan"]
+
+
+@pytest.mark.parametrize("text", ["Ông Ba, trưởng ấp, cho biết.", "Mr Sơn, Director of the Department, said."])
+def test_a_title_in_the_same_sentence_is(text: str) -> None:
+    assert list(named_people(text)) == []
+
+
 NEWS = """---
 title: {title}
 date: 2024-09-01

@@ -59,7 +59,7 @@ def described(path: Path, place: str, text: str) -> Path:
     return path
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(place=st.sampled_from(PLACES), secret=st.sampled_from(SECRETS))
 def test_personal_details_in_any_metadata_place_are_refused(tmp_path: Path, place: str, secret: str) -> None:
     path = described(tmp_path / f"anh-{place}.jpg", place, f"Ảnh nhà chị Ba. {secret}.")

@@ -60,9 +60,19 @@ def named_people(text: str) -> Iterator[tuple[int, str]]:
             continue  # no name; a family name is a full name only with a middle and a given name
         if _PLACE_BEFORE.search(text, max(0, match.start() - _WINDOW), match.start()):
             continue
-        if _OFFICE.search(text, max(0, match.start() - _WINDOW), min(len(text), match.end() + _WINDOW)):
+        if _OFFICE.search(text, *_sentence_around(text, match.start(), match.end())):
             continue
         yield match.start(), " ".join(([match[1]] if match[1] else []) + words[:capitalised])
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence a name is in, at most _WINDOW characters either side: a title in the sentence
+    before (“… of the Prime Minister. Mrs Lan …”) is not this person's."""
+    left = max(0, start - _WINDOW)
+    left = max(left, *(text.rfind(mark, left, start) + 1 for mark in ".\n;!?"))
+    right = min(len(text), end + _WINDOW)
+    ends = [found for mark in ".\n;!?" if (found := text.find(mark, end, right)) >= 0]
+    return left, min(ends, default=right)
 
 
 def check(content: Content, problems: Problems) -> None:
