@@ -8,14 +8,20 @@ At most 20 requests, the results within 1 s of the last key in Vietnamese and 1.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser
 
 from campaign_kit.model.sections import SEARCH_URI, page_url
 from campaign_kit.search_budget import MAX_REQUESTS, SECONDS, Throttling, search_session
+from campaign_kit.site_scripts import SEARCH_SCRIPT, site_scripts
 
 # Lighthouse's mobile throttling, the profile the budget is stated for: slow 4G and a slow processor.
 SLOW_PHONE = Throttling(rtt_ms=150, down_kbps=1638.4, up_kbps=750, cpu_slowdown=4)
+
+# search.js's pause before it loads excerpts (SETTLE_MS)
+SETTLE_S = int(re.search(r"SETTLE_MS = (\d+)", site_scripts()[SEARCH_SCRIPT])[1]) / 1000
 
 SESSIONS = [  # the queries of the measurement: the most requests then
     ("", "vi", "bao hiem y te"),
@@ -27,7 +33,13 @@ SESSIONS = [  # the queries of the issue's measurement: the most requests then
 def test_a_search_session_keeps_its_budget_on_a_slow_phone(
     browser: Browser, site_url: str, prefix: str, language: str, query: str
 ) -> None:
-    session = search_session(browser, f"{site_url}{prefix}{page_url(SEARCH_URI)}", query, SLOW_PHONE)
+    # The budget is for a reader typing KEY_DELAY_MS apart; search.js loads excerpts after a pause of
+    # SETTLE_S. On a loaded machine a key may come later than asked, and an excerpt of a half-typed
+    # query may be loaded: a session over budget that was typed that slowly is typed again.
+    for _attempt in range(3):
+        session = search_session(browser, f"{site_url}{prefix}{page_url(SEARCH_URI)}", query, SLOW_PHONE)
+        if session.requests <= MAX_REQUESTS or session.slowest_key < SETTLE_S:
+            break
     assert session.results >= 5, session
     assert session.requests <= MAX_REQUESTS, session
     assert session.seconds <= SECONDS[language], session

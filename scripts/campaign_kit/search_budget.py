@@ -37,10 +37,12 @@ _WATCH = """() => {
   const input = document.querySelector('#campaign-search-input');
   const status = document.querySelector('.campaign-search__status');
   const list = document.querySelector('.campaign-search__results');
-  window.__lastKey = 0; window.__shown = 0; window.__excerpt = 0;
+  window.__lastKey = 0; window.__shown = 0; window.__excerpt = 0; window.__gap = 0;
   // In the capture phase, before the page's own listener (whose search may end in the same task).
   window.addEventListener('input', () => {
-    window.__lastKey = performance.now(); window.__shown = 0; window.__excerpt = 0;
+    const now = performance.now();
+    if (window.__lastKey) window.__gap = Math.max(window.__gap, now - window.__lastKey);
+    window.__lastKey = now; window.__shown = 0; window.__excerpt = 0;
   }, true);
   const seen = () => {
     if (status.dataset.query !== input.value || !input.value) return;
@@ -59,6 +61,7 @@ class Session:
     kilobytes: float  # as transferred (headers and body)
     seconds: float  # from the last key to the results (titles and links)
     excerpt_seconds: float  # ...to the first excerpt under them
+    slowest_key: float  # the longest time between two keys (s): a loaded machine types slower than asked
     results: int
 
 
@@ -94,8 +97,10 @@ def search_session(
         results = page.locator(".campaign-search__results li").count()
         page.wait_for_function("() => window.__excerpt > 0", timeout=30_000, polling=50)
         page.wait_for_load_state("networkidle")  # what the results still fetch counts too
-        shown, excerpt = page.evaluate("() => [window.__shown - window.__lastKey, window.__excerpt - window.__lastKey]")
-        return Session(query, len(requested), sum(received) / 1024, shown / 1000, excerpt / 1000, results)
+        shown, excerpt, gap = page.evaluate(
+            "() => [window.__shown - window.__lastKey, window.__excerpt - window.__lastKey, window.__gap]"
+        )
+        return Session(query, len(requested), sum(received) / 1024, shown / 1000, excerpt / 1000, gap / 1000, results)
     finally:
         context.close()
 
@@ -109,5 +114,6 @@ def median_session(browser: Browser, search_url: str, query: str, runs: int) -> 
         max(session.kilobytes for session in sessions),
         statistics.median(session.seconds for session in sessions),
         statistics.median(session.excerpt_seconds for session in sessions),
+        max(session.slowest_key for session in sessions),
         min(session.results for session in sessions),
     )

@@ -141,7 +141,7 @@ if (form) {
   const RERANKED = 24;
   const SHOWN = 10;
   const EXCERPTS = 3; // what a phone's first screen shows under the field
-  const SETTLE_MS = 350; // no key for this long: the reader has typed the query
+  const SETTLE_MS = 500; // no key for this long: the reader has typed the query
   const rank = (query, pages) => {
     const plain = fold(query);
     const words = plain.split(" ");
