@@ -91,7 +91,7 @@ def page_cards(plan: SitePlan, language: str) -> dict[str, Card]:
     return {
         card_uri(src_uri): Card(
             plan.title(src_uri, language),
-            str(plan.front_matter(src_uri, language).get("description") or ""),
+            plan.page(src_uri, language).meta.description or "",
             site_name,
             scripts,
             scale,

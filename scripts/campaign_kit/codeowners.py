@@ -1,7 +1,7 @@
 """`.github/CODEOWNERS`, written from the project: who must approve what (branch protection on the
 main branch requires a code owner's review, CONTRIBUTING.md "Ai duyệt thay đổi nào").
 
-- pages about people (the sections whose schema records consent: success stories, commendations),
+- pages about people (success stories, commendations: about people unless they say otherwise),
   their photos included: a second person, of the editor-in-chief's team, whoever wrote them;
 - everything that runs, styles or feeds the build, and campaign/ (the campaign's facts): the
   technical reviewers;
@@ -43,8 +43,9 @@ TECHNICAL_PATHS = (
 
 
 def people_folders() -> list[str]:
-    """docs/ folders of the content types about people (their schema records consent)."""
-    return [section.folder for section in SECTIONS if "consent" in section.schema.model_fields]
+    """docs/ folders of the content types about people: their pages need consent unless they say
+    otherwise (a commendation of an organisation). Any page may record consent (naming someone)."""
+    return [section.folder for section in SECTIONS if section.schema.is_about_people({})]
 
 
 def codeowners(organisation: str) -> str:
