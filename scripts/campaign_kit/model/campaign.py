@@ -119,6 +119,10 @@ class Campaign:
         """The site's name in language `code` (its translation, or site.yml's)."""
         return self.strings[code].site_name or self.site.site_name
 
+    def slogan_text(self, key: str, code: str) -> str:
+        """A slogan in language `code` (its translation in strings/<code>.yml, or slogans.yml's)."""
+        return self.strings[code].slogans.get(key) or self.slogan(key).text
+
     def short_name(self, code: str) -> str:
         return self.strings[code].short_name or self.site.short_name
 

@@ -155,10 +155,13 @@ class Content:
         """The slogans of movements still running on the build date: what new print and the site carry."""
         return [slogan for slogan in self.campaign.slogans if slogan.until is None or self.today <= slogan.until]
 
-    def current_programme(self) -> str:
-        """The name of the programme in force on the build date (the plan's own when none is listed)."""
+    def current_programme(self, language: str | None = None) -> str:
+        """The name of the programme in force on the build date (the plan's own when none is listed), in
+        `language` where its strings translate it."""
         site = self.campaign.site
         running = next((p for p in site.programmes if p.covers(self.today)), None)
+        if running and language:
+            return self.campaign.strings[language].programmes.get(running.act) or running.short_name
         return running.short_name if running else site.program
 
     def page_date(self, page: Page) -> dt.date | None:

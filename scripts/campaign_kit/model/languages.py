@@ -100,7 +100,9 @@ class Strings(Strict):
     # ones): translations, saying the province and year through {{ site:province }}, {{ site:year }}.
     site_name: Text | None = None
     short_name: Text | None = None
-    slogans: dict[str, Text] = {}  # slogan key (slogans.yml) → the slogan in this language, on its pages
+    slogans: dict[str, Text] = {}  # slogan key (slogans.yml) → the slogan in this language, on its pages and print
+    # A programme's act key (site.yml programmes) → its short name in this language, on print in this language.
+    programmes: dict[str, Text] = {}
     legal_kinds: dict[str, Text] = {}  # "Nghị định" → "Decree": citations name the kind of act in this language
     sample_title: Text
     sample_text: Text

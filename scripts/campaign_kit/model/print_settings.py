@@ -83,7 +83,7 @@ class PrintSettings(Strict):
     site_folder: Key
     bleed_mm: Annotated[float, Field(ge=0)]
     safe_mm: Annotated[float, Field(ge=0)]
-    # Colour that bleeds (a cover's fill) stops this far from a fold: a fold that drifts shows no sliver.
+    # Colour that bleeds (a cover's fill) runs this far through its fold: a fold that drifts shows no white sliver.
     fold_clearance_mm: Annotated[float, Field(ge=1.5)] = 2
     colophon: Colophon = Colophon()
     # The mark on a leaflet's cover, from the project root: the site's own mark (not an official logo of

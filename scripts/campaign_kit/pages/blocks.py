@@ -146,7 +146,7 @@ def expand(ctx: Context, here: str, text: str) -> str:
                 value=lambda shown: f'<span class="campaign-figure">{escape(shown)}</span>',
             )
         if kind == "slogan":
-            return ctx.strings.slogans.get(name) or ctx.campaign.slogan(name).text
+            return ctx.campaign.slogan_text(name, ctx.language.code)
         if kind == "site":
             return ctx.campaign.site_field(name, ctx.language.code)
         if kind == "contact":

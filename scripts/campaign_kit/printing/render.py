@@ -53,6 +53,11 @@ def css_string(text: str) -> Markup:
     return Markup('"' + "".join(f"\\{ord(char):x} " if char in '"\\<>&\n' else char for char in text) + '"')
 
 
+def printed_url(url: str) -> str:
+    """A URL as print shows it: without its scheme, which readers need not type (its QR code has it)."""
+    return url.removeprefix("https://").removeprefix("http://")
+
+
 @cache
 def templates() -> Environment:
     environment = Environment(
@@ -63,6 +68,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["css_string"] = css_string
+    environment.filters["printed_url"] = printed_url
     return environment
 
 
@@ -118,13 +124,14 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "families": ", ".join(dict.fromkeys(f'"{font["family"]}"' for font in fonts)),
         "colours": colours,
         "scan_qr": campaign.strings[product.language].scan_qr,
-        "site_name": campaign.site.site_name,
+        "site_name": campaign.site_name(product.language),
         "mark": Markup(mark_svg(campaign.root.parent / settings.mark, colours["white"])),
         "fold_clearance": settings.fold_clearance_mm,
         "panels": outside_panels(fmt),
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
         "ask_question": False,  # the two-sided sheet's front: set by _sheet_layout
+        "tight": False,  # the two-sided sheet set tighter to keep to its two sides: set by _sheet_layout
         "font_size": 0,
         "spread": 0.0,  # a folded leaflet's extra space between questions and articles (em)
         "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
@@ -274,11 +281,14 @@ def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> D
     """A two-sided sheet: its front asks the cover question unless the text then needs more sides than the
     sheet has (the policies are the message, the question leads to them); short text puts the contact
     block on the back. A translation's note takes its band above the safe margin; when the text then needs
-    more sides, the note falls back into the margin, 1 mm from the trim, where a print order's guard
-    (text_too_close) refuses it: the preview shows the leaflet, the press gets no text that a cut may take."""
+    more sides, the text is set tighter (less leading and space between items, the same type size); only
+    when that does not fit either does the note fall back into the margin, 1 mm from the trim, where a print
+    order's guard (text_too_close) refuses it: the preview shows the leaflet, the press gets no text that a
+    cut may take."""
     bands = [context["note_mm"], 0.0] if context["note_mm"] else [0.0]
-    for band, ask in [(band, ask) for band in bands for ask in (True, False)]:
-        context = {**context, "ask_question": ask, "note_mm": band}
+    tries = [(True, False), (False, False), (False, True)]  # (ask the cover question, set tight)
+    for band, (ask, tight) in [(band, attempt) for band in bands for attempt in tries]:
+        context = {**context, "ask_question": ask, "note_mm": band, "tight": tight}
         document = _layout("leaflet-sheet.html.j2", context, base)
         if len(document.pages) <= product.pages:
             break

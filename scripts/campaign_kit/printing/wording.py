@@ -160,8 +160,8 @@ def product_copy(plan: SitePlan, product: Product, order: Order | None = None) -
         slogan = campaign.slogan(product.subject)
         url = plan.short_url("index.md", product.language)
         return Copy(
-            title=campaign.site.site_name,
-            slogan=slogan.text,
+            title=campaign.site_name(product.language),
+            slogan=campaign.slogan_text(slogan.key, product.language),
             intro=[],
             blocks=[],
             url=url,
@@ -171,7 +171,8 @@ def product_copy(plan: SitePlan, product: Product, order: Order | None = None) -
         )
     # In a translation, only the policies translated into it: a leaflet is in one language.
     policies = [policy for policy in content.items("policy") if content.page(policy.src_uri, product.language)]
-    movement = next((slogan.text for slogan in content.current_slogans()), "")
+    # The cover speaks the leaflet's language: the slogan and programme as its strings translate them.
+    movement = next((campaign.slogan_text(s.key, product.language) for s in content.current_slogans()), "")
     if product.subject == GENERAL:
         url = plan.short_url("index.md", product.language)
         audiences = sorted(
@@ -188,7 +189,7 @@ def product_copy(plan: SitePlan, product: Product, order: Order | None = None) -
         return Copy(
             title=home.meta.title,
             slogan=movement,
-            intro=[content.current_programme(), home.meta.summary or ""],
+            intro=[content.current_programme(product.language), home.meta.summary or ""],
             blocks=blocks,
             url=url,
             qr=qr_svg(url),
