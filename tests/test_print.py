@@ -106,7 +106,10 @@ def test_text_comes_back_in_nfc_with_the_source_strings(press_kit: Path) -> None
     for row in manifest(press_kit):
         text = run("pdftotext", "-raw", "-enc", "UTF-8", str(press_kit / row["file"]), "-")
         assert unicodedata.normalize("NFC", text) == text, row["file"]
-        assert flat(dashes(CAMPAIGN.slogans[0].text)) in flat(text) or row["kind"] != "leaflet", row["file"]
+        # A leaflet's slogan in its language (strings/<code>.yml); pdftotext gives Khmer back in visual order.
+        if row["kind"] == "leaflet" and row["language"] != "km":
+            slogan = CAMPAIGN.slogan_text(CAMPAIGN.slogans[0].key, row["language"])
+            assert flat(dashes(slogan)) in flat(text), row["file"]
     ctx = Context(CONTENT, CAMPAIGN.language("vi"))
     groups = [
         p for p in catalogue(CONTENT, ["vi"]) if p.product_type == "leaflet" and p.subject != GENERAL and p.unit is None

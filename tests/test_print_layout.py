@@ -199,7 +199,7 @@ def outside_panel_texts(pdf: Path) -> list[str]:
 
 def test_cover_and_back_panel(folded: list[tuple[Product, Path]]) -> None:
     """The cover: the site's name (in the leaflet's language) beside its mark, the leaflet's title and question, the slogan. The back:
-    where to ask and the colophon, whose unknown values are marked blanks (never invented)."""
+    the colophon, whose unknown values are marked blanks (never invented)."""
     for product, pdf in folded:
         _, back, cover = outside_panel_texts(pdf)
         copy = product_copy(PLAN, product)
@@ -208,11 +208,39 @@ def test_cover_and_back_panel(folded: list[tuple[Product, Path]]) -> None:
             assert squeezed(CAMPAIGN.site_name(product.language)) in cover, product.filename
             for text in (copy.title, copy.question, copy.slogan):
                 assert squeezed(text) in cover, (product.filename, text)
-            assert squeezed(copy.contact_heading) in back, product.filename
         assert len(copy.colophon) == 5
         for line in copy.colophon:
             assert squeezed(line) in back, (product.filename, line)
         assert back.count(squeezed(BLANK)) == 4, product.filename  # licence, print run, printer, legal deposit
+
+
+def test_the_outside_flap_says_where_to_ask_and_how_to_apply(
+    folded: list[tuple[Product, Path]], tmp_path: Path
+) -> None:
+    """The flap, the first panel seen when the cover opens, carries what it is meant for: where to ask (the unit's
+    committee, or the finder's QR code on a generic leaflet) and the steps to apply, from the home page's first
+    question's policy (site.yml home_questions), not text left over from elsewhere."""
+    home = PLAN.content.page(CAMPAIGN.site.home_questions[0], "vi")
+    checked = 0
+    for product, pdf in latin(folded):
+        flap = outside_panel_texts(pdf)[0]
+        copy = product_copy(PLAN, product)
+        assert len(copy.steps) == len(home.meta.key_points.how) >= 3, product.filename
+        for text in (copy.contact_heading, *copy.contact_lines, copy.steps_heading, copy.steps_of, *copy.steps):
+            assert squeezed(text) in flap, (product.filename, text)
+        if product.unit is None:
+            document = pdfium.PdfDocument(str(pdf))
+            image = document[0].render(scale=200 / 72).to_pil()
+            document.close()
+            right = round((FOLDED.panels_mm[0] + SETTINGS.bleed_mm) * image.width / (FOLDED.width_mm + 2 * SETTINGS.bleed_mm))
+            strip = tmp_path / "flap.png"
+            image.crop((0, 0, right, image.height)).save(strip)
+            decoded = subprocess.run(
+                ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(strip)], capture_output=True, text=True
+            ).stdout.split()
+            assert decoded == [copy.finder_url], (product.filename, decoded)
+        checked += 1
+    assert checked >= 4
 
 
 def test_cover_colour_keeps_clear_of_the_folds(folded: list[tuple[Product, Path]]) -> None:

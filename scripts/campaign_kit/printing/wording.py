@@ -15,6 +15,7 @@ from ..catalogue import GENERAL, ORIGINAL, Product, translation_status
 from ..formatting import format_number
 from ..model.campaign import Campaign
 from ..model.content import Content, Page
+from ..model.schema import PolicyMeta
 from ..model.sections import BY_TYPE, FINDER_URI
 from ..pages.admin_text import committee, contact_lines, dated_note
 from ..pages.blocks import expand
@@ -55,6 +56,11 @@ class Copy:
     finder_qr: str | None = None
     poster_line: str | None = None
     question: str = ""  # a leaflet's cover: the reader's question it answers
+    # A folded leaflet's outside flap: how a household applies, the steps of the policy that answers the home
+    # page's first question (site.yml home_questions: is my household poor?), which every support starts from.
+    steps_heading: str = ""
+    steps_of: str = ""  # that policy's title
+    steps: list[str] = field(default_factory=list)  # inline HTML
     colophon: list[str] = field(default_factory=list)  # the publication lines of a leaflet or poster
 
 
@@ -118,6 +124,19 @@ def _contact(plan: SitePlan, ctx: Context, product: Product) -> dict[str, object
     return {"contact_heading": labels.finder_title, "contact_lines": lines}
 
 
+def _steps(ctx: Context) -> dict[str, object]:
+    """The steps to apply on a leaflet's flap: the "how" key points of the home page's first question's page."""
+    src_uri = ctx.campaign.site.home_questions[0]
+    page = ctx.page(src_uri)
+    if not isinstance(page.meta, PolicyMeta):
+        return {}
+    return {
+        "steps_heading": ctx.strings.policy_sections[2],
+        "steps_of": page.meta.title,
+        "steps": [inline_html(expand(ctx, src_uri, item)) for item in page.meta.key_points.how],
+    }
+
+
 def _dated(ctx: Context) -> str:
     title, text = dated_note(ctx)
     return f"{title}{ctx.strings.sentence_end} {text}"
@@ -155,6 +174,7 @@ def product_copy(plan: SitePlan, product: Product, order: Order | None = None) -
         "question": cover_question(campaign, product),
         "dated_note": _dated(ctx),
         "translation_note": _translation_note(ctx, content, product),
+        **(_steps(ctx) if product.product_type == "leaflet" else {}),
     }
     if product.product_type in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
