@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import loaded_project
 
-from campaign_kit.model.sections import page_url
+from campaign_kit.model.sections import ADMIN_FOLDER, page_url
 from campaign_kit.model.translations import translation_states
 from campaign_kit.project import load
 from campaign_kit.segmentation import ZWSP, mark_word_breaks
@@ -30,7 +30,8 @@ def root_of(site: Path, code: str) -> Path:
 
 def pages_of(site: Path, code: str) -> list[Path]:
     root = root_of(site, code)
-    others = set(CODES) - {code} | {SHORT_PREFIX.strip("/")}  # short links: redirects, not pages
+    # short links: redirects, not pages; the admin page: for editors, out of the sitemap (test_cms.py)
+    others = set(CODES) - {code} | {SHORT_PREFIX.strip("/"), ADMIN_FOLDER}
     return [page for page in root.rglob("index.html") if page.relative_to(root).parts[0] not in others]
 
 
