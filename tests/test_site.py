@@ -233,3 +233,17 @@ def test_english_pages_link_to_the_vietnamese_ones(built_site: Path) -> None:
     fallback = html_of(built_site, untranslated, "en")
     assert "This page is not translated yet" in text_of(fallback)
     assert f'href="/{page_url(untranslated)}"' in fallback
+
+
+def test_no_built_file_shows_a_placeholder(built_site: Path) -> None:
+    """Every `{{ kind:name }}` is filled wherever its text goes: bodies, and front-matter titles and
+    summaries that listings, meta descriptions and feeds show (a summary once showed
+    `{{ figure:credit_ceiling_household }}` raw in the FAQ listing)."""
+    pattern = re.compile(r"\{\{\s*[a-z_]+\s*:")
+    shown = [
+        (path.relative_to(built_site).as_posix(), match[0])
+        for path in built_site.rglob("*")
+        if path.suffix in {".html", ".xml", ".json", ".ics"}
+        for match in pattern.finditer(path.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert not shown, shown[:10]

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from .errors import Problems
 from .figures import Reading, number, read_figure, span
 from .limits import beyond_limits
 from .placeholders import BLOCKS, SITE_FIELDS, Placeholder, fill_site, find_placeholders
+from .placeholders import PATTERN as PLACEHOLDER
 from .schema import DatedMeta, FaqMeta, LegalDocumentMeta, OrderedMeta, PageMeta, PolicyMeta
 from .sections import BY_TYPE, PAGE_FOLDERS, is_known_place, legal_uri, section_of
 from .tree import walk
@@ -206,6 +207,7 @@ def load_content(campaign: Campaign, docs_dir: Path, problems: Problems, today: 
         if page is not None:
             content.pages[page.src_uri][page.language] = page
     _check_references(content, problems)
+    _fill_figures_in_front_matter(content)
     content.activities = load_activities(campaign.root / "activities", campaign, problems, content.today)
     return content
 
@@ -294,6 +296,34 @@ def _load_page(
         return None, body
     content_type = section.content_type if section else "page"
     return Page(src_uri, language, path, content_type, meta, source.body, source.body_line, source.meta), body
+
+
+def _fill_figures_in_front_matter(content: Content) -> None:
+    """A title or summary saying `{{ figure:… }}` takes the value its page shows, as text: listings,
+    meta descriptions, feeds, loudspeaker scripts and print read the front matter as written text.
+    A placeholder the checks refused stays as written (its error stops the build)."""
+    from ..formatting import format_reading  # formatting reads the model's types
+
+    campaign = content.campaign
+
+    def reading(page: Page, match: re.Match[str]) -> str:
+        placeholder = Placeholder(match[1], match[2], 0, match[3])
+        known = placeholder.kind == "figure" and placeholder.name in campaign.figures
+        shown = content.figure(placeholder, page.src_uri) if known else None
+        if shown is None or shown.current is None:
+            return match[0]
+        figure = campaign.figures[placeholder.name]
+        return format_reading(figure, shown, campaign.language(page.language), campaign.strings[page.language])
+
+    for languages in content.pages.values():
+        for language, page in languages.items():
+            filled = {
+                name: PLACEHOLDER.sub(lambda match, page=page: reading(page, match), value)
+                for name, value in dict(page.meta).items()
+                if isinstance(value, str) and "{{" in value
+            }
+            if filled:
+                languages[language] = replace(page, meta=page.meta.model_copy(update=filled))
 
 
 def _fill_site_fields(data: Any, values: dict[str, str]) -> None:
