@@ -186,3 +186,18 @@ def test_production_build_refuses_a_placeholder_address(
     with pytest.raises(ContentError) as caught:
         build_site(project_copy, tmp_path / "out", production=True)
     assert "site_url" in str(caught.value) and "vẫn là địa chỉ tạm" in str(caught.value)
+
+
+def test_a_standard_citing_an_act_the_site_lacks_is_an_error_at_its_line(project_copy: Path) -> None:
+    """The self-check links each standard to its act: without the act's page, the editor gets the
+    line of poverty_standard.yml (the build used to stop on a KeyError)."""
+    periods = loaded_project().content.campaign.poverty_standard.periods
+    act = periods[-1].source
+    for page in (project_copy / "docs/van-ban").glob(f"{act}*.md"):
+        page.unlink()
+    with pytest.raises(ContentError) as caught:
+        load(project_copy)
+    text = (project_copy / "campaign/poverty_standard.yml").read_text(encoding="utf-8")
+    line = [number for number, row in enumerate(text.splitlines(), 1) if row.strip() == f"source: {act}"][-1]
+    expected = f"poverty_standard.yml:{line}: chuẩn nghèo {periods[-1].first_year}–{periods[-1].last_year}"
+    assert any(expected in str(problem) for problem in caught.value.problems), caught.value.problems

@@ -357,6 +357,14 @@ def _check_references(content: Content, problems: Problems) -> None:
         if programme.act not in legal:
             message = f"chương trình “{programme.short_name}” dẫn văn bản “{programme.act}” mà docs/van-ban/ không có."
             problems.add(site, yaml_line(site, ("programmes", index, "act")), message)
+    standard = campaign.root / "poverty_standard.yml"
+    for index, period in enumerate(campaign.poverty_standard.periods):
+        if period.source not in legal:
+            message = (
+                f"chuẩn nghèo {period.first_year}–{period.last_year} dẫn văn bản “{period.source}”"
+                " mà docs/van-ban/ không có."
+            )
+            problems.add(standard, yaml_line(standard, ("periods", index, "source")), message)
     for languages in content.pages.values():
         for page in languages.values():
             _check_page(content, page, legal, policies, problems)
