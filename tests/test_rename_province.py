@@ -26,6 +26,7 @@ from campaign_kit.model.campaign import load_campaign
 from campaign_kit.model.errors import ContentError
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.project import load
+from campaign_kit.slugs import slug
 
 NEW_NAME = "Sông Mây"  # fictional
 TEXT_FILES = {".html", ".xml", ".json", ".js", ".txt", ".ics", ".webmanifest", ".css"}
@@ -143,3 +144,26 @@ def test_a_site_name_with_an_unknown_key_is_a_clear_error(tmp_path: Path) -> Non
     short_line = next(n for n, line in enumerate(lines, 1) if line.startswith("short_name:"))
     assert ("site.yml", name_line, "site_name: không hiểu chỗ giữ chỗ “{{ site:tinh }}”.") in problems
     assert any(p[:2] == ("site.yml", short_line) and "quá 24 ký tự" in p[2] for p in problems), problems
+
+
+def test_code_names_no_place_of_the_campaign() -> None:
+    """The kit serves any province: its code, templates and Makefile name no province, district or
+    commune of this campaign's map (examples in comments use the fixture's fictional places)."""
+    campaign = load_campaign(PROJECT / "campaign")
+    names = {campaign.site.province, campaign.site.province_now}
+    names |= {district.name for district in campaign.districts}
+    names |= {unit.name for unit in campaign.admin_map.units}
+    names |= {former.name for unit in campaign.admin_map.units for former in unit.formed_from}
+    # As written (a folded "Minh Hòa" is the word "minh họa"), and as keys ("vinh-thuan").
+    forms = {name.lower() for name in names if name} | {slug(name) for name in names if name and " " in name}
+    written = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms))) + r")\b")
+    files = [PROJECT / "Makefile", *(PROJECT / "scripts").rglob("*.py"), *(PROJECT / "scripts").rglob("*.j2")]
+    files += [*(PROJECT / "scripts").rglob("*.js"), *(PROJECT / "overrides").rglob("*.html")]
+    found = [
+        f"{path.relative_to(PROJECT).as_posix()}:{number}: {match[0]}"
+        for path in files
+        if "vendor" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in written.finditer(line.lower())
+    ]
+    assert found == []

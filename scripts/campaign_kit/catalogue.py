@@ -32,7 +32,7 @@ class Product:
     @property
     def stem(self) -> str:
         """Product, subject, size, unit, language and version, each a slug, separated by "_" so that the
-        fields can be told apart: to-roi_y-te_a5_xa-go-quao_vi_2025-07-01."""
+        fields can be told apart: to-roi_y-te_a5_xa-lua-vang_vi_2025-07-01."""
         parts = [FILE_PREFIX[self.product_type], self.subject, self.format.key, self.unit or EVERY_UNIT]
         return "_".join([*parts, self.language, self.version])
 

@@ -1,6 +1,6 @@
 """The one fold rule: how the site compares what a reader types with a name or a word.
 
-Lower case; the marks of Latin letters dropped (Vietnamese tones and hats: "Gò Quao" → "go quao"),
+Lower case; the marks of Latin letters dropped (Vietnamese tones and hats: "Bến Lúa" → "ben lua"),
 đ → d; invisible characters (the zero-width spaces between Khmer words) dropped; anything but a
 letter, a mark of another script or a digit is a word break; words separated by one space. Khmer
 letters and their vowel signs stay: they are the word.
@@ -21,7 +21,7 @@ KEPT = "LMN"  # Unicode categories (first letter) that make words: letters, mark
 
 
 def fold(text: str) -> str:
-    """'TP. Rạch Giá' → 'tp rach gia'; 'Đông Hòa' → 'dong hoa'; Khmer keeps its letters."""
+    """'TP. Cồn Sen' → 'tp con sen'; 'Sen Hồng' → 'sen hong'; Khmer keeps its letters."""
     out = []
     for char in unicodedata.normalize("NFD", text.lower()):
         if char in INVISIBLE or MARKS[0] <= char <= MARKS[1]:

@@ -3,7 +3,7 @@
 Where to ask is a present-tense instruction: it must name a unit of today
 (campaign/admin_map.yml), never a town (thị trấn), a district of 2024 or a
 commune merged away. Names are compared folded (no diacritics, any case), so
-"UBND thi tran Go Quao" is found as well as "UBND thị trấn Gò Quao".
+"UBND thi tran Ben Lua" is found as well as "UBND thị trấn Bến Lúa".
 """
 
 from __future__ import annotations

@@ -290,7 +290,7 @@ def _addresses(prose: str) -> Iterator[Found]:
         yield (
             match.start(),
             f"“{_masked(match[0])}” là địa chỉ nhà cụ thể: bài về người thật không ghi số nhà, tên đường nơi họ ở.",
-            "Chỉ ghi đến ấp, xã (ví dụ: ở xã Vĩnh Hòa Hưng Bắc), không ghi số nhà, hẻm, đường.",
+            "Chỉ ghi đến ấp, xã (ví dụ: ở xã Lúa Vàng), không ghi số nhà, hẻm, đường.",
         )
 
 
@@ -354,7 +354,7 @@ def _check_consent(page: Page, consent: Consent, problems: Problems) -> None:
             page.path,
             page.line_of("consent", "kept_at"),
             "nơi lưu giấy đồng ý (kept_at) phải là nơi cất bản giấy, không phải tệp, đường dẫn hay nhóm chat.",
-            "Ví dụ: UBND xã Vĩnh Hòa Hưng Bắc (bản giấy). Không chụp hay tải giấy đồng ý lên mạng.",
+            "Ví dụ: UBND xã Lúa Vàng (bản giấy). Không chụp hay tải giấy đồng ý lên mạng.",
         )
 
 

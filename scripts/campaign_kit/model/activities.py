@@ -170,7 +170,7 @@ def task_names(campaign: Campaign) -> dict[str, tuple[str, str]]:
 
 
 def unit_names(campaign: Campaign) -> dict[str, str]:
-    """{unit key: its name with its kind}: "Xã Hòn Đất", in the order of the map."""
+    """{unit key: its name with its kind}: "Xã Lúa Vàng", in the order of the map."""
     kinds = campaign.strings[campaign.default_language].map.unit_kinds
     return {unit.key: f"{kinds[unit.kind]} {unit.name}" for unit in campaign.admin_map.units}
 

@@ -37,7 +37,8 @@ class FormerUnit(Strict):
     @property
     def key(self) -> str:
         """Unique within its district (the `commune` key of stories and commendations); the kind is
-        part of it because a district may have a town and a commune of the same name (Vĩnh Thuận)."""
+        part of it because a district may have a town and a commune of the same name ("thị trấn Bến Lúa"
+        beside "xã Bến Lúa")."""
         return f"{self.kind}-{slug(self.name)}"
 
 

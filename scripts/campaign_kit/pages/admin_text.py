@@ -1,6 +1,6 @@
 """Words about today's units and the public contacts, shared by the pages, the placeholders and print.
 
-One place writes "Ủy ban nhân dân xã Gò Quao", a contact with its source, and
+One place writes "Ủy ban nhân dân xã Lúa Vàng", a contact with its source, and
 the dated note, so the site and the leaflets say the same thing.
 """
 
@@ -19,17 +19,17 @@ def _lower_first(text: str) -> str:
 
 
 def unit_title(ctx: Context, unit: Unit) -> str:
-    """'Xã Gò Quao' (as a title)."""
+    """'Xã Lúa Vàng' (as a title)."""
     return ctx.strings.map.unit_name.format(kind=ctx.strings.map.unit_kinds[unit.kind], name=unit.name)
 
 
 def former_name(ctx: Context, former: FormerUnit) -> str:
-    """'thị trấn Gò Quao' (a unit of 2024)."""
+    """'thị trấn Bến Lúa' (a unit of 2024)."""
     return ctx.strings.map.unit_name.format(kind=ctx.strings.map.former_kinds[former.kind], name=former.name)
 
 
 def committee(ctx: Context, unit: Unit) -> str:
-    """'Ủy ban nhân dân xã Gò Quao': where a reader goes today."""
+    """'Ủy ban nhân dân xã Lúa Vàng': where a reader goes today."""
     kind = _lower_first(ctx.strings.map.unit_kinds[unit.kind])
     return ctx.strings.map.people_committee.format(unit=ctx.strings.map.unit_name.format(kind=kind, name=unit.name))
 

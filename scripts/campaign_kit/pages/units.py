@@ -97,7 +97,7 @@ def unit_page(ctx: Context, unit: Unit, items_here: dict[str, list[Page]]) -> Si
     return SitePage(PageMeta(title, summary), "".join(out))
 
 
-# Short forms people write before a name ("TP Rạch Giá", "TT Dương Đông", "P. Vĩnh Thanh", "X. Mỹ Lâm")
+# Short forms people write before a name ("TP Cồn Sen", "TT Bến Lúa", "P. Sen Hồng", "X. Lúa Vàng")
 # and the word for a province. The finder leaves them out, with the kinds of unit and the province's names.
 SHORT_FORMS = ("tp", "tx", "tt", "p", "x", "h", "q", "thị xã", "tỉnh")
 

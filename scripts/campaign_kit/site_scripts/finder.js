@@ -85,7 +85,7 @@ function start(root) {
   }
 
   // The rows the first test that finds anything finds. A district's name finds all its rows;
-  // words may be spread over a row's names and its district's ("my lam hon dat").
+  // words may be spread over a row's names and its district's ("lua vang ben lua").
   function found(query) {
     var tests = [phrase, words, near];
     for (var t = 0; t < tests.length; t++) {
