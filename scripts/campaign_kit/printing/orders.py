@@ -72,21 +72,21 @@ def load_order(root: Path, plan: SitePlan, path: Path, problems: Problems) -> Or
     campaign = plan.content.campaign
     reference = campaign.default_language
     agencies = campaign.agencies[reference]
-    ok = True
+    found_before = len(problems.errors)
+
+    def refuse(location: tuple[str | int, ...], message: str, hint: str) -> None:
+        problems.add(path, loaded.line_of(*location), message, hint)
+
     if order.publisher not in agencies:
-        ok = False
-        problems.add(
-            path,
-            loaded.line_of("publisher"),
+        refuse(
+            ("publisher",),
             f"cơ quan xuất bản “{order.publisher}” không có trong campaign/agencies.yml.",
             "Ghi khóa (key) của cơ quan chủ trì, ví dụ: " + ", ".join(list(agencies)[:3]) + ".",
         )
     profiles = {profile.key: profile for profile in press_profiles(root)}
     if order.press_profile not in profiles:
-        ok = False
-        problems.add(
-            path,
-            loaded.line_of("press_profile"),
+        refuse(
+            ("press_profile",),
             f"hồ sơ màu “{order.press_profile}” không có trong campaign/{PROFILES_FILE}.",
             "Dùng được: " + ", ".join(profiles) + ".",
         )
@@ -97,10 +97,8 @@ def load_order(root: Path, plan: SitePlan, path: Path, problems: Problems) -> Or
     for index, line in enumerate(order.products):
         language = line.language or reference
         if line.format not in formats:
-            ok = False
-            problems.add(
-                path,
-                loaded.line_of("products", index, "format"),
+            refuse(
+                ("products", index, "format"),
                 f"khổ “{line.format}” không có trong campaign/print.yml.",
                 "Dùng được: " + ", ".join(formats) + ".",
             )
@@ -108,28 +106,24 @@ def load_order(root: Path, plan: SitePlan, path: Path, problems: Problems) -> Or
         for unit, quantity in line.runs.items():
             product = catalogue.get((line.format, line.subject, language, unit))
             if product is None:
-                ok = False
                 why = (
                     f"đơn vị “{unit}” không có trong admin_map.yml" if unit not in units else "bộ tài liệu in không có"
                 )
-                problems.add(
-                    path,
-                    loaded.line_of("products", index, "runs", unit),
+                refuse(
+                    ("products", index, "runs", unit),
                     f"sản phẩm khổ {line.format}, nội dung “{line.subject}”, tiếng {language}, {unit}: {why}.",
                     "Xem tên các tệp trong dist/print/ (make print) để biết khổ, nội dung, đơn vị và ngôn ngữ có in.",
                 )
                 continue
             if any(item.product == product for item in products):
-                ok = False
-                problems.add(
-                    path,
-                    loaded.line_of("products", index, "runs", unit),
+                refuse(
+                    ("products", index, "runs", unit),
                     f"{product.filename} được đặt in hai lần.",
                     "Gộp số bản vào một dòng.",
                 )
                 continue
             products.append(OrderedProduct(product, quantity, line.paper or product.format.paper, line.finishing or ""))
-    if not ok:
+    if len(problems.errors) > found_before:
         return None
     profile = profiles[order.press_profile]
     return Order(loaded, agencies[order.publisher].name, profile, profile_path(root, profile), products)
