@@ -10,6 +10,7 @@ import functools
 import http.server
 import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -72,10 +73,29 @@ def copy_project(target: Path) -> Path:
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "campaign-mau"
 
 
+# What a build reads besides a campaign's campaign/ and docs/: the kit's own, the same for every campaign.
+KIT_PARTS = ("overrides", "fonts", "mkdocs.yml")
+
+
 def copy_fixture(target: Path) -> Path:
-    """A copy of the fictional campaign (campaign/ and docs/), to change without touching the tree."""
+    """A whole project of the fictional campaign (its campaign/ and docs/, the kit's theme, fonts and
+    mkdocs.yml), to build or change without touching the tree."""
     shutil.copytree(FIXTURE, target)
+    for name in KIT_PARTS:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
     return target
+
+
+@cache
+def kit_project() -> Project:
+    """The fictional campaign as of SUITE_TODAY, loaded, checked and planned once per test process: what
+    the kit's tests of the site, print and gate read (a copy in a folder of its own, so that builds
+    may write their caches beside it)."""
+    return load(copy_fixture(Path(tempfile.mkdtemp(prefix="campaign-mau-")) / "project"), today=SUITE_TODAY)
 
 
 def made_once(
@@ -101,6 +121,12 @@ def made_once(
 def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The real site, built once per test session: Vietnamese at the root, others under /<code>/."""
     return made_once(tmp_path_factory, worker_id, "site", lambda site: render_site(loaded_project(), site))
+
+
+@pytest.fixture(scope="session")
+def kit_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The fictional campaign's site, built once per test session, as built_site is for the real one."""
+    return made_once(tmp_path_factory, worker_id, "kit-site", lambda site: render_site(kit_project(), site))
 
 
 # The unit of today whose variants the print tests read: it takes a commune of another 2024 district.
