@@ -1,7 +1,8 @@
 """The site's truth as a class, not as the corpus's few cases: every date before the earliest day is
 refused in every date field; a dated page citing an act signed after it is refused however the link
 is written, and passes from the act's signing day on; a title that folds to a policy's is refused
-in any case or spelling, outside the policies only. The real project is loaded once (the session's)."""
+in any case or spelling, outside the policies only. The fictional fixture campaign is loaded once (the
+process's)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SUITE_TODAY, loaded_project
+from conftest import SUITE_TODAY, kit_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
@@ -24,7 +25,7 @@ from campaign_kit.model.content import Content, Page, SourceFile
 from campaign_kit.model.errors import Problems
 from campaign_kit.model.schema import EARLIEST_DATE, LegalDocumentMeta, NewsMeta, PolicyMeta
 
-CONTENT = loaded_project().content
+CONTENT = kit_project().content
 NEWS = CONTENT.items("news")[0]
 ACTS = [act for act in CONTENT.items("legal") if isinstance(act.meta, LegalDocumentMeta)]
 POLICIES = [
