@@ -163,7 +163,7 @@ def test_campaign_references_are_reported_at_their_line(checked: tuple[str, Path
     assert f"campaign/plan.yml:{implements}: Kế hoạch (vi) dẫn văn bản “van-ban-khong-co”" in out
     plan = kit_project().plan
     wrong = dataclasses.replace(plan, nav=[*plan.nav[:5], "bieu-duon/index.md", *plan.nav[6:]])
-    problems = Problems(FIXTURE)
+    problems = Problems(kit_project().root)
     _check_nav(wrong, problems)
     lines = (FIXTURE / "campaign/site.yml").read_text("utf-8").splitlines()
     nav = lines.index("nav:") + 1 + 6  # the sixth entry under nav:
