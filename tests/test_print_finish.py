@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import PROJECT, loaded_project
+from conftest import PROJECT, kit_project
 from PIL import Image
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
@@ -22,13 +22,13 @@ from campaign_kit.printing.render import DRAFT_MARK, RenderOptions, render_pdf
 from campaign_kit.printing.sheet import PT_PER_MM, sheet
 from campaign_kit.printing.wording import cover_question
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 FOLDED = next(fmt for fmt in SETTINGS.leaflets if fmt.panels_mm)
 BANNER = next(fmt for fmt in SETTINGS.banners if "top" in fmt.finishing.grommet_edges)
 VERSION = content_date(PLAN.content).isoformat()
-SHORT = "dien"  # one short policy: set at the largest body size
+SHORT = "y-te"  # the fixture's group of one short policy: set at the largest body size
 SLOGAN = CAMPAIGN.slogans[0].key
 
 
