@@ -206,7 +206,9 @@ def test_marks_lie_outside_the_bleed_in_registration_colour(press_kit: Path, tmp
     for product in (leaflet, banner):
         pdf = tmp_path / product.filename
         pdf.write_bytes(
-            render_pdf(PLAN, product, RenderOptions(fonts_dir=kit_project().root / "fonts", production=True, marks=True))
+            render_pdf(
+                PLAN, product, RenderOptions(fonts_dir=kit_project().root / "fonts", production=True, marks=True)
+            )
         )
         found = {True: boxes(pdf), False: boxes(press_kit / product.filename)}  # the kit has no marks
         assert found[True]["TrimBox"] == found[False]["TrimBox"] and found[True]["BleedBox"] == found[False]["BleedBox"]
