@@ -163,7 +163,8 @@ def test_code_names_no_place_of_the_campaign() -> None:
     commune of this campaign's map (examples in comments use the fixture's fictional places, which are
     allowed: a checkout whose campaign is the fixture's passes)."""
     names = place_names(PROJECT) - place_names(FIXTURE)
-    # As written (a folded "Minh Hòa" is the word "minh họa"), and as keys ("vinh-thuan").
+    # As written (folded, a name may be a common word: a commune "Mình Hóa" would be "minh họa"), and as keys
+    # ("ben-lua").
     forms = {name.lower() for name in names if name} | {slug(name) for name in names if name and " " in name}
     written = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms))) + r")\b")
     files = [PROJECT / "Makefile", *(PROJECT / "scripts").rglob("*.py"), *(PROJECT / "scripts").rglob("*.j2")]
