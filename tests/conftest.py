@@ -253,6 +253,13 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def kit_site_url(kit_site: Path) -> Iterator[str]:
+    """The fictional campaign's site served over HTTP, as site_url is for the real one."""
+    with served(kit_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing, and browser tests are required under CI")
