@@ -1,7 +1,8 @@
-"""Search as readers type it, in headless Chromium on the built site (Pagefind, see
+"""Search as readers type it, in headless Chromium on the fixture campaign's built site (Pagefind, see
 campaign_kit.search_index): without tone marks or with some, đ typed as d, capitals, decomposed
 (NFD) input as Unikey's "Unicode tổ hợp" sends it, pasted or dictated text that fires no key
-events, several words; and Khmer typed without spaces.
+events, several words, a term's everyday words; and Khmer typed without spaces. (The search's budget on
+a whole campaign's index is measured on the real site: tests/content/test_search_budget.py.)
 
 Each case names the page that must be among the first five results and, when the query has
 diacritics, the page that must come first.
