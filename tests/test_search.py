@@ -70,17 +70,12 @@ VIETNAMESE = [  # the fixture campaign's pages (tests/fixtures/campaign-mau)
 ]
 KHMER = [  # typed as a Khmer keyboard does: no spaces between words
     Case("ធានារ៉ាប់រងសុខភាព", "/km/chinh-sach/bao-hiem-y-te/", first=True),  # health insurance
-    Case("ថ្លៃសិក្សា", "/km/chinh-sach/giao-duc/", first=True),  # tuition
-    Case("សាងសង់ផ្ទះ", "/km/chinh-sach/nha-o/"),  # build a house
-    Case(
-        "ខ្ចីប្រាក់", "/km/hoi-dap/vay-von-o-dau/"
-    ),  # borrow money (second, after the loans policy, since the notes left the index)
-    Case("អគ្គិសនី", "/km/chinh-sach/ho-tro-tien-dien/", first=True),  # electricity
-    Case("ជំនួយផ្លូវច្បាប់", "/km/hoi-dap/tro-giup-phap-ly-mien-phi/", first=True),  # legal aid
-    Case("លិខិតបញ្ជាក់", "/km/hoi-dap/giay-chung-nhan-ho-ngheo-la-gi/", first=True),  # certificate
-    Case("គ្រួសារជិតក្រីក្រ", "/km/hoi-dap/ho-can-ngheo-khac-ho-ngheo-the-nao/"),  # near-poor household
-    Case("វិជ្ជាជីវៈ", "/km/chinh-sach/hoc-nghe/"),  # vocation
+    Case("ប័ណ្ណធានារ៉ាប់រងសុខភាព", "/km/hoi-dap/ho-ngheo-co-duoc-cap-the-bao-hiem-y-te-khong/"),  # health insurance card
+    Case("ខ្ចីប្រាក់", "/km/chinh-sach/vay-von-uu-dai/", first=True),  # borrow money
+    Case("ធនាគារគោលនយោបាយសង្គម", "/km/chinh-sach/vay-von-uu-dai/"),  # the Bank for Social Policies
+    Case("គ្រួសារក្រីក្រជាអ្វី", "/km/hoi-dap/ho-ngheo-la-gi/", first=True),  # what is a poor household
     Case("ស្តង់ដារភាពក្រីក្រ", "/km/chinh-sach/xac-dinh-ho-ngheo/"),  # poverty standard
+    Case("ការត្រួតពិនិត្យប្រចាំឆ្នាំ", "/km/chinh-sach/xac-dinh-ho-ngheo/", first=True),  # the yearly review
 ]
 
 
