@@ -51,9 +51,10 @@ system-packages:
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-bench: $(BUILD_STAMP)  ## build speed: project pipeline against stock mkdocs + material, same pages; then bench-search
+bench: $(BUILD_STAMP)  ## build speed: project pipeline against stock mkdocs + material, same pages; then bench-search and bench-print
 	$(BIN)/python -m campaign_kit.bench
 	$(MAKE) bench-search
+	$(MAKE) bench-print
 
 .PHONY: bench-search
 bench-search: $(TEST_STAMP) system-packages  ## search sessions of the built site/ on a slow phone (Lighthouse's throttling): requests, KB, seconds after the last key
