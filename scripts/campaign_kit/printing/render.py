@@ -17,6 +17,7 @@ from markupsafe import Markup
 from weasyprint import HTML, Document
 from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.pdf import metadata as pdf_metadata
+from weasyprint.text.fonts import FontConfiguration
 
 from ..catalogue import Product, content_date
 from ..model.campaign import Campaign
@@ -163,7 +164,21 @@ def _html(template: str, context: dict[str, object]) -> str:
 
 
 def _layout(template: str, context: dict[str, object], base: Path) -> Document:
-    return HTML(string=_html(template, context), base_url=str(base)).render()
+    return _laid_out(_html(template, context), context, base)
+
+
+def _laid_out(html: str, context: dict[str, object], base: Path) -> Document:
+    fonts: list[dict[str, object]] = context["fonts"]  # type: ignore[assignment]
+    faces = tuple(tuple(sorted(face.items())) for face in fonts)
+    return HTML(string=html, base_url=str(base)).render(font_config=_font_config(faces))
+
+
+@cache
+def _font_config(faces: tuple[tuple[tuple[str, object], ...], ...]) -> FontConfiguration:
+    """One font configuration per process and set of @font-face rules (a language's): a new one for each layout
+    loaded the system's fonts and added the faces again, 30 ms. Never one for two sets: a glyph missing
+    from one set could then fall back on a face of the other, depending on what was printed before."""
+    return FontConfiguration()
 
 
 def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
@@ -313,7 +328,7 @@ def _folded_layout(context: dict[str, object], base: Path) -> Document:
     inside = _html("leaflet-folded.html.j2", {**context, "only_inside": True})
     key = hashlib.sha256(f"{base}\n{inside}".encode()).hexdigest()
     if key not in _INSIDE_PAGES:
-        _INSIDE_PAGES[key] = HTML(string=inside, base_url=str(base)).render()
+        _INSIDE_PAGES[key] = _laid_out(inside, context, base)
     copy: Copy = context["copy"]  # type: ignore[assignment]
     outside = _layout("leaflet-folded.html.j2", {**context, "copy": replace(copy, blocks=[])}, base)
     return outside.copy([outside.pages[0], *_INSIDE_PAGES[key].pages])
