@@ -133,6 +133,6 @@ def test_a5_sheets_keep_every_word_5_mm_inside_the_trim(press_kit: Path) -> None
     for product in sheets:
         path = press_kit / product.filename
         across, down = word_clearances(path, page_boxes(path), sheet(product.format, safe))
-        # As in test_print_orders: pdftotext's word boxes are the font's bounding box, up to 0.6 mm taller.
-        assert min(across) >= safe - 0.1 and min(down) >= safe - 0.6, (product.filename, min(across), min(down))
+        # As in test_print_orders: down is measured from the line (pdftotext's word boxes are the font's, taller).
+        assert min(across) >= safe - 0.1 and min(down) >= safe - 0.1, (product.filename, min(across), min(down))
     assert {p.language for p in sheets} == set(PLAN.sites)

@@ -29,7 +29,7 @@ from .marks import grommets_finisher, marks_finisher, user_unit_finisher
 from .sheet import PT_PER_MM, sheet
 from .site_mark import mark_svg
 from .typography import Headlines, Shaper, Typesetter, typesetter
-from .wording import product_copy
+from .wording import Copy, product_copy
 
 if TYPE_CHECKING:
     from .orders import Order
@@ -291,7 +291,7 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
     base = options.fonts_dir
     fmt = product.format
     if product.product_type == "leaflet" and fmt.panels_mm:
-        document = _layout("leaflet-folded.html.j2", {**context, **_folded_inside(context, base)}, base)
+        document = _folded_layout({**context, **_folded_inside(context, base)}, base)
     elif product.product_type == "leaflet":
         document = _sheet_layout(context, base, product)
     else:
@@ -299,6 +299,24 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
         document = _layout(f"{product.product_type}.html.j2", {**context, "font_size": size}, base)
     _check(document, product)
     return document
+
+
+# {digest of a folded leaflet's inside, as HTML at its sizes: the inside laid out alone}: kept for the unit variants.
+_INSIDE_PAGES: dict[str, Document] = {}
+
+
+def _folded_layout(context: dict[str, object], base: Path) -> Document:
+    """A folded leaflet: its outside, laid out with an empty inside, and its inside page, laid out alone once per
+    process and inside. A unit's variants differ only on the outside: the balanced columns of the inside were
+    most of a variant's layout time. The inside alone lays out as in the whole document: no style depends
+    on a page's number, and the margin boxes and fixed notes repeat on every page."""
+    inside = _html("leaflet-folded.html.j2", {**context, "only_inside": True})
+    key = hashlib.sha256(f"{base}\n{inside}".encode()).hexdigest()
+    if key not in _INSIDE_PAGES:
+        _INSIDE_PAGES[key] = HTML(string=inside, base_url=str(base)).render()
+    copy: Copy = context["copy"]  # type: ignore[assignment]
+    outside = _layout("leaflet-folded.html.j2", {**context, "copy": replace(copy, blocks=[])}, base)
+    return outside.copy([outside.pages[0], *_INSIDE_PAGES[key].pages])
 
 
 def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:
