@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import KIT_UNIT, kit_project, loaded_project
+from conftest import KIT_UNIT, kit_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -134,8 +134,7 @@ def test_only_selects_scripts_and_kits_by_file_name(tmp_path: Path) -> None:
 
 
 def test_the_print_kit_has_each_script_as_text_and_large_type_a4(press_kit: Path) -> None:
-    # The press kit is printed from the real campaign until conftest prints the fixture's (helper 23e).
-    content = loaded_project().content
+    content = kit_project().content  # the campaign the press kit is printed from
     writer = Writer(content)
     folder = press_kit / FOLDER
     overview = (press_kit / "index.html").read_text(encoding="utf-8")

@@ -168,7 +168,8 @@ def test_code_names_no_place_of_the_campaign() -> None:
     # As written (folded, a name may be a common word: a commune "Mình Hóa" would be "minh họa"), and as keys
     # ("ben-lua").
     forms = {name.lower() for name in names if name} | {slug(name) for name in names if name and " " in name}
-    written = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms))) + r")\b")
+    # (No names left when the campaign is the fixture's: the pattern then matches nothing.)
+    written = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms))) + r")\b" if forms else r"(?!)")
     files = [PROJECT / "Makefile", *(PROJECT / "scripts").rglob("*.py"), *(PROJECT / "scripts").rglob("*.j2")]
     files += [*(PROJECT / "scripts").rglob("*.js"), *(PROJECT / "overrides").rglob("*.html")]
     files += [

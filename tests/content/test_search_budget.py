@@ -7,9 +7,10 @@ At most 20 requests, the results within 1 s of the last key in Vietnamese and 1.
 
 It runs on the real campaign's site (built_site), not the fixture's: the budget is for an index of a
 whole campaign (its hundreds of pages in each language make the index's chunks and the results that
-Pagefind returns), which the small fixture would meet without trying. The query is the campaign's
-first glossary term (the word nearly every page says, so the most results and excerpts), typed as a
-reader types it: Vietnamese without tone marks, Khmer without spaces.
+Pagefind returns), which the small fixture would meet without trying. The query is the one the budget
+was measured with (issue 21, the most requests then): the national term "health insurance" as the
+campaign's glossary says it in each language, typed as a reader types it: Vietnamese without tone marks,
+Khmer without spaces.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ SLOW_PHONE = Throttling(rtt_ms=150, down_kbps=1638.4, up_kbps=750, cpu_slowdown=
 SETTLE_S = int(re.search(r"SETTLE_MS = (\d+)", site_scripts()[SEARCH_SCRIPT])[1]) / 1000
 
 PLAN = loaded_project().plan
-TERM = PLAN.content.campaign.glossary[0]
-TYPED = {"vi": fold(TERM.vi), "km": TERM.say.get("km", "").replace(" ", "")}
+TERM = next(term for term in PLAN.content.campaign.glossary if fold(term.vi).startswith("bao hiem y te"))
+TYPED = {"vi": "bao hiem y te", **{code: said.replace(" ", "") for code, said in TERM.say.items()}}
 SESSIONS = [(PLAN.sites[code].prefix, code, TYPED[code]) for code in PLAN.sites if code in SECONDS]
 
 
