@@ -6,10 +6,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from conftest import kit_project
 
 from campaign_kit.model.errors import Problems
-from campaign_kit.printing.__main__ import _rounds
+from campaign_kit.printing.__main__ import _rounds, build_print
 from campaign_kit.printing.bench import ORDER_SIZE, order_products, order_text
 from campaign_kit.printing.orders import load_order
 from campaign_kit.printing.render import search_key
@@ -41,3 +42,16 @@ def test_the_bench_order_is_ten_products_of_the_catalogue() -> None:
         order = load_order(kit_project().root, plan, path, problems)
         assert problems.items == [] and order is not None
         assert [item.product for item in order.products] == chosen
+
+
+def test_workers_leave_no_copies_of_the_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers keep one font configuration per language for their life (WeasyPrint copies the fonts into a
+    temporary folder for it): the folder goes when they end, as it did when each layout had its own."""
+    project = kit_project()
+    product = next(p for p in project.plan.products if not p.unit and not p.format.panels_mm)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    entries, errors = build_print(project, tmp_path / "out", jobs=1, units=set(), only=product.stem)
+    assert errors == [] and [entry.file for entry in entries] == [product.filename]
+    assert list(temp.iterdir()) == []

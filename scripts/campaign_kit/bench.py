@@ -7,8 +7,8 @@ N×scale. For each, `make site`'s pipeline (load, gate, plan, one MkDocs run per
 language) is timed against stock mkdocs + material building the very same pages
 (the site plan exported as Markdown, one folder per language) with the same
 navigation shape (stories out of the nav, navigation.prune), one build per
-language (the print kit: make bench-print). Prints times and ratios side by side; asserts nothing (targets: pipeline/stock ≤ 1.3 per size,
-pipeline(N×scale)/pipeline(N) ≤ 3.1 for scale 3).
+language (the print kit: make bench-print). Prints times and ratios side by side; asserts nothing
+(targets: pipeline/stock ≤ 1.3 per size, pipeline(N×scale)/pipeline(N) ≤ 3.1 for scale 3).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing.util
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -178,7 +179,10 @@ def _font_config(faces: tuple[tuple[tuple[str, object], ...], ...]) -> FontConfi
     """One font configuration per process and set of @font-face rules (a language's): a new one for each layout
     loaded the system's fonts and added the faces again, 30 ms. Never one for two sets: a glyph missing
     from one set could then fall back on a face of the other, depending on what was printed before."""
-    return FontConfiguration()
+    config = FontConfiguration()
+    # Its copies of the fonts go when the process ends: a forked worker ends without collecting it.
+    multiprocessing.util.Finalize(None, config.__del__, exitpriority=0)
+    return config
 
 
 def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
