@@ -1,12 +1,16 @@
 """Reading a built site back, for the kit's tests (the fixture's site, the export built with Zensical) and the
-real content's own checks (tests/content/) alike: its links and anchors, the placeholders it shows."""
+real content's own checks (tests/content/) alike: its links and anchors, the placeholders it shows, the
+photos a phone downloads."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from campaign_kit.photos import PHONE_WIDTH
 
 IDS = re.compile(r'\s(?:id|name)="([^"]+)"')
 LINKS = re.compile(r'\s(?:href|src)="([^"]*)"')
@@ -61,3 +65,32 @@ def placeholders_shown(site: Path) -> list[tuple[str, str]]:
         if path.suffix in {".html", ".xml", ".json", ".ics"}
         for match in PLACEHOLDER.finditer(path.read_text(encoding="utf-8", errors="replace"))
     ]
+
+
+def phone_downloads(site: Path) -> dict[str, int]:
+    """Bytes of each content photo a phone 360 CSS px wide at DPR 2 downloads, by page and photo:
+    of each <picture>, the first source's (the best format) srcset choice, and the fallback's."""
+    found: dict[str, int] = {}
+    for page in site.rglob("*.html"):
+        for picture in re.findall(r"<picture>.*?</picture>", page.read_text(encoding="utf-8")):
+            elements = _Sources()
+            elements.feed(picture)
+            for _tag, attributes in [element for element in elements.found if "srcset" in element[1]]:
+                candidates = sorted(
+                    (int(width[:-1]), url) for url, width in (item.split() for item in attributes["srcset"].split(", "))
+                )
+                chosen = next((url for width, url in candidates if width >= PHONE_WIDTH), candidates[-1][1])
+                found[f"{page.relative_to(site)} {chosen}"] = (page.parent / chosen).stat().st_size
+    return found
+
+
+class _Sources(HTMLParser):
+    """The img and source elements of a piece of HTML, with their attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("img", "source"):
+            self.found.append((tag, {name: value or "" for name, value in attrs}))

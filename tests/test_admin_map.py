@@ -270,27 +270,3 @@ def test_dated_note_of_a_province_merged_into_another(project: Path) -> None:
     pages, _generated = build_pages(load(project).content, CAMPAIGN.default_language)
     for src_uri in ("index.md", "ke-hoach/index.md"):
         assert "tỉnh Sông Mây thuộc tỉnh Núi Cao" in html.unescape(pages[src_uri].body), src_uri
-
-
-# Sentences that send a reader to a town or to a district office (any language: the Vietnamese names are kept).
-TO_ABOLISHED = re.compile(
-    r"(UBND|Ủy ban nhân dân)( \(UBND\))? xã, phường, thị trấn|thị trấn nơi|(hỏi|đến|liên hệ|nộp|gặp|gửi)\b[^.!?]{0,80}"
-    r"(UBND|Ủy ban nhân dân|Phòng [^.!?]{0,60}) (các )?(huyện|thị trấn)|Hỏi ở huyện|township|Liên hệ: Huyện",
-    re.IGNORECASE,
-)
-HISTORY = ("ke-hoach/", "van-ban/")  # the 2024 plan and the legal texts speak of their own time
-
-
-def test_no_built_page_sends_a_reader_to_a_town_or_a_district_office(built_site: Path) -> None:
-    offending = []
-    for path in sorted(built_site.rglob("index.html")):
-        relative = path.relative_to(built_site).as_posix()
-        if any(part in relative for part in HISTORY) or relative.startswith(("in/", "assets/")):
-            continue
-        page = path.read_text(encoding="utf-8")
-        if "<article" not in page:
-            continue
-        article = page[page.index("<article") : page.index("</article>")]
-        text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
-        offending += [f"{relative}: …{m.group(0)}…" for m in TO_ABOLISHED.finditer(text)]
-    assert offending == []

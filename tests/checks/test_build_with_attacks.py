@@ -15,8 +15,8 @@ import material
 from conftest import PROJECT, copy_fixture
 from photos import photo
 from PIL import Image
+from site_reading import phone_downloads
 from test_check_corpus import CORPUS, FILE_ATTACKS, STORY
-from test_photo_renditions import phone_downloads
 
 from campaign_kit.build import render_site
 from campaign_kit.cms.admin import admin_assets

@@ -4,7 +4,6 @@ JPEG fallback, no metadata, cached, and within the phone budget; the markup a pa
 from __future__ import annotations
 
 import io
-import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -115,29 +114,6 @@ def test_a_phone_takes_the_rendition_the_budget_counts(tmp_path: Path, browser: 
     finally:
         context.close()
     assert taken.endswith("/" + made.for_phone(MODERN[0]).uri)
-
-
-def phone_downloads(site: Path) -> dict[str, int]:
-    """Bytes of each content photo a phone 360 CSS px wide at DPR 2 downloads, by page and photo:
-    of each <picture>, the first source's (the best format) srcset choice, and the fallback's."""
-    found: dict[str, int] = {}
-    for page in site.rglob("*.html"):
-        for picture in re.findall(r"<picture>.*?</picture>", page.read_text(encoding="utf-8")):
-            elements = _Elements()
-            elements.feed(picture)
-            for _tag, attributes in [element for element in elements.found if "srcset" in element[1]]:
-                candidates = sorted(
-                    (int(width[:-1]), url) for url, width in (item.split() for item in attributes["srcset"].split(", "))
-                )
-                chosen = next((url for width, url in candidates if width >= PHONE_WIDTH), candidates[-1][1])
-                found[f"{page.relative_to(site)} {chosen}"] = (page.parent / chosen).stat().st_size
-    return found
-
-
-def test_no_content_photo_of_the_site_is_over_the_phone_budget(built_site: Path) -> None:
-    """The real site's photos, every language (a build with photos: test_build_with_attacks)."""
-    heavy = {name: size for name, size in phone_downloads(built_site).items() if size > PHONE_BUDGET}
-    assert not heavy
 
 
 class _Elements(HTMLParser):

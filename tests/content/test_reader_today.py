@@ -4,6 +4,8 @@ policy or FAQ page from campaign/figures.yml, and translations covering what a h
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,27 @@ def test_translation_coverage(language: str) -> None:
     states = {state.src_uri: state.state for state in translation_states(CONTENT)[language]}
     missing = sorted(src_uri for src_uri in REQUIRED[language] if states[src_uri] in ("missing", "stale"))
     assert not missing, f"{language}: {len(missing)} pages not translated or stale: {missing}"
+
+
+# Sentences that send a reader to a town or to a district office (any language: the Vietnamese names are kept).
+TO_ABOLISHED = re.compile(
+    r"(UBND|Ủy ban nhân dân)( \(UBND\))? xã, phường, thị trấn|thị trấn nơi|(hỏi|đến|liên hệ|nộp|gặp|gửi)\b[^.!?]{0,80}"
+    r"(UBND|Ủy ban nhân dân|Phòng [^.!?]{0,60}) (các )?(huyện|thị trấn)|Hỏi ở huyện|township|Liên hệ: Huyện",
+    re.IGNORECASE,
+)
+HISTORY = ("ke-hoach/", "van-ban/")  # the 2024 plan and the legal texts speak of their own time
+
+
+def test_no_built_page_sends_a_reader_to_a_town_or_a_district_office(built_site: Path) -> None:
+    offending = []
+    for path in sorted(built_site.rglob("index.html")):
+        relative = path.relative_to(built_site).as_posix()
+        if any(part in relative for part in HISTORY) or relative.startswith(("in/", "assets/")):
+            continue
+        page = path.read_text(encoding="utf-8")
+        if "<article" not in page:
+            continue
+        article = page[page.index("<article") : page.index("</article>")]
+        text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
+        offending += [f"{relative}: …{m.group(0)}…" for m in TO_ABOLISHED.finditer(text)]
+    assert offending == []

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, SUITE_TODAY, loaded_project
-from site_reading import crawl, placeholders_shown
+from site_reading import crawl, phone_downloads, placeholders_shown
 
 from campaign_kit import check
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.placeholders import find_placeholders
 from campaign_kit.model.sections import legal_uri, page_url
+from campaign_kit.photos import PHONE_BUDGET
 from campaign_kit.project import load
 from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
@@ -84,3 +85,10 @@ def test_a_production_load_refuses_the_sample_content() -> None:
     else:
         refused = set()
     assert refused == samples
+
+
+def test_no_content_photo_is_over_the_phone_budget(built_site: Path) -> None:
+    """What a phone 360 px wide downloads of each photo of every page and language (the kit's renditions are
+    tested on the fixture and on attacks: tests/checks/test_photo_renditions.py, test_build_with_attacks.py)."""
+    heavy = {name: size for name, size in phone_downloads(built_site).items() if size > PHONE_BUDGET}
+    assert not heavy
