@@ -24,14 +24,12 @@ from campaign_kit.build import render_site
 from campaign_kit.catalogue import GENERAL, Product
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.project import Project, load
-from campaign_kit.review_boundary import BUILD_CACHE
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The suite's build date, fixed so that what the tests see does not depend on the day they run: a day
 # inside the notice window of a change of the poverty lines (both values shown). Tests of another
 # date load the project with their own `today`.
 SUITE_TODAY = dt.date(2026, 12, 6)
-PROJECT_PARTS = ("campaign", "docs", "overrides", "fonts", "mkdocs.yml")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -51,20 +49,6 @@ CSP_VIOLATION = "Content Security Policy"
 def loaded_project() -> Project:
     """The real project as of SUITE_TODAY, loaded, checked and planned once per test session."""
     return load(PROJECT, today=SUITE_TODAY)
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of everything a build reads, to change without touching the real tree."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    if (PROJECT / BUILD_CACHE).is_dir():  # subset fonts and cards, so copies do not make them again
-        shutil.copytree(PROJECT / BUILD_CACHE, target / BUILD_CACHE)
-    return target
 
 
 # The kit's own tests stand on a small fictional campaign (tests/fixtures/README.md): a few units of today,
@@ -163,16 +147,6 @@ def press_kit(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     kit = made_once(tmp_path_factory, worker_id, "print", _print_press_kit)
     assert (kit / "errors.txt").read_text(encoding="utf-8") == ""
     return kit
-
-
-@pytest.fixture(scope="session")
-def loaded() -> Project:
-    return loaded_project()
-
-
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import pytest
 import yaml
-from conftest import FIXTURE, LOCAL_HOST, PROJECT, SUITE_TODAY, kit_project, loaded_project
+from conftest import FIXTURE, LOCAL_HOST, PROJECT, SUITE_TODAY, kit_project
 from playwright.sync_api import Browser, Page, Route
 from pydantic import Field
 
@@ -23,7 +23,6 @@ from campaign_kit.cms import ADMIN_FOLDER, cms_config, form_coverage
 from campaign_kit.cms.admin import LOCAL_COPIES, admin_script
 from campaign_kit.cms.config import FormError, repository_name
 from campaign_kit.cms.vendor import vendored_problems
-from campaign_kit.codeowners import codeowners
 from campaign_kit.model.schema import CommendationMeta, StoryMeta, Text
 from campaign_kit.model.sections import SECTIONS, Section
 from campaign_kit.project import load
@@ -115,17 +114,6 @@ def test_a_schema_key_the_forms_lack_is_caught():
 
     with pytest.raises(FormError, match="scores"):
         cms_config(CAMPAIGN, with_schema(story, Unformable))
-
-
-def test_codeowners_is_written_from_the_project():
-    """Pages about people need the editor-in-chief's team, code and campaign/ the technical reviewers,
-    both teams of the organisation that owns the repository of campaign/site.yml."""
-    written = (PROJECT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")  # the repository's own campaign
-    organisation = repository_name(loaded_project().content.campaign).split("/")[0]
-    assert written == codeowners(organisation), "write it again from campaign/site.yml: make codeowners"
-    owners = dict(line.split() for line in written.splitlines() if line and not line.startswith("#"))
-    assert owners["/docs/guong-thoat-ngheo/"] == owners["/docs/bieu-duong/"] == f"@{organisation}/tong-bien-tap"
-    assert owners["/campaign/"] == owners["/scripts/"] == f"@{organisation}/ky-thuat"
 
 
 def test_a_server_of_ours_sends_the_admin_page_its_own_policy():

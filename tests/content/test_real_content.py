@@ -12,6 +12,8 @@ from conftest import PROJECT, SUITE_TODAY, loaded_project
 from site_reading import crawl, phone_downloads, placeholders_shown
 
 from campaign_kit import check
+from campaign_kit.cms.config import repository_name
+from campaign_kit.codeowners import codeowners
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.placeholders import find_placeholders
 from campaign_kit.model.sections import legal_uri, page_url
@@ -92,3 +94,15 @@ def test_no_content_photo_is_over_the_phone_budget(built_site: Path) -> None:
     tested on the fixture and on attacks: tests/checks/test_photo_renditions.py, test_build_with_attacks.py)."""
     heavy = {name: size for name, size in phone_downloads(built_site).items() if size > PHONE_BUDGET}
     assert not heavy
+
+
+def test_codeowners_is_written_from_the_project() -> None:
+    """The repository's own CODEOWNERS, written from its campaign (a second campaign runs make codeowners). Pages
+    about people need the editor-in-chief's team, code and campaign/ the technical reviewers,
+    both teams of the organisation that owns the repository of campaign/site.yml."""
+    written = (PROJECT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")  # the repository's own campaign
+    organisation = repository_name(loaded_project().content.campaign).split("/")[0]
+    assert written == codeowners(organisation), "write it again from campaign/site.yml: make codeowners"
+    owners = dict(line.split() for line in written.splitlines() if line and not line.startswith("#"))
+    assert owners["/docs/guong-thoat-ngheo/"] == owners["/docs/bieu-duong/"] == f"@{organisation}/tong-bien-tap"
+    assert owners["/campaign/"] == owners["/scripts/"] == f"@{organisation}/ky-thuat"
