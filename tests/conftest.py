@@ -129,15 +129,16 @@ def kit_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     return made_once(tmp_path_factory, worker_id, "kit-site", lambda site: render_site(kit_project(), site))
 
 
-# The unit of today whose variants the print tests read: it takes a commune of another 2024 district.
-KIT_UNIT = "phuong-vinh-thong"
+# The fixture's unit of today whose variants the print tests read: a ward without a sourced contact (its
+# leaflet names its People's Committee; a print order of it is refused until the office sources one).
+KIT_UNIT = "phuong-con-sen"
 
 
 def in_press_kit(product: Product) -> bool:
-    """Every generic product in the reference language; in every language and for KIT_UNIT, one of
-    each kind and size (the general leaflet, the first topic's leaflet, the first slogan's poster and
-    banners): the other variants are made by the same code from the same kind of data."""
-    campaign = loaded_project().content.campaign
+    """Of the fictional campaign: every generic product in the reference language; in every language and
+    for KIT_UNIT, one of each kind and size (the general leaflet, the first topic's leaflet, the first
+    slogan's poster and banners): the other variants are made by the same code from the same kind of data."""
+    campaign = kit_project().content.campaign
     if product.unit is None and product.language == campaign.default_language:
         return True
     first_topic = campaign.policy_groups[campaign.default_language][0].key
@@ -146,7 +147,7 @@ def in_press_kit(product: Product) -> bool:
 
 def _print_press_kit(out: Path) -> None:
     # As the press gets it: no draft mark (the production guard and the mark are tested on their own).
-    project = dataclasses.replace(loaded_project(), production=True)
+    project = dataclasses.replace(kit_project(), production=True)
     first_topic = project.content.campaign.policy_groups[project.content.campaign.default_language][0].key
     _entries, errors = build_print(
         project, out, jobs=2, units={KIT_UNIT}, select=in_press_kit, kit_groups={first_topic}
@@ -156,8 +157,8 @@ def _print_press_kit(out: Path) -> None:
 
 @pytest.fixture(scope="session")
 def press_kit(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The print products of in_press_kit with their manifest, overview and previews, rendered once
-    per test session in worker processes, as make print does."""
+    """The fictional campaign's print products of in_press_kit with their manifest, overview and previews,
+    rendered once per test session in worker processes, as make print does."""
     kit = made_once(tmp_path_factory, worker_id, "print", _print_press_kit)
     assert (kit / "errors.txt").read_text(encoding="utf-8") == ""
     return kit
@@ -248,6 +249,13 @@ def served(folder: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     with served(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def kit_site_url(kit_site: Path) -> Iterator[str]:
+    """The fictional campaign's site served over HTTP, as site_url is for the real one."""
+    with served(kit_site) as url:
         yield url
 
 

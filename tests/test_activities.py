@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import copy_fixture, kit_project
 
 from campaign_kit.model.activities import load_activities
 from campaign_kit.model.errors import ContentError, Problems
 from campaign_kit.production import check_production
 from campaign_kit.project import load
 
-CAMPAIGN = loaded_project().content.campaign
+CAMPAIGN = kit_project().content.campaign
 PLAN = CAMPAIGN.plans[CAMPAIGN.default_language]
 UNIT = CAMPAIGN.admin_map.units[0].key
 TASK = next(iter(PLAN.task_items()))
@@ -56,13 +56,22 @@ def test_a_correct_activity_loads_with_its_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("women: 70", "women: 170"), "a.yml:10: số người được tiếp cận (reached): số nữ (170) nhiều hơn tổng số người được tiếp cận (120)"),
+        (
+            ("women: 70", "women: 170"),
+            "a.yml:10: số người được tiếp cận (reached): số nữ (170) nhiều hơn tổng số người được tiếp cận (120)",
+        ),
         ((f"form: {FORM}", "form: doi-thoaj"), "a.yml:8: hình thức hoạt động (form): không có hình thức hoạt động"),
-        ((f"unit: {UNIT}", "unit: huyen-khong-co"), "a.yml:7: xã, phường, đặc khu ngày nay (unit): không có đơn vị hiện nay"),
+        (
+            (f"unit: {UNIT}", "unit: huyen-khong-co"),
+            "a.yml:7: xã, phường, đặc khu ngày nay (unit): không có đơn vị hiện nay",
+        ),
         ((f"task: {TASK}", "task: so-khong-co-9"), "a.yml:9: nhiệm vụ của Kế hoạch (task): không có nhiệm vụ"),
         (("start: 2024-03-14", "start: 2024-03-14\n    end: 2024-03-01"), "ngày kết thúc 01/03/2024 sớm hơn"),
         (("start: 2024-03-14", "start: 2999-03-14"), "a.yml:2: danh sách hoạt động (activities): hoạt động đã làm"),
-        (("status: done", "status: planned"), "chỉ ghi kết quả (số người, số bản, lượt phát, tin bài, kinh phí) khi hoạt động đã thực hiện"),
+        (
+            ("status: done", "status: planned"),
+            "chỉ ghi kết quả (số người, số bản, lượt phát, tin bài, kinh phí) khi hoạt động đã thực hiện",
+        ),
         (("status: done", "status: xong"), "a.yml:5: tình trạng (status) “xong” không hợp lệ"),
         (("copies: 10", "copies: -3"), "a.yml:11: số bản phát hành (copies) không được là số âm."),
         (("cost: 6500000", "cost: 6.500.000 đồng"), "a.yml:12: kinh phí (cost) phải là một số nguyên."),
@@ -70,8 +79,14 @@ def test_a_correct_activity_loads_with_its_line(tmp_path: Path) -> None:
         (("cost: 6500000", "participants: [Nguyễn Văn A, Trần Thị B]"), "a.yml:12: mục “participants” không dùng được"),
         (("reported_on: 2024-03-20", "reported_on: 2024-02-30"), "a.yml:14: ngày báo cáo (reported_on) “2024-02-30”"),
         # Dates have a lower bound, as front matter's do.
-        (("start: 2024-03-14", "start: 1900-03-14"), "a.yml:4: ngày bắt đầu (start): ngày 14/03/1900 sớm hơn ngày 02/09/1945"),
-        (("reported_on: 2024-03-20", "reported_on: 0001-03-20"), "a.yml:14: ngày báo cáo (reported_on): ngày 20/03/0001"),
+        (
+            ("start: 2024-03-14", "start: 1900-03-14"),
+            "a.yml:4: ngày bắt đầu (start): ngày 14/03/1900 sớm hơn ngày 02/09/1945",
+        ),
+        (
+            ("reported_on: 2024-03-20", "reported_on: 0001-03-20"),
+            "a.yml:14: ngày báo cáo (reported_on): ngày 20/03/0001",
+        ),
     ],
 )
 def test_a_mistake_is_named_with_file_and_line(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
@@ -89,7 +104,7 @@ def test_one_key_for_one_activity_across_files(tmp_path: Path) -> None:
 
 
 def test_the_samples_show_every_part_of_a_report() -> None:
-    activities = [recorded.activity for recorded in loaded_project().content.activities]
+    activities = [recorded.activity for recorded in kit_project().content.activities]
     assert activities and all(activity.sample for activity in activities)
     assert {activity.form for activity in activities} == {form.key for form in PLAN.activity_forms}
     assert {activity.status for activity in activities} == {"planned", "done", "cancelled"}
@@ -99,7 +114,7 @@ def test_the_samples_show_every_part_of_a_report() -> None:
 
 
 def test_a_production_build_refuses_sample_activities() -> None:
-    content = loaded_project().content
+    content = kit_project().content
     problems = Problems(content.campaign.root.parent)
     check_production(content, problems)
     refused = [p for p in problems.items if "hoạt động minh họa" in p.message]
@@ -125,12 +140,13 @@ def test_the_forms_of_activity_are_the_plans_words() -> None:
     ],
 )
 def test_an_activity_s_words_are_read_for_personal_details(
-    project_copy: Path, field: str, written: str, reported: str
+    tmp_path: Path, field: str, written: str, reported: str
 ) -> None:
     """Activity records are published (report pages, CSV, XLSX): their free text passes the privacy checks
     of a page, at the record's line; counts are their only data about people."""
+    project_copy = copy_fixture(tmp_path / "project")
     samples = next((project_copy / "campaign" / "activities").glob("*.yml"))
-    first = loaded_project().content.activities[0]
+    first = kit_project().content.activities[0]
     text = samples.read_text(encoding="utf-8")
     old = f"{field}: {getattr(first.activity, field)}"
     assert old in text

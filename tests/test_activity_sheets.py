@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import kit_project
 from openpyxl import load_workbook
 
 from campaign_kit.activity_sheets import (
@@ -28,7 +28,7 @@ from campaign_kit.model.errors import Problems
 from campaign_kit.reports.tables import write_csv
 from campaign_kit.reports.totals import HEADINGS, Period, compute, row_values
 
-CONTENT = loaded_project().content
+CONTENT = kit_project().content
 CAMPAIGN = CONTENT.campaign
 FORMS = list(activity_forms(CAMPAIGN).values())
 LISTED = choice_lists(CAMPAIGN)
@@ -84,8 +84,8 @@ def a_row(form_index: int, day: int) -> dict[str, object]:
         "Ngày bắt đầu": dt.date(2023, 3, day),
         "Tình trạng": "Đã thực hiện",
         "Cơ quan thực hiện": list(LISTED["agency"])[form_index % len(LISTED["agency"])],
-        "Đơn vị hiện nay": list(LISTED["unit"])[day] if day % 2 else None,
-        "Nhiệm vụ của Kế hoạch": list(LISTED["task"])[form_index],
+        "Đơn vị hiện nay": list(LISTED["unit"])[day % len(LISTED["unit"])] if day % 2 else None,
+        "Nhiệm vụ của Kế hoạch": list(LISTED["task"])[form_index % len(LISTED["task"])],
         "Số người được tiếp cận": base * 10,
         "Trong đó nữ": base * 5,
         "Người dân tộc thiểu số": base,
@@ -108,14 +108,16 @@ def test_template_filled_imported_and_reported_keeps_every_number(template: Path
     filled = tmp_path / "bao-cao-quy-1.xlsx"
     fill(template, filled, rows)
     into = tmp_path / "activities"
-    written = import_activities(loaded_project(), filled, into)
+    written = import_activities(kit_project(), filled, into)
     assert written == into / "bao-cao-quy-1.yml"
 
     problems = Problems(tmp_path)
     imported = load_activities(into, CAMPAIGN, problems)
     assert problems.items == []
     assert len(imported) == 3 * len(FORMS)
-    report = compute(dataclasses.replace(CONTENT, activities=imported), Period(dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
+    report = compute(
+        dataclasses.replace(CONTENT, activities=imported), Period(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    )
     expected = {name: 0 for name in report.total.totals}
     headers = {column.header: column for column in COLUMNS}
     typed = {"reached": "Số người được tiếp cận", "women": "Trong đó nữ", "ethnic_minority": "Người dân tộc thiểu số",
@@ -153,7 +155,7 @@ def test_one_bad_row_refuses_the_whole_file_and_is_named(template: Path, tmp_pat
     fill(template, filled, rows)
     into = tmp_path / "activities"
     with pytest.raises(SheetProblems) as caught:
-        import_activities(loaded_project(), filled, into)
+        import_activities(kit_project(), filled, into)
     assert caught.value.problems == [
         f"{FORMS[0].short}!4: số người được tiếp cận (reached): số nữ (10000) nhiều hơn tổng số người được tiếp cận"
         f" ({bad['Số người được tiếp cận']})"
@@ -177,7 +179,7 @@ def test_a_cell_an_agency_gets_wrong_is_named(
     filled = tmp_path / "loi.xlsx"
     fill(template, filled, {FORMS[0].short: [a_row(0, 1) | change]})
     with pytest.raises(SheetProblems) as caught:
-        import_activities(loaded_project(), filled, tmp_path / "activities")
+        import_activities(kit_project(), filled, tmp_path / "activities")
     assert [problem.startswith(FORMS[0].short + expected) for problem in caught.value.problems] == [True]
 
 
@@ -186,7 +188,7 @@ def test_a_sheet_not_in_the_template_is_refused(template: Path, tmp_path: Path) 
     book[FORMS[0].short].title = "Trang của tôi"
     book.save(tmp_path / "doi-ten.xlsx")
     with pytest.raises(SheetProblems, match="Trang của tôi: trang tính này không có trong mẫu"):
-        import_activities(loaded_project(), tmp_path / "doi-ten.xlsx", tmp_path / "activities")
+        import_activities(kit_project(), tmp_path / "doi-ten.xlsx", tmp_path / "activities")
 
 
 def test_text_typed_with_marks_apart_is_read_in_nfc(template: Path, tmp_path: Path) -> None:
@@ -196,7 +198,7 @@ def test_text_typed_with_marks_apart_is_read_in_nfc(template: Path, tmp_path: Pa
     assert apart["Cơ quan thực hiện"] != row["Cơ quan thực hiện"]
     filled = tmp_path / "nfd.xlsx"
     fill(template, filled, {FORMS[0].short: [row | apart]})
-    written = import_activities(loaded_project(), filled, tmp_path / "activities")
+    written = import_activities(kit_project(), filled, tmp_path / "activities")
     imported = load_activities(written.parent, CAMPAIGN, Problems(tmp_path))
     assert imported[0].activity.title == row["Tên hoạt động"]
     assert imported[0].activity.agency == LISTED["agency"][row["Cơ quan thực hiện"]]

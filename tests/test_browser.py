@@ -1,7 +1,7 @@
 """End-to-end checks of the built site in headless Chromium (Debian's /usr/bin/chromium).
 
-The ``built_site`` fixture (tests/conftest.py) gives the folder of a built
-site: Vietnamese at the root, English under ``en/``. It is served from a local
+The ``kit_site`` fixture (tests/conftest.py) gives the folder of the fixture
+campaign's built site: Vietnamese at the root, English and Khmer under ``en/``, ``km/``. It is served from a local
 ``http.server`` on 127.0.0.1, and a few pages are opened on a phone-sized and a
 desktop-sized screen, each in a fresh browser context:
 
@@ -179,13 +179,13 @@ def _is_local(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def audit(browser: Browser, built_site: Path, site_url: str) -> AuditFn:
+def audit(browser: Browser, kit_site: Path, kit_site_url: str) -> AuditFn:
     cache: dict[tuple[str, str], Audit] = {}
 
     def run(which: str, viewport: str) -> Audit:
         key = (which, viewport)
         if key not in cache:
-            cache[key] = _run_audit(browser, site_url + _page_path(built_site, which), viewport)
+            cache[key] = _run_audit(browser, kit_site_url + _page_path(kit_site, which), viewport)
         return cache[key]
 
     return run
@@ -312,10 +312,8 @@ def test_theme_fixes_in_place(audit: AuditFn, which: str, viewport: str) -> None
         assert theme["textPx"] >= MIN_PHONE_TEXT_PX, f"{result.url}: body text is {theme['textPx']}px on a phone"
 
 
-def test_old_browser_without_resize_observer_fetches_no_polyfill(
-    browser: Browser, built_site: Path, site_url: str
-) -> None:
+def test_old_browser_without_resize_observer_fetches_no_polyfill(browser: Browser, kit_site_url: str) -> None:
     """Material loads a ResizeObserver polyfill from unpkg.com on old browsers; our fallback prevents it."""
-    result = _run_audit(browser, site_url, "phone", init_script="delete window.ResizeObserver;")
+    result = _run_audit(browser, kit_site_url, "phone", init_script="delete window.ResizeObserver;")
     offenders = sorted({u for u in result.requests if not _is_local(u)})
     assert not offenders, "an old browser reaches other hosts:\n  " + "\n  ".join(offenders)

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import kit_project
 from PIL import Image
 from weasyprint.formatting_structure.boxes import TextBox
 
@@ -26,10 +27,9 @@ from campaign_kit.cards import (
     write_cards,
 )
 from campaign_kit.model.sections import BY_TYPE
-from campaign_kit.project import Project
 from campaign_kit.segmentation import ZWSP
 
-FONTS = Path(__file__).parents[1] / "fonts"
+FONTS = kit_project().root / "fonts"
 KHMER = re.compile(r"[\u1780-\u17ff]")
 META = re.compile(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)">')
 
@@ -38,27 +38,27 @@ def _html_of(site: Path, prefix: str, path: str) -> str:
     return (site / prefix / path / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_page_has_its_card_and_og_tags(built_site: Path, loaded: Project) -> None:
-    plan = loaded.plan
+def test_every_page_has_its_card_and_og_tags(kit_site: Path) -> None:
+    plan = kit_project().plan
     checked = 0
     for code, site in plan.sites.items():
         for src_uri in site.pages:
-            card = built_site / site.prefix / card_uri(src_uri)
+            card = kit_site / site.prefix / card_uri(src_uri)
             with Image.open(card) as image:
                 assert image.size == (1200, 630), card
                 assert image.format == "PNG"
-            html = (built_site / plan.path(src_uri, code).removeprefix("/") / "index.html").read_text(encoding="utf-8")
+            html = (kit_site / plan.path(src_uri, code).removeprefix("/") / "index.html").read_text(encoding="utf-8")
             tags = dict(META.findall(html))
             assert tags["og:image"] == card_url(plan, src_uri, code)
             assert tags["og:image"].startswith(plan.site_url)
             assert tags["og:url"] == plan.url(src_uri, code)
             assert tags["twitter:card"] == "summary_large_image"
             assert tags["og:title"] and tags["og:description"]
-            assert tags["og:locale"] == loaded.content.campaign.language(code).locale
+            assert tags["og:locale"] == kit_project().content.campaign.language(code).locale
             assert tags["og:image:alt"] == tags["og:title"]
             assert not re.search("[\u00ad\u200b-\u200d\u2060\ufeff]", "".join(tags.values())), src_uri
             checked += 1
-    assert checked == sum(len(site.pages) for site in plan.sites.values()) > 500
+    assert checked == sum(len(site.pages) for site in plan.sites.values()) > 100
 
 
 def _letters(text: str) -> str:
@@ -73,9 +73,9 @@ def _laid_out_text(box: object) -> str:
 
 
 @pytest.mark.parametrize("language", ["vi", "en", "km"])
-def test_card_text_reads_back_as_the_title(loaded: Project, tmp_path: Path, language: str) -> None:
-    cards = list(page_cards(loaded.plan, language).values())
-    document = cards_document(cards, loaded.content.campaign, FONTS)
+def test_card_text_reads_back_as_the_title(tmp_path: Path, language: str) -> None:
+    cards = list(page_cards(kit_project().plan, language).values())
+    document = cards_document(cards, kit_project().content.campaign, FONTS)
     assert len(document.pages) == len(cards)  # no title overflows onto a second page
     pdf = tmp_path / "cards.pdf"
     pdf.write_bytes(document.write_pdf())
@@ -106,27 +106,27 @@ def test_card_text_reads_back_as_the_title(loaded: Project, tmp_path: Path, lang
         assert "Noto-Sans-Khmer-Bold" in fonts and re.search(r"\+Noto-Sans-Khmer\s", fonts)  # bold title, regular name
 
 
-def test_cards_are_cached_by_content(loaded: Project, tmp_path: Path) -> None:
+def test_cards_are_cached_by_content(tmp_path: Path) -> None:
     cache, site = tmp_path / "cache", tmp_path / "site"
-    rendered, cached = write_cards(loaded.plan, "en", site, FONTS, cache)
-    assert rendered > 100
-    assert write_cards(loaded.plan, "en", site, FONTS, cache) == (0, rendered + cached)
+    rendered, cached = write_cards(kit_project().plan, "en", site, FONTS, cache)
+    assert rendered > 1
+    assert write_cards(kit_project().plan, "en", site, FONTS, cache) == (0, rendered + cached)
     files = sorted((cache / "cards").glob("*.png"))
     files[0].unlink()  # one card's content is new: only it is drawn again
-    again = write_cards(loaded.plan, "en", tmp_path / "site2", FONTS, cache)
+    again = write_cards(kit_project().plan, "en", tmp_path / "site2", FONTS, cache)
     assert again[0] == 1
     shutil.rmtree(site)
 
 
-def test_pages_of_a_growing_section_show_its_card(built_site: Path, loaded: Project) -> None:
+def test_pages_of_a_growing_section_show_its_card(kit_site: Path) -> None:
     """Stories and their listings share the section's card (their og:title still names them); pages
     with a card of their own are the ones a campaign shares: policies, questions, the plan."""
-    plan = loaded.plan
+    plan = kit_project().plan
     stories = BY_TYPE["story"]
-    story = next(page.src_uri for page in loaded.content.items("story"))
+    story = next(page.src_uri for page in kit_project().content.items("story"))
     for code, site in plan.sites.items():
         assert card_url(plan, story, code) == card_url(plan, stories.index, code)
-        assert not (built_site / site.prefix / CARD_FOLDER / story).with_suffix(".png").exists()
+        assert not (kit_site / site.prefix / CARD_FOLDER / story).with_suffix(".png").exists()
         policy = next(uri for uri in site.pages if uri.startswith("chinh-sach/") and uri != "chinh-sach/index.md")
         assert card_url(plan, policy, code).endswith(f"/{policy.removesuffix('.md')}.png")
 
@@ -146,12 +146,12 @@ def _ink_rows(image: Image.Image, box: tuple[int, int, int, int]) -> list[int]:
     return [y for y in range(area.height) if any(area.getpixel((x, y)) != background for x in range(0, area.width, 2))]
 
 
-def test_the_card_png_shows_mark_name_title_and_summary(built_site: Path, loaded: Project) -> None:
+def test_the_card_png_shows_mark_name_title_and_summary(kit_site: Path) -> None:
     """Read back from the published PNGs: the mark and the site's name in the top band, the title in the
     middle, a line of summary above the accent band; in Khmer the same, with its type as large."""
     heights = {}
     for prefix, code in (("", "vi"), ("km/", "km")):
-        path = built_site / prefix / card_uri("chinh-sach/bao-hiem-y-te.md")
+        path = kit_site / prefix / card_uri("chinh-sach/bao-hiem-y-te.md")
         with Image.open(path) as image:
             assert image.size == (1200, 630)
             assert _ink(image, (80, 56, 152, 128)) > 0.15, code  # the mark
@@ -166,10 +166,10 @@ def test_the_card_png_shows_mark_name_title_and_summary(built_site: Path, loaded
     assert heights["km"] >= heights["vi"], heights
 
 
-def test_a_short_khmer_title_is_set_as_large_as_a_short_vietnamese_one(loaded: Project) -> None:
+def test_a_short_khmer_title_is_set_as_large_as_a_short_vietnamese_one() -> None:
     """The title's size comes from its shaped width, not its length in code points: a Khmer title's marks,
     subscripts and word breaks are characters that take no room of their own (they made it ⅔ size)."""
-    campaign = loaded.content.campaign
+    campaign = kit_project().content.campaign
     measure = Measure.of(campaign, FONTS)
     khmer = campaign.language("km")
     title = "ធានារ៉ាប់រងសុខភាព"  # health insurance: 17 code points, as wide as about 9 Latin letters

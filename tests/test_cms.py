@@ -15,7 +15,7 @@ from typing import Annotated
 
 import pytest
 import yaml
-from conftest import LOCAL_HOST, PROJECT, SUITE_TODAY, loaded_project
+from conftest import FIXTURE, LOCAL_HOST, PROJECT, SUITE_TODAY, kit_project, loaded_project
 from playwright.sync_api import Browser, Page, Route
 from pydantic import Field
 
@@ -29,7 +29,7 @@ from campaign_kit.model.sections import SECTIONS, Section
 from campaign_kit.project import load
 from campaign_kit.security import csp, nginx_include
 
-CAMPAIGN = loaded_project().content.campaign
+CAMPAIGN = kit_project().content.campaign  # the fictional campaign (tests/fixtures/campaign-mau)
 CONFIG = cms_config(CAMPAIGN)
 
 
@@ -71,7 +71,7 @@ def test_the_forms_cover_every_content_type_with_the_models_keys_and_choices():
     assert CONFIG["i18n"]["locales"] == codes and CONFIG["i18n"]["omit_default_locale_from_file_path"] is True
     assert field(story, "title")["i18n"] is True and field(story, "district")["i18n"] == "duplicate"
     assert CONFIG["publish_mode"] == "editorial_workflow"
-    assert CONFIG["backend"]["repo"] == repository_name(CAMPAIGN) == "chua-co-kho/giam-ngheo-kien-giang"
+    assert CONFIG["backend"]["repo"] == repository_name(CAMPAIGN) == "chien-dich-mau/giam-ngheo-song-may"
     assert collection("story")["media_folder"] == "anh"  # photos beside the pages: docs/guong-thoat-ngheo/anh/
 
 
@@ -97,9 +97,7 @@ def test_a_schema_key_the_forms_lack_is_caught():
     assert problems == ["story: no form field for “village”"]
     # Generated anew from that schema, the form has the key, required; its label is still missing.
     regenerated = cms_config(CAMPAIGN, with_schema(story, WithVillage))
-    assert field(next(c for c in regenerated["collections"] if c["name"] == "story")["fields"], "village")[
-        "required"
-    ]
+    assert field(next(c for c in regenerated["collections"] if c["name"] == "story")["fields"], "village")["required"]
     assert form_coverage(regenerated, with_schema(story, WithVillage)) == [
         "story: “village” has no Vietnamese label (cms/config.py LABELS)"
     ]
@@ -122,8 +120,8 @@ def test_a_schema_key_the_forms_lack_is_caught():
 def test_codeowners_is_written_from_the_project():
     """Pages about people need the editor-in-chief's team, code and campaign/ the technical reviewers,
     both teams of the organisation that owns the repository of campaign/site.yml."""
-    written = (PROJECT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    organisation = repository_name(CAMPAIGN).split("/")[0]
+    written = (PROJECT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")  # the repository's own campaign
+    organisation = repository_name(loaded_project().content.campaign).split("/")[0]
     assert written == codeowners(organisation)
     owners = dict(line.split() for line in written.splitlines() if line and not line.startswith("#"))
     assert owners["/docs/guong-thoat-ngheo/"] == owners["/docs/bieu-duong/"] == f"@{organisation}/tong-bien-tap"
@@ -203,12 +201,12 @@ def fill_story(page: Page) -> None:
 
     section("title").locator("input").fill('Chị Năm: nuôi vịt, thoát nghèo "bền vững"')
     section("date").locator("input").fill("2024-05-31")
-    section("district").get_by_role("combobox").click()
-    page.get_by_role("option", name=CAMPAIGN.district("go-quao").name).click()
-    section("summary").locator("textarea").fill("Chị Năm ở Gò Quao vay vốn nuôi vịt; nay gia đình đã thoát nghèo.")
+    # Few choices are radio buttons (Sveltia's dropdown_threshold), many a list to open.
+    section("district").get_by_role("radio", name=CAMPAIGN.district("ben-lua").name).click()
+    section("summary").locator("textarea").fill("Chị Năm ở Bến Lúa vay vốn nuôi vịt; nay gia đình đã thoát nghèo.")
     section("consent").scroll_into_view_if_needed()  # a group's fields are drawn when it comes into view
     section("consent.given_by").wait_for()
-    for key, value in (("given_by", "Chị Năm (chủ hộ)"), ("kept_at", "UBND xã Định Hòa (bản giấy)")):
+    for key, value in (("given_by", "Chị Năm (chủ hộ)"), ("kept_at", "UBND xã Bến Lúa (bản giấy)")):
         section(f"consent.{key}").locator("input").click()
         page.keyboard.type(value)
     section("consent.date").locator("input").fill("2024-05-20")
@@ -217,13 +215,14 @@ def fill_story(page: Page) -> None:
 
 
 def test_the_admin_page_loads_alone_and_its_story_form_writes_what_the_gate_passes(
-    built_site: Path, site_url: str, browser: Browser, tmp_path: Path
+    kit_site: Path, kit_site_url: str, browser: Browser, tmp_path: Path
 ):
-    admin = built_site / ADMIN_FOLDER
+    site_url = kit_site_url
+    admin = kit_site / ADMIN_FOLDER
     html = (admin / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in html and "data-pagefind-body" not in html
     assert csp(admin=True) in html and "https://api.github.com" in csp(admin=True)
-    assert ADMIN_FOLDER not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert ADMIN_FOLDER not in (kit_site / "sitemap.xml").read_text(encoding="utf-8")
     assert yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8")) == CONFIG
 
     # As served: the sign-in page, in Vietnamese, nothing asked of another host, no console error.
@@ -241,10 +240,14 @@ def test_the_admin_page_loads_alone_and_its_story_form_writes_what_the_gate_pass
     sign_in = page.get_by_role("button", name=re.compile("thử nghiệm"))
     sign_in.wait_for()
     folders = ("chinh-sach", "guong-thoat-ngheo", "bieu-duong")
-    seeded = {f"docs/{f}/{p.name}": p.read_text(encoding="utf-8") for f in folders for p in (PROJECT / "docs" / f).glob("*.md")}
+    seeded = {
+        f"docs/{f}/{p.name}": p.read_text(encoding="utf-8")
+        for f in folders
+        for p in (FIXTURE / "docs" / f).glob("*.md")
+    }
     page.evaluate(SEED_TEST_REPOSITORY, seeded)
     sign_in.click()
-    content = loaded_project().content
+    content = kit_project().content
     kinds = [item.meta.kind for item in content.items("commendation")]
     listed = [
         f"{label}\n{count}"  # each form's name and its number of entries, as the list of forms shows them
@@ -285,7 +288,7 @@ def test_the_admin_page_loads_alone_and_its_story_form_writes_what_the_gate_pass
 
     # The file as the CMS wrote it, unchanged, in a copy of the project: the gate passes it.
     for part in ("campaign", "docs"):
-        shutil.copytree(PROJECT / part, tmp_path / part)
+        shutil.copytree(FIXTURE / part, tmp_path / part)
     (tmp_path / name).write_text(text, encoding="utf-8")
     project = load(tmp_path, today=SUITE_TODAY)
     page_written = project.content.page(name.removeprefix("docs/"), CAMPAIGN.default_language)

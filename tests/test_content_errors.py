@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import copy_fixture, kit_project
 
 from campaign_kit.build import build_site
 from campaign_kit.model.errors import ContentError
 from campaign_kit.project import load
 
-DISTRICT = loaded_project().content.campaign.districts[0].key
+DISTRICT = kit_project().content.campaign.districts[0].key
+POLICY = kit_project().content.items("policy")[0].src_uri
 STORY = f"""\
 ---
 title: Chị Năm nuôi vịt
@@ -33,6 +34,12 @@ Năm sau chị thoát nghèo.
 """
 
 
+@pytest.fixture
+def kit_copy(tmp_path: Path) -> Path:
+    """The fixture campaign as a whole project, for an editor's mistake to be written into."""
+    return copy_fixture(tmp_path / "project")
+
+
 def problems_after_writing(project: Path, relative: str, text: str, *, production: bool = False) -> list[str]:
     path = project / "docs" / relative
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,9 +49,9 @@ def problems_after_writing(project: Path, relative: str, text: str, *, productio
     return [str(problem) for problem in caught.value.problems]
 
 
-def test_a_correct_story_loads(project_copy: Path) -> None:
-    (project_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(STORY, encoding="utf-8")
-    content = load(project_copy).content
+def test_a_correct_story_loads(kit_copy: Path) -> None:
+    (kit_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(STORY, encoding="utf-8")
+    content = load(kit_copy).content
     assert content.reference("guong-thoat-ngheo/chi-nam-nuoi-vit.md").meta.district == DISTRICT
 
 
@@ -81,33 +88,33 @@ def test_a_correct_story_loads(project_copy: Path) -> None:
         ),
     ],
 )
-def test_story_mistakes_are_reported_at_their_line(project_copy: Path, change: tuple[str, str], expected: str) -> None:
+def test_story_mistakes_are_reported_at_their_line(kit_copy: Path, change: tuple[str, str], expected: str) -> None:
     old, new = change
     assert old in STORY
-    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", STORY.replace(old, new))
+    problems = problems_after_writing(kit_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", STORY.replace(old, new))
     assert any(problem.startswith("docs/guong-thoat-ngheo/" + expected) for problem in problems), problems
 
 
-def test_file_names_must_be_without_diacritics(project_copy: Path) -> None:
-    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chị-năm.md", STORY)
+def test_file_names_must_be_without_diacritics(kit_copy: Path) -> None:
+    problems = problems_after_writing(kit_copy, "guong-thoat-ngheo/chị-năm.md", STORY)
     assert any("phải viết thường, không dấu" in problem for problem in problems), problems
 
 
-def test_text_must_be_nfc(project_copy: Path) -> None:
+def test_text_must_be_nfc(kit_copy: Path) -> None:
     decomposed = STORY.replace("nuôi vịt.", "nuo\u0302i vi\u0323t.")
-    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", decomposed)
+    problems = problems_after_writing(kit_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", decomposed)
     assert any(
         p.startswith("docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md:13: chữ tiếng Việt chưa ở dạng chuẩn")
         for p in problems
     )
 
 
-def test_policy_needs_its_four_questions_and_a_known_legal_basis(project_copy: Path) -> None:
-    policy = next((project_copy / "docs/chinh-sach").glob("[!i]*.md")).read_text(encoding="utf-8")
+def test_policy_needs_its_four_questions_and_a_known_legal_basis(kit_copy: Path) -> None:
+    policy = (kit_copy / "docs" / POLICY).read_text(encoding="utf-8")
     broken = policy.replace("## Hỏi ở đâu?", "## Liên hệ").replace(
         "legal_basis:", "legal_basis:\n  - doc: nghi-dinh-999-2099"
     )
-    problems = problems_after_writing(project_copy, "chinh-sach/chinh-sach-hong.md", broken)
+    problems = problems_after_writing(kit_copy, "chinh-sach/chinh-sach-hong.md", broken)
     assert any("phải có đúng các mục “## Ai được hưởng?”" in p for p in problems), problems
     assert any("căn cứ pháp lý “nghi-dinh-999-2099” không có trong docs/van-ban/" in p for p in problems), problems
 
@@ -116,25 +123,25 @@ CONSENT = "consent:\n  given_by: Chủ hộ (tên đã đổi)\n  date: 2024-05-
 SAMPLE = STORY.replace("sample: false", "sample: true").replace(CONSENT, "")
 
 
-def test_a_sample_is_about_nobody_so_it_has_no_consent_record(project_copy: Path) -> None:
-    (project_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(SAMPLE, encoding="utf-8")
-    load(project_copy)
+def test_a_sample_is_about_nobody_so_it_has_no_consent_record(kit_copy: Path) -> None:
+    (kit_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(SAMPLE, encoding="utf-8")
+    load(kit_copy)
     invented = SAMPLE.replace("sample: true\n", "sample: true\n" + CONSENT)
-    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", invented)
+    problems = problems_after_writing(kit_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", invented)
     assert any("trang minh họa (sample: true) không nói về người thật" in p for p in problems), problems
 
 
-def test_production_refuses_sample_content(project_copy: Path) -> None:
-    problems = problems_after_writing(project_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", SAMPLE, production=True)
+def test_production_refuses_sample_content(kit_copy: Path) -> None:
+    problems = problems_after_writing(kit_copy, "guong-thoat-ngheo/chi-nam-nuoi-vit.md", SAMPLE, production=True)
     assert any(
         p.startswith("docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md:1: bản chính thức không được đăng nội dung minh họa")
         for p in problems
     )
 
 
-def test_schema_error_stops_mkdocs_build_strict(project_copy: Path, tmp_path: Path) -> None:
+def test_schema_error_stops_mkdocs_build_strict(kit_copy: Path, tmp_path: Path) -> None:
     bad = STORY.replace("district: " + DISTRICT, "district: " + DISTRICT[:-1])
-    (project_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(bad, encoding="utf-8")
+    (kit_copy / "docs/guong-thoat-ngheo/chi-nam-nuoi-vit.md").write_text(bad, encoding="utf-8")
     result = subprocess.run(
         [
             sys.executable,
@@ -143,7 +150,7 @@ def test_schema_error_stops_mkdocs_build_strict(project_copy: Path, tmp_path: Pa
             "build",
             "--strict",
             "-f",
-            str(project_copy / "mkdocs.yml"),
+            str(kit_copy / "mkdocs.yml"),
             "-d",
             str(tmp_path / "out"),
         ],
@@ -156,14 +163,14 @@ def test_schema_error_stops_mkdocs_build_strict(project_copy: Path, tmp_path: Pa
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_production_build_command_fails_while_samples_remain(project_copy: Path, tmp_path: Path) -> None:
+def test_production_build_command_fails_while_samples_remain(kit_copy: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "campaign_kit.build",
             "--project",
-            str(project_copy),
+            str(kit_copy),
             "--site-dir",
             str(tmp_path / "out"),
             "--production",
@@ -177,27 +184,27 @@ def test_production_build_command_fails_while_samples_remain(project_copy: Path,
 
 
 def test_production_build_refuses_a_placeholder_address(
-    project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    kit_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Once the examples are removed, the placeholder site_url still stops a production build."""
-    content = load(project_copy).content
+    content = load(kit_copy).content
     for page in content.samples():
         page.path.unlink()
     with pytest.raises(ContentError) as caught:
-        build_site(project_copy, tmp_path / "out", production=True)
+        build_site(kit_copy, tmp_path / "out", production=True)
     assert "site_url" in str(caught.value) and "vẫn là địa chỉ tạm" in str(caught.value)
 
 
-def test_a_standard_citing_an_act_the_site_lacks_is_an_error_at_its_line(project_copy: Path) -> None:
+def test_a_standard_citing_an_act_the_site_lacks_is_an_error_at_its_line(kit_copy: Path) -> None:
     """The self-check links each standard to its act: without the act's page, the editor gets the
     line of poverty_standard.yml (the build used to stop on a KeyError)."""
-    periods = loaded_project().content.campaign.poverty_standard.periods
+    periods = kit_project().content.campaign.poverty_standard.periods
     act = periods[-1].source
-    for page in (project_copy / "docs/van-ban").glob(f"{act}*.md"):
+    for page in (kit_copy / "docs/van-ban").glob(f"{act}*.md"):
         page.unlink()
     with pytest.raises(ContentError) as caught:
-        load(project_copy)
-    text = (project_copy / "campaign/poverty_standard.yml").read_text(encoding="utf-8")
+        load(kit_copy)
+    text = (kit_copy / "campaign/poverty_standard.yml").read_text(encoding="utf-8")
     line = [number for number, row in enumerate(text.splitlines(), 1) if row.strip() == f"source: {act}"][-1]
     expected = f"poverty_standard.yml:{line}: chuẩn nghèo {periods[-1].first_year}–{periods[-1].last_year}"
     assert any(expected in str(problem) for problem in caught.value.problems), caught.value.problems

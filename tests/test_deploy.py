@@ -82,15 +82,15 @@ def test_the_example_server_passes_nginx_t(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def served(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def served(kit_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """Part of the built site (a page, the 404 page, the stylesheet, the self-check module, a Pagefind
     fragment), precompressed as a production build leaves it, behind nginx on 127.0.0.1."""
     folder = tmp_path_factory.mktemp("nginx")
     site = folder / "site"
     for part in ("index.html", "404.html", "assets/stylesheets/site.css", "assets/javascripts/self-check.mjs"):
         (site / part).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(built_site / part, site / part)
-    fragment = next((built_site / "pagefind" / "fragment").iterdir())
+        shutil.copy(kit_site / part, site / part)
+    fragment = next((kit_site / "pagefind" / "fragment").iterdir())
     (site / "pagefind" / "fragment").mkdir(parents=True)
     shutil.copy(fragment, site / "pagefind" / "fragment" / fragment.name)
     precompress(site)

@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import CSP_VIOLATION, PROJECT, copy_project, loaded_project
+from conftest import CSP_VIOLATION, PROJECT, copy_fixture, kit_project
 from playwright.sync_api import Browser, Route
 
 from campaign_kit.build import build_site
-from campaign_kit.launch import ERROR, WHO, launch_items
+from campaign_kit.launch import ERROR, SHOWN, WHO, launch_items
 from campaign_kit.launch import main as launch_main
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import ADMIN_FOLDER, page_url
@@ -22,9 +22,10 @@ from campaign_kit.project import STAGING_MARK, load
 from campaign_kit.security import OUTGOING_REL, csp, mark_outgoing_links
 from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
 
-CAMPAIGN = loaded_project().content.campaign
-REAL_SITE = "https://giamngheo.angiang.gov.vn/"
-REAL_REPOSITORY = "https://github.com/so-noi-vu-an-giang/giam-ngheo"
+# The fictional campaign (tests/fixtures/campaign-mau) and the addresses its office would give on launch day.
+CAMPAIGN = kit_project().content.campaign
+REAL_SITE = "https://giamngheo.song-may.gov.vn/"
+REAL_REPOSITORY = "https://github.com/so-noi-vu-song-may/giam-ngheo"
 
 
 def ready_for_launch(project: Path) -> Path:
@@ -45,7 +46,7 @@ def ready_for_launch(project: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def launch_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = ready_for_launch(copy_project(tmp_path_factory.mktemp("launch") / "project"))
+    project = ready_for_launch(copy_fixture(tmp_path_factory.mktemp("launch") / "project"))
     site = project.parent / "site"
     build_site(project, site, production=True)
     return site
@@ -81,18 +82,18 @@ def test_missing_print_data_still_stops_a_print_run(launch_site: Path) -> None:
     assert "colophon" not in problems and "(quantity)" not in problems
 
 
-def test_a_draft_names_the_print_files_for_review(built_site: Path) -> None:
-    html = (built_site / page_url("tai-lieu-in.md") / "index.html").read_text(encoding="utf-8")
+def test_a_draft_names_the_print_files_for_review(kit_site: Path) -> None:
+    html = (kit_site / page_url("tai-lieu-in.md") / "index.html").read_text(encoding="utf-8")
     assert ".pdf" in html and CAMPAIGN.strings["vi"].print_copies in html
 
 
 # ---- Defence in depth: what the gate might miss does not run, load or leak.
 
 
-def test_every_page_carries_the_policy_first(built_site: Path) -> None:
+def test_every_page_carries_the_policy_first(kit_site: Path) -> None:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp()}">'
-    for html_file in built_site.rglob("*.html"):
-        if html_file.is_relative_to(built_site / "pagefind") or html_file.is_relative_to(built_site / ADMIN_FOLDER):
+    for html_file in kit_site.rglob("*.html"):
+        if html_file.is_relative_to(kit_site / "pagefind") or html_file.is_relative_to(kit_site / ADMIN_FOLDER):
             continue  # the admin page carries its own policy (tests/test_cms.py)
         html = html_file.read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
@@ -104,16 +105,16 @@ def test_every_page_carries_the_policy_first(built_site: Path) -> None:
         assert not re.search(r"\son[a-z]+=", html), html_file
 
 
-def test_every_outgoing_link_opens_nothing_of_ours(built_site: Path) -> None:
+def test_every_outgoing_link_opens_nothing_of_ours(kit_site: Path) -> None:
     outgoing = 0
     own = urlsplit(str(CAMPAIGN.site.site_url)).netloc
-    for html_file in built_site.rglob("*.html"):
+    for html_file in kit_site.rglob("*.html"):
         for tag in re.findall(r"<a\b[^>]*>", html_file.read_text(encoding="utf-8")):
             href = re.search(r'href="([^"]*)"', tag)
             if href and urlsplit(href[1]).netloc not in ("", own):
                 outgoing += 1
                 assert f'rel="{OUTGOING_REL}"' in tag, (html_file, tag)
-    assert outgoing > 100
+    assert outgoing > 10
 
 
 @pytest.mark.parametrize(
@@ -141,22 +142,22 @@ FOREIGN_HOST = "https://foreign.example"
 PIXEL = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
 
 
-POLICY_PAGE = page_url(loaded_project().content.items("policy")[0].src_uri)
+POLICY_PAGE = page_url(kit_project().content.items("policy")[0].src_uri)
 
 
 def _open_injected(
-    browser: Browser, site_url: str, built_site: Path, injected: str, *, bypass: bool = False
+    browser: Browser, kit_site_url: str, kit_site: Path, injected: str, *, bypass: bool = False
 ) -> tuple[list[str], bool, list[str]]:
     """A real built page with `injected` at the end of its article (what a gate could miss), opened as
     a reader would; returns the page's console messages, whether window.injected was set, and the
     requests that left for FOREIGN_HOST."""
-    html = (built_site / POLICY_PAGE / "index.html").read_text(encoding="utf-8")
+    html = (kit_site / POLICY_PAGE / "index.html").read_text(encoding="utf-8")
     body = html.replace("</article>", injected + "</article>", 1)
     context = browser.new_context(bypass_csp=bypass)
     page = context.new_page()
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
-    url = site_url + POLICY_PAGE
+    url = kit_site_url + POLICY_PAGE
     page.route(url, lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body))
     sent: list[str] = []
 
@@ -180,8 +181,8 @@ INLINE = {
 
 
 @pytest.mark.parametrize("kind", INLINE)
-def test_an_injected_inline_script_does_not_run(browser: Browser, site_url: str, built_site: Path, kind: str) -> None:
-    messages, ran, _sent = _open_injected(browser, site_url, built_site, INLINE[kind])
+def test_an_injected_inline_script_does_not_run(browser: Browser, kit_site_url: str, kit_site: Path, kind: str) -> None:
+    messages, ran, _sent = _open_injected(browser, kit_site_url, kit_site, INLINE[kind])
     assert not ran
     assert any(CSP_VIOLATION in message for message in messages), messages
 
@@ -197,17 +198,17 @@ FOREIGN = {
 
 @pytest.mark.parametrize("kind", FOREIGN)
 def test_an_injected_foreign_resource_is_never_requested(
-    browser: Browser, site_url: str, built_site: Path, kind: str
+    browser: Browser, kit_site_url: str, kit_site: Path, kind: str
 ) -> None:
-    messages, _ran, sent = _open_injected(browser, site_url, built_site, FOREIGN[kind].format(host=FOREIGN_HOST))
+    messages, _ran, sent = _open_injected(browser, kit_site_url, kit_site, FOREIGN[kind].format(host=FOREIGN_HOST))
     assert sent == []
     assert any(CSP_VIOLATION in message for message in messages), messages
 
 
-def test_without_the_policy_the_same_injections_would_run(browser: Browser, site_url: str, built_site: Path) -> None:
+def test_without_the_policy_the_same_injections_would_run(browser: Browser, kit_site_url: str, kit_site: Path) -> None:
     """The two tests above can fail: with the policy bypassed, the script runs and the image is requested."""
     injected = INLINE["script"] + FOREIGN["image"].format(host=FOREIGN_HOST)
-    messages, ran, sent = _open_injected(browser, site_url, built_site, injected, bypass=True)
+    messages, ran, sent = _open_injected(browser, kit_site_url, kit_site, injected, bypass=True)
     assert ran and sent == ["/image.svg"]
     assert not any(CSP_VIOLATION in message for message in messages)
 
@@ -215,8 +216,14 @@ def test_without_the_policy_the_same_injections_would_run(browser: Browser, site
 # ---- make launch-check
 
 
-def test_launch_check_on_the_repository_lists_the_known_blockers(capsys: pytest.CaptureFixture) -> None:
-    assert launch_main(["--project", str(PROJECT)]) == 1
+def test_launch_check_on_a_campaign_not_ready_lists_the_known_blockers(
+    capsys: pytest.CaptureFixture, tmp_path: Path
+) -> None:
+    project = copy_fixture(tmp_path / "project")
+    story = next((project / "docs" / "guong-thoat-ngheo").glob("*-*.md"))
+    for number in range(SHOWN):  # more samples of one kind than the check names in full
+        story.with_name(f"mau-{number}.md").write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
+    assert launch_main(["--project", str(project)]) == 1
     out = capsys.readouterr().out
     sections = {who: out.index(title) for who, title in WHO.items()}
     assert list(sections) == sorted(sections, key=sections.get)  # technical, office, editors, translators
@@ -247,19 +254,25 @@ STAGING_URL = "https://so-noi-vu.github.io/giam-ngheo/"
 
 @pytest.fixture(scope="module")
 def staging_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository as it is (samples, placeholder addresses), built as the staging site."""
-    site = tmp_path_factory.mktemp("staging") / "site"
-    build_site(PROJECT, site, staging_url=STAGING_URL)
+    """A campaign as it is before launch (samples, placeholder addresses), built as the staging site."""
+    project = copy_fixture(tmp_path_factory.mktemp("staging") / "project")
+    site = project.parent / "site"
+    build_site(project, site, staging_url=STAGING_URL)
     return site
 
 
-def test_every_staging_page_says_it_is_not_the_official_site(staging_site: Path) -> None:
-    pages = [
+def pages_of(site: Path) -> list[Path]:
+    """The site's pages, without the search index's, the short links' and the admin page."""
+    return [
         html
-        for html in staging_site.rglob("*.html")
-        if not html.relative_to(staging_site).as_posix().startswith(("pagefind/", SHORT_PREFIX, f"{ADMIN_FOLDER}/"))
+        for html in site.rglob("*.html")
+        if not html.relative_to(site).as_posix().startswith(("pagefind/", SHORT_PREFIX, f"{ADMIN_FOLDER}/"))
     ]
-    assert len(pages) > 500
+
+
+def test_every_staging_page_says_it_is_not_the_official_site(staging_site: Path, kit_site: Path) -> None:
+    pages = pages_of(staging_site)
+    assert len(pages) == len(pages_of(kit_site)) > 20  # every page of the same campaign
     for html_file in pages:
         html = html_file.read_text(encoding="utf-8")
         assert f"<strong>{STAGING_MARK}</strong>" in html, html_file
@@ -270,8 +283,8 @@ def test_every_staging_page_says_it_is_not_the_official_site(staging_site: Path)
     assert any("campaign-sample" in html.read_text(encoding="utf-8") for html in pages)  # samples allowed
 
 
-def test_the_other_builds_carry_no_staging_mark(built_site: Path, launch_site: Path) -> None:
-    for site in (built_site, launch_site):
+def test_the_other_builds_carry_no_staging_mark(kit_site: Path, launch_site: Path) -> None:
+    for site in (kit_site, launch_site):
         assert not (site / "robots.txt").exists()
         home = (site / "index.html").read_text(encoding="utf-8")
         assert STAGING_MARK not in home and "noindex" not in home

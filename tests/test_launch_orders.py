@@ -3,14 +3,13 @@ nothing of campaign/print.yml's publication data: the order alone holds publishe
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from conftest import PROJECT, copy_fixture, kit_project
+from conftest import copy_fixture, kit_project
 
 from campaign_kit.catalogue import GENERAL
 from campaign_kit.launch import ORDERS_FOLDER, launch_items
-from campaign_kit.printing.orders import PROFILES_FILE, press_profiles
+from campaign_kit.printing.orders import press_profiles
 
 
 def office(root: Path) -> list[str]:
@@ -26,8 +25,6 @@ def test_without_an_order_the_office_is_asked_for_one(tmp_path: Path) -> None:
 def test_an_order_missing_its_licence_is_named_and_a_complete_one_is_ready(tmp_path: Path) -> None:
     campaign = kit_project().content.campaign
     root = copy_fixture(tmp_path / "project")
-    if not (root / "campaign" / PROFILES_FILE).is_file():  # the kit's profiles (Debian's), as the project ships them
-        shutil.copy(PROJECT / "campaign" / PROFILES_FILE, root / "campaign" / PROFILES_FILE)
     leaflet = campaign.print_settings.leaflets[0].key
     order = f"""\
 title: Lệnh in để kiểm thử

@@ -9,16 +9,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import KIT_UNIT, loaded_project
+from conftest import KIT_UNIT, kit_project, loaded_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campaign_kit.loudspeaker import FOLDER, KEY_MESSAGES, Writer
 from campaign_kit.pages.admin_text import committee
+from campaign_kit.pages.loudspeaker import not_generated
 from campaign_kit.printing.loudspeaker import script_pdf, write_scripts
 from campaign_kit.printing.meeting import write_kits
 
-CONTENT = loaded_project().content
+CONTENT = kit_project().content  # the fictional campaign (tests/fixtures/campaign-mau)
 WRITER = Writer(CONTENT)
 RULES = WRITER.rules
 LISTED = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, RULES.abbreviations)) + r")(?!\w)")
@@ -38,7 +39,7 @@ def test_every_policy_has_a_script_and_the_key_messages_one() -> None:
     assert keys == [KEY_MESSAGES, *(policy.key for policy in CONTENT.items("policy"))]
 
 
-@pytest.mark.parametrize("unit", [None, KIT_UNIT])
+@pytest.mark.parametrize("unit", [None, *(unit.key for unit in CONTENT.campaign.admin_map.units)])
 def test_a_script_is_spoken_and_opens_and_closes_with_the_station(unit: str | None) -> None:
     variant = CONTENT.campaign.admin_map.unit(unit) if unit else None
     for script in WRITER.scripts(variant):
@@ -55,8 +56,8 @@ def test_a_script_is_spoken_and_opens_and_closes_with_the_station(unit: str | No
 
 def test_a_policy_script_says_its_figures_in_words() -> None:
     """A figure of the page is in its script, spoken ("1.500.000 đồng/người/tháng" → words)."""
-    script = next(s for s in WRITER.scripts() if s.key == "xac-dinh-ho-ngheo")
-    figure = CONTENT.campaign.figures["poverty_income_rural"]
+    script = next(s for s in WRITER.scripts() if s.key == "vay-von-uu-dai")
+    figure = CONTENT.campaign.figures["credit_ceiling_household"]
     value = figure.at(CONTENT.today).value  # the value in force on the build date
     assert WRITER.say(f"{value:,} đồng".replace(",", ".")) in script.text
 
@@ -94,8 +95,8 @@ def _script_divs(page: str) -> list[str]:
     return re.findall(r'<div class="campaign-script"[^>]*>(.*?)</div>', page, re.S)
 
 
-def test_the_site_has_a_large_type_page_per_script(built_site: Path) -> None:
-    folder = built_site / FOLDER
+def test_the_site_has_a_large_type_page_per_script(kit_site: Path) -> None:
+    folder = kit_site / FOLDER
     index = (folder / "index.html").read_text(encoding="utf-8")
     for script in WRITER.scripts():
         page = (folder / script.key / "index.html").read_text(encoding="utf-8")
@@ -107,21 +108,23 @@ def test_the_site_has_a_large_type_page_per_script(built_site: Path) -> None:
         assert re.search(r'class="md-sidebar md-sidebar--primary"[^>]*hidden', page)
         assert re.search(r'class="md-sidebar md-sidebar--secondary"[^>]*hidden', page)
         assert f'href="{script.key}/"' in index
-    assert "âm tiết" in index and RULES.script.not_generated["km"].split(":")[0] in index
-    css = (built_site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert "âm tiết" in index
+    for note in not_generated(WRITER):  # a language with translated policies whose numbers cannot be spoken yet
+        assert html.escape(note.split(":")[0], quote=False) in index
+    css = (kit_site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
     assert ".campaign-script" in css
 
 
 def test_a_script_pdf_is_the_same_bytes_for_the_same_content() -> None:
     script = WRITER.scripts()[0]
-    fonts = loaded_project().root / "fonts"
-    first = script_pdf(loaded_project().plan, WRITER, script, fonts, draft="")
-    assert first == script_pdf(loaded_project().plan, WRITER, script, fonts, draft="")
+    fonts = kit_project().root / "fonts"
+    first = script_pdf(kit_project().plan, WRITER, script, fonts, draft="")
+    assert first == script_pdf(kit_project().plan, WRITER, script, fonts, draft="")
 
 
 def test_only_selects_scripts_and_kits_by_file_name(tmp_path: Path) -> None:
     """make print's --only picks scripts and meeting kits by name, as it picks products."""
-    project = loaded_project()
+    project = kit_project()
     script = WRITER.scripts()[1]
     files, _notes = write_scripts(
         project.plan, tmp_path, project.root / "fonts", production=True, units=set(), only=script.stem
@@ -131,9 +134,12 @@ def test_only_selects_scripts_and_kits_by_file_name(tmp_path: Path) -> None:
 
 
 def test_the_print_kit_has_each_script_as_text_and_large_type_a4(press_kit: Path) -> None:
+    # The press kit is printed from the real campaign until conftest prints the fixture's (helper 23e).
+    content = loaded_project().content
+    writer = Writer(content)
     folder = press_kit / FOLDER
     overview = (press_kit / "index.html").read_text(encoding="utf-8")
-    for script in WRITER.scripts():
+    for script in writer.scripts():
         text = (folder / f"{script.stem}.txt").read_text(encoding="utf-8")
         assert script.text in text
         pdf = folder / f"{script.stem}.pdf"
@@ -152,6 +158,6 @@ def test_the_print_kit_has_each_script_as_text_and_large_type_a4(press_kit: Path
         assert row, script.stem
         assert f"{script.syllables} âm tiết" in row[1]
         assert int(row[2]) == max(round(pdf.stat().st_size / 1024), 1)
-    unit = CONTENT.campaign.admin_map.unit(KIT_UNIT)
+    unit = content.campaign.admin_map.unit(KIT_UNIT)
     bundle = (folder / f"bai-phat-thanh_{KIT_UNIT}.txt").read_text(encoding="utf-8")
-    assert bundle.count(committee(WRITER.ctx, unit)) == len(WRITER.scripts())
+    assert bundle.count(committee(writer.ctx, unit)) == len(writer.scripts())

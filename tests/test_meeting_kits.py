@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import kit_project
 from test_print import qr_urls
 
 from campaign_kit.model.activities import Reached
@@ -17,8 +17,8 @@ from campaign_kit.model.sections import FINDER_URI
 from campaign_kit.printing.meeting import FOLDER, SLIDE, Kits
 from campaign_kit.reports.totals import MEASURES, REACHED_COUNTS
 
-PLAN = loaded_project().plan
-KITS = Kits(PLAN, loaded_project().root / "fonts", production=True)
+PLAN = kit_project().plan
+KITS = Kits(PLAN, kit_project().root / "fonts", production=True)
 FIRST = KITS.groups()[0]  # the press kit makes this group's kit (conftest)
 MM = 72 / 25.4
 

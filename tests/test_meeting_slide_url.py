@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import kit_project
 
 from campaign_kit.model.sections import FINDER_URI
 from campaign_kit.printing.layout import PrintError
@@ -15,8 +15,8 @@ from campaign_kit.printing.meeting import SLIDE_URL_BLOCK, Kits
 from campaign_kit.printing.render import printed_url
 from campaign_kit.siteplan import SitePlan
 
-PLAN = loaded_project().plan
-KITS = Kits(PLAN, loaded_project().root / "fonts", production=True)
+PLAN = kit_project().plan
+KITS = Kits(PLAN, kit_project().root / "fonts", production=True)
 
 
 def test_the_finder_url_is_one_line_of_the_last_slide(tmp_path: Path) -> None:

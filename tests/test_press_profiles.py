@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from conftest import PROJECT, kit_project
+from conftest import kit_project
 
 from campaign_kit.catalogue import GENERAL
 from campaign_kit.model.errors import Problems
@@ -14,15 +14,16 @@ from campaign_kit.printing.orders import PROFILES_FILE, load_order, press_profil
 
 
 def test_each_profile_names_its_source_and_the_default_is_on_every_debian_machine() -> None:
-    profiles = press_profiles(PROJECT)
+    root = kit_project().root
+    profiles = press_profiles(root)
     assert profiles and all(profile.licence.strip() for profile in profiles)
-    assert profile_path(PROJECT, profiles[0]).is_file()  # the first: Ghostscript's, on every Debian machine
+    assert profile_path(root, profiles[0]).is_file()  # the first: Ghostscript's, on every Debian machine
 
 
 def test_an_order_naming_a_profile_not_installed_is_refused(tmp_path: Path) -> None:
     (tmp_path / "campaign").mkdir()
     missing = {"key": "khong-co", "name": "Hồ sơ không có", "file": str(tmp_path / "khong-co.icc"), "licence": "thử"}
-    profiles = {"profiles": [{**p.model_dump(mode="json")} for p in press_profiles(PROJECT)] + [missing]}
+    profiles = {"profiles": [{**p.model_dump(mode="json")} for p in press_profiles(kit_project().root)] + [missing]}
     (tmp_path / "campaign" / PROFILES_FILE).write_text(yaml.safe_dump(profiles, allow_unicode=True), "utf-8")
     plan = kit_project().plan
     campaign = plan.content.campaign

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from conftest import KIT_UNIT, in_press_kit, loaded_project
+from conftest import KIT_UNIT, in_press_kit, kit_project
 from PIL import ImageStat
 from test_print_orders import word_clearances
 
@@ -19,7 +19,7 @@ from campaign_kit.printing.sheet import sheet
 from campaign_kit.printing.typography import dashes
 from campaign_kit.printing.wording import product_copy
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 
 
 def kit_products(*kinds: str) -> list[Product]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import kit_project
 from weasyprint import HTML
 
 from campaign_kit.printing.preflight import BLANK_BAND_MM, MIN_PANEL_FILL, panel_fills
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 SETTINGS = PLAN.content.campaign.print_settings
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from conftest import KIT_UNIT, PROJECT, loaded_project
+from conftest import KIT_UNIT, PROJECT, kit_project
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 from PIL import ImageStat
@@ -28,7 +28,7 @@ from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.printing.typography import COMPOUND_MAX_CHARS, dashes, kept_together
 from campaign_kit.printing.wording import BLANK, cover_question, product_copy
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 CURRENT_SLOGANS = PLAN.content.current_slogans()  # ended movements are not printed anew
@@ -44,8 +44,8 @@ def sample() -> list[Product]:
 
     first_topic = CAMPAIGN.policy_groups["vi"][0].key
     return [
-        leaflet("y-te", "vi"),  # short: set larger to fill the panels
-        leaflet(first_topic, "vi"),  # long, with year ranges
+        leaflet("tin-dung", "vi"),  # the fixture's other topic, in the reference language only
+        leaflet(first_topic, "vi"),
         leaflet(first_topic, "en"),
         leaflet(GENERAL, "km"),
         leaflet(GENERAL, "vi"),

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import KIT_UNIT, PROJECT, loaded_project
+from conftest import KIT_UNIT, kit_project
 from weasyprint import HTML
 
 from campaign_kit.catalogue import GENERAL
@@ -25,8 +25,9 @@ from campaign_kit.printing.orders import Order, load_order
 from campaign_kit.printing.sheet import PT_PER_MM, Sheet, sheet
 from campaign_kit.production import check_order
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
+PROJECT = kit_project().root
 SAMPLE = PROJECT / "campaign" / "print-orders" / "2026-12-06-mau-lenh-in.yml"
 FOLDED = next(f for f in CAMPAIGN.print_settings.leaflets if f.panels_mm)
 WIDE = next(f for f in CAMPAIGN.print_settings.banners if f.width_mm > f.height_mm)
@@ -70,7 +71,7 @@ def test_an_order_renders_exactly_its_products_with_its_colophon_and_sheet(tmp_p
     order, _problems = order_of(tmp_path, COMPLETE)
     assert order is not None
     out = tmp_path / "out"
-    project = dataclasses.replace(loaded_project(), production=True)
+    project = dataclasses.replace(kit_project(), production=True)
     entries, errors = build_print(project, out, jobs=2, order=order)
     assert errors == []
     ordered = {item.product.filename: item for item in order.products}
@@ -194,7 +195,7 @@ def test_the_sample_order_is_refused_with_the_sites_placeholders_and_samples(
     errors = capsys.readouterr().err
     order = "campaign/print-orders/2026-12-06-mau-lenh-in.yml"
     assert re.search(rf"{order}:\d+: lệnh in minh họa \(sample: true\) không được in", errors)
-    assert "site_url “https://kiengiang-giamngheo.example/” vẫn là địa chỉ tạm" in errors
+    assert f"site_url “{PLAN.site_url}” vẫn là địa chỉ tạm" in errors
     assert "bản chính thức không được đăng nội dung minh họa (sample: true)" in errors
     assert not out.exists()
 

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import kit_project
 from PIL import Image
 
 from campaign_kit.model.content import Page
@@ -18,7 +18,7 @@ from campaign_kit.model.schema import Consent
 from campaign_kit.printing.layout import PrintError
 from campaign_kit.printing.photos import MIN_EFFECTIVE_DPI, effective_dpi, story_photo
 
-CONTENT = loaded_project().content
+CONTENT = kit_project().content
 STORY = CONTENT.items("story")[0]
 BOX = (100.0, 70.0)  # mm
 

@@ -7,11 +7,11 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import in_press_kit, loaded_project
+from conftest import in_press_kit, kit_project
 
 from campaign_kit.printing.wording import product_copy
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
 
 

@@ -13,13 +13,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import kit_project
 from test_print import qr_urls
 
 from campaign_kit.catalogue import Product
 from campaign_kit.printing.wording import product_copy
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 PX = 0.75  # WeasyPrint's content streams measure in CSS px under a 0.75 scale: Tf 16 is 12 pt

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, loaded_project
+from conftest import copy_fixture, kit_project
 from PIL import Image
 from test_print import user_unit
 
@@ -24,7 +24,7 @@ from campaign_kit.printing.sheet import sheet
 from campaign_kit.project import load
 from campaign_kit.slugs import slug
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 VERSION = content_date(PLAN.content).isoformat()
@@ -50,10 +50,11 @@ def fill_colours(body: bytes) -> set[tuple[float, ...]]:
 
 
 @pytest.mark.skipif(not OTHER_PROFILE.exists(), reason="needs Debian libgs-common (Ghostscript's CMYK profiles)")
-def test_a_profile_given_on_the_command_line_drives_conversion_and_output_intent(project_copy: Path) -> None:
+def test_a_profile_given_on_the_command_line_drives_conversion_and_output_intent(tmp_path: Path) -> None:
     """--profile: palette colours without a designer's CMYK are converted through that profile (not the
     default one), and that profile is the output intent. The banner's ground is the primary colour,
     here left without its designer's CMYK."""
+    project_copy = copy_fixture(tmp_path / "project")
     settings = project_copy / "campaign" / "print.yml"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(re.sub(r"\n  primary: \[[^\]]*\][^\n]*", "", text, count=1), encoding="utf-8")
@@ -153,7 +154,7 @@ def test_banner_text_keeps_clear_of_hems_pockets_and_grommets(banners: dict[str,
 
 def test_banner_manifest_says_how_to_finish_it(tmp_path: Path) -> None:
     fmt = SETTINGS.banners[0]
-    entries, errors = build_print(loaded_project(), tmp_path, jobs=1, only=f"{CAMPAIGN.slogans[0].key}_{fmt.key}")
+    entries, errors = build_print(kit_project(), tmp_path, jobs=1, only=f"{CAMPAIGN.slogans[0].key}_{fmt.key}")
     assert not errors and len(entries) == 1
     row = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))[0]
     trim = boxes(tmp_path / row["file"])["TrimBox"]
@@ -205,7 +206,9 @@ def test_marks_lie_outside_the_bleed_in_registration_colour(press_kit: Path, tmp
     for product in (leaflet, banner):
         pdf = tmp_path / product.filename
         pdf.write_bytes(
-            render_pdf(PLAN, product, RenderOptions(fonts_dir=PROJECT / "fonts", production=True, marks=True))
+            render_pdf(
+                PLAN, product, RenderOptions(fonts_dir=kit_project().root / "fonts", production=True, marks=True)
+            )
         )
         found = {True: boxes(pdf), False: boxes(press_kit / product.filename)}  # the kit has no marks
         assert found[True]["TrimBox"] == found[False]["TrimBox"] and found[True]["BleedBox"] == found[False]["BleedBox"]
@@ -267,7 +270,7 @@ def test_two_runs_give_the_same_bytes(tmp_path: Path) -> None:
     for seed in ("1", "2"):
         out = tmp_path / seed
         subprocess.run(
-            [sys.executable, "-m", "campaign_kit.printing", "--project", str(PROJECT), "--out", str(out),
+            [sys.executable, "-m", "campaign_kit.printing", "--project", str(kit_project().root), "--out", str(out),
              "--only", f"_{sample.subject}_{sample.format.key}_", "--unit", sample.unit, "--jobs", "2"],
             check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed},
         )  # fmt: skip

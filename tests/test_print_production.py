@@ -5,12 +5,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from conftest import PROJECT, loaded_project
+from conftest import PROJECT, kit_project
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.printing.render import DRAFT_MARK, RenderOptions, render_pdf
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
 VERSION = content_date(PLAN.content).isoformat()
 A5 = next(f for f in CAMPAIGN.print_settings.leaflets if not f.panels_mm)

@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 
 import segno
-from conftest import loaded_project
+from conftest import kit_project
 
 from campaign_kit.model.sections import SECTIONS
 from campaign_kit.printing.qr import MIN_CODE_MM, MIN_MODULE_MM, QUIET_ZONE, qr_svg
 from campaign_kit.printing.wording import product_copy
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 SITE_URL = PLAN.site_url
 
 
@@ -27,12 +27,12 @@ def printed_urls() -> set[str]:
     return urls
 
 
-def test_short_links_printed_are_pages_of_the_built_site(built_site: Path) -> None:
+def test_short_links_printed_are_pages_of_the_built_site(kit_site: Path) -> None:
     urls = printed_urls()
     short = [url for url in urls if "/q/" in url]
     assert short and len(urls) > len(short) / 2
     for url in short:
-        page = built_site / url.removeprefix(SITE_URL) / "index.html"
+        page = kit_site / url.removeprefix(SITE_URL) / "index.html"
         assert page.is_file(), url
         target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page.read_text(encoding="utf-8"))[1]
         path, _, anchor = target.partition("#")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from conftest import PROJECT, loaded_project
+from conftest import PROJECT, kit_project
 from test_print_layout import inside_folds, squeezed, visible
 from weasyprint import Document
 from weasyprint.formatting_structure import boxes
@@ -22,7 +22,7 @@ from campaign_kit.printing.render import RenderOptions, layout_product
 from campaign_kit.printing.typography import kept_together
 from campaign_kit.printing.wording import product_copy
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
 SETTINGS = CAMPAIGN.print_settings
 FOLDED = next(fmt for fmt in SETTINGS.leaflets if fmt.panels_mm)

@@ -13,13 +13,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import kit_project
 from openpyxl import load_workbook
 
 from campaign_kit.reports.__main__ import NAMES, main, write_report
 from campaign_kit.reports.totals import HEADINGS, MEASURE_NAMES, Period, compute
 
-CONTENT = loaded_project().content
+CONTENT = kit_project().content
 FIRST_HALF = Period(dt.date(2024, 1, 1), dt.date(2024, 6, 30))
 YEAR = Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
@@ -95,16 +95,16 @@ def number(text: str) -> int:
 
 @pytest.fixture(scope="module")
 def report_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_report(loaded_project(), YEAR, tmp_path_factory.mktemp("reports"))
+    return write_report(kit_project(), YEAR, tmp_path_factory.mktemp("reports"))
 
 
-def test_totals_are_the_same_on_the_page_in_the_pdf_the_csv_and_the_xlsx(built_site: Path, report_files: Path) -> None:
+def test_totals_are_the_same_on_the_page_in_the_pdf_the_csv_and_the_xlsx(kit_site: Path, report_files: Path) -> None:
     expected = compute(CONTENT, YEAR).total.totals
     assert report_files.name == "2024-01-01_2024-12-31"
     assert sorted(path.name for path in report_files.iterdir()) == sorted(NAMES)
 
     parser = _Totals()
-    parser.feed((built_site / "bao-cao/nam-2024/index.html").read_text(encoding="utf-8"))
+    parser.feed((kit_site / "bao-cao/nam-2024/index.html").read_text(encoding="utf-8"))
     assert {name: number(parser.rows[HEADINGS[name]]) for name in MEASURE_NAMES} == expected
 
     text = subprocess.run(
@@ -134,17 +134,17 @@ def test_totals_are_the_same_on_the_page_in_the_pdf_the_csv_and_the_xlsx(built_s
     assert isinstance(sheet[1][columns.index("Ngày bắt đầu")], dt.datetime)
 
 
-def test_the_report_page_shows_its_charts_and_marks_samples(built_site: Path) -> None:
-    html = (built_site / "bao-cao/nam-2024/index.html").read_text(encoding="utf-8")
+def test_the_report_page_shows_its_charts_and_marks_samples(kit_site: Path) -> None:
+    html = (kit_site / "bao-cao/nam-2024/index.html").read_text(encoding="utf-8")
     assert "Nội dung minh họa" in html
     for name in ("hinh-thuc", "don-vi"):
         assert f'src="{name}.svg"' in html
-        chart = ET.parse(built_site / f"bao-cao/nam-2024/{name}.svg").getroot()
+        chart = ET.parse(kit_site / f"bao-cao/nam-2024/{name}.svg").getroot()
         assert chart.tag == "{http://www.w3.org/2000/svg}svg"
         assert len(chart.findall("{http://www.w3.org/2000/svg}rect")) > 1
-    index = (built_site / "bao-cao/index.html").read_text(encoding="utf-8")
+    index = (kit_site / "bao-cao/index.html").read_text(encoding="utf-8")
     assert 'href="6-thang-dau-nam-2024/"' in index and 'href="nam-2024/"' in index
-    assert 'href="../bao-cao/"' in (built_site / "ke-hoach/index.html").read_text(encoding="utf-8")
+    assert 'href="../bao-cao/"' in (kit_site / "ke-hoach/index.html").read_text(encoding="utf-8")
 
 
 def test_make_report_refuses_half_a_period(capsys: pytest.CaptureFixture[str]) -> None:

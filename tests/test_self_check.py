@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE, kit_project
 from playwright.sync_api import Browser, Request
 
 from campaign_kit.model.campaign import load_campaign
@@ -21,20 +22,20 @@ PAGE = page_url(SELF_CHECK_URI)
 
 
 @pytest.mark.parametrize("script", ["self_check.test.mjs", "parse_amount.test.mjs"])
-def test_the_module_in_node(built_site: Path, script: str) -> None:
+def test_the_module_in_node(kit_site: Path, script: str) -> None:
     """classify() against the boundary table; parseAmount() against money as people write it."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is missing: the self-check module is tested with node --test")
-    env = {**os.environ, "SELF_CHECK_MODULE": str(built_site / MODULE)}
+    env = {**os.environ, "SELF_CHECK_MODULE": str(kit_site / MODULE)}
     run = subprocess.run([node, "--test", str(TESTS / "js" / script)], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout
 
 
-def test_the_module_holds_the_lines_of_figures_yml(built_site: Path, loaded) -> None:
-    campaign = loaded.content.campaign
-    text = (built_site / MODULE).read_text(encoding="utf-8")
+def test_the_module_holds_the_lines_of_figures_yml(kit_site: Path) -> None:
+    campaign = kit_project().content.campaign
+    text = (kit_site / MODULE).read_text(encoding="utf-8")
     data = standard(campaign)
     lines = [value for period in data["periods"] for value in period["povertyLine"].values()]
     rules = campaign.poverty_standard
@@ -61,7 +62,7 @@ FILLED = [
 @pytest.mark.parametrize(("prefix", "area", "members", "income", "ticked", "category", "shown"), FILLED)
 def test_fill_the_self_check(
     browser: Browser,
-    site_url: str,
+    kit_site_url: str,
     prefix: str,
     area: str,
     members: int | str,
@@ -72,7 +73,7 @@ def test_fill_the_self_check(
 ) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
-    page.goto(site_url + prefix + PAGE, wait_until="networkidle")  # the favicon too
+    page.goto(kit_site_url + prefix + PAGE, wait_until="networkidle")  # the favicon too
     after_load: list[Request] = []
     page.on("request", lambda request: after_load.append(request))
     page.select_option("#self-check-year", "2026")
@@ -96,16 +97,16 @@ def test_fill_the_self_check(
     assert result.locator("a[href$='hoi-o-dau/']").count() == 1  # what to do next: the unit's People's Committee
     assert result.locator("a[href$='chinh-sach/']").count() == (1 if category in ("poor", "near_poor") else 0)
     assert after_load == [], [request.url for request in after_load]
-    assert page.url == site_url + prefix + PAGE  # nothing entered went into the address
+    assert page.url == kit_site_url + prefix + PAGE  # nothing entered went into the address
     context.close()
 
 
-def test_a_year_of_the_new_standard_asks_its_own_indicators(browser: Browser, site_url: str) -> None:
+def test_a_year_of_the_new_standard_asks_its_own_indicators(browser: Browser, kit_site_url: str) -> None:
     """2027 asks the 2027-2030 list (known from a draft, and the page says so), classifies with the
     2027 lines and names the period and act; back to 2026, the old list returns."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(kit_site_url + PAGE)
     page.select_option("#self-check-year", "2027")
     visible = page.locator("[data-indicator]:visible")
     assert visible.count() == 12
@@ -145,11 +146,11 @@ REFUSED = [
 
 @pytest.mark.parametrize(("field", "entered", "reason"), REFUSED)
 def test_impossible_input_is_named_beside_its_field(
-    browser: Browser, site_url: str, field: str, entered: str, reason: str
+    browser: Browser, kit_site_url: str, field: str, entered: str, reason: str
 ) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(kit_site_url + PAGE)
     page.check('[data-area][value="rural"]')
     page.fill("#self-check-members", "4")
     page.fill("#self-check-income", "6 triệu")
@@ -173,10 +174,10 @@ def test_impossible_input_is_named_beside_its_field(
     context.close()
 
 
-def test_no_area_is_named_beside_its_question(browser: Browser, site_url: str) -> None:
+def test_no_area_is_named_beside_its_question(browser: Browser, kit_site_url: str) -> None:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(kit_site_url + PAGE)
     page.fill("#self-check-members", "4")
     page.fill("#self-check-income", "6 triệu")
     page.locator("form button").click()
@@ -187,12 +188,12 @@ def test_no_area_is_named_beside_its_question(browser: Browser, site_url: str) -
     context.close()
 
 
-def test_the_form_on_a_phone(browser: Browser, site_url: str) -> None:
+def test_the_form_on_a_phone(browser: Browser, kit_site_url: str) -> None:
     """At 360×800: every field, radio, box and the button is a target of 44 px or more, and the
     amount is read back as it is typed."""
     context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(kit_site_url + PAGE)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     targets = page.locator(
         ".campaign-self-check select, .campaign-self-check input[type=text], "
@@ -214,10 +215,10 @@ def test_the_form_on_a_phone(browser: Browser, site_url: str) -> None:
     context.close()
 
 
-def test_without_javascript_a_printable_checklist(browser: Browser, site_url: str) -> None:
+def test_without_javascript_a_printable_checklist(browser: Browser, kit_site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(kit_site_url + PAGE)
     # every indicator of every period, those of one period only saying which years they are asked for
     assert page.locator("[data-indicator]").count() == 13
     assert "(chỉ hỏi cho năm 2027–2030)" in page.locator("li[data-periods='2027']").text_content()
@@ -259,7 +260,7 @@ def test_a_broken_standard_is_refused_with_its_file(
     tmp_path: Path, file: str, old: str, new: str, message: str
 ) -> None:
     campaign = tmp_path / "campaign"
-    shutil.copytree(Path(__file__).parents[1] / "campaign", campaign)
+    shutil.copytree(FIXTURE / "campaign", campaign)
     text = (campaign / file).read_text(encoding="utf-8")
     assert old in text
     (campaign / file).write_text(text.replace(old, new, 1), encoding="utf-8")

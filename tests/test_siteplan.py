@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import loaded_project
+from conftest import copy_fixture, kit_project
 
 from campaign_kit.markdown_config import EXTENSIONS
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import BY_TYPE, PLAN_URI
 from campaign_kit.project import load
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 STORY = """---
 title: Chị Tư nuôi vịt
 date: 2024-03-02
@@ -72,17 +72,21 @@ def write_story(project: Path, body: str) -> None:
         ("[Hỏi đáp](../hoi-dap/index.md#khong-co-muc-nay)", "mà trang “hoi-dap/index.md” không có"),
     ],
 )
-def test_the_gate_refuses_links_to_pages_the_plan_does_not_make(project_copy: Path, body: str, expected: str) -> None:
-    write_story(project_copy, body)
+def test_the_gate_refuses_links_to_pages_the_plan_does_not_make(tmp_path: Path, body: str, expected: str) -> None:
+    project = copy_fixture(tmp_path / "project")
+    write_story(project, body)
     with pytest.raises(ContentError) as caught:
-        load(project_copy)
+        load(project)
     assert expected in str(caught.value)
 
 
-def test_links_to_generated_pages_and_their_anchors_pass(project_copy: Path) -> None:
+def test_links_to_generated_pages_and_their_anchors_pass(tmp_path: Path) -> None:
+    """The FAQ listing is generated, each question under an anchor of its own."""
+    project = copy_fixture(tmp_path / "project")
     year = next(iter(PLAN.content.items("story"))).meta.date.year
-    write_story(project_copy, f"[Năm {year}](theo-nam/{year}.md), [hỏi đáp](../hoi-dap/index.md#ho-ngheo-la-gi).")
-    load(project_copy)
+    question = "../hoi-dap/index.md#ho-ngheo-co-duoc-cap-the-bao-hiem-y-te-khong"
+    write_story(project, f"[Năm {year}](theo-nam/{year}.md), [hỏi đáp]({question}).")
+    load(project)
 
 
 def test_the_plan_exports_to_markdown_a_stock_renderer_builds(tmp_path: Path) -> None:

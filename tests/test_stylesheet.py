@@ -15,7 +15,7 @@ from pathlib import Path
 
 import material
 import pytest
-from conftest import PROJECT
+from conftest import kit_project
 from playwright.sync_api import Browser, Page
 
 from campaign_kit.css_pruning import markup_names, prune_stylesheet
@@ -70,8 +70,8 @@ def material_stylesheet() -> str:
 
 def whole_stylesheet(project: Project, language: str) -> str:
     campaign = project.content.campaign
-    ours = (PROJECT / "overrides" / OUR_STYLESHEET).read_text(encoding="utf-8")
-    return site_stylesheet(material_stylesheet(), theme_css(campaign, PROJECT / "fonts", language), ours, None)
+    ours = (project.root / "overrides" / OUR_STYLESHEET).read_text(encoding="utf-8")
+    return site_stylesheet(material_stylesheet(), theme_css(campaign, project.root / "fonts", language), ours, None)
 
 
 def _submit_search(page: Page) -> None:
@@ -124,8 +124,8 @@ def _lasting_differences(page: Page, sheet: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def whole(loaded: Project) -> dict[str, str]:
-    return {code: whole_stylesheet(loaded, code) for code in loaded.plan.sites}
+def whole() -> dict[str, str]:
+    return {code: whole_stylesheet(kit_project(), code) for code in kit_project().plan.sites}
 
 
 # The menu is the site's navigation, drawn by the same rules on every page: opened on a page at the
@@ -137,7 +137,7 @@ DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 
 @pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_every_element_looks_as_with_materials_whole_stylesheet(
-    browser: Browser, loaded: Project, site_url: str, whole: dict[str, str], screen: dict
+    browser: Browser, kit_site_url: str, whole: dict[str, str], screen: dict
 ) -> None:
     """Fonts are left out: whether a `font-display: optional` face arrives in time would change
     the sizes of the text between the two."""
@@ -146,11 +146,11 @@ def test_every_element_looks_as_with_materials_whole_stylesheet(
     context = browser.new_context(reduced_motion="reduce", bypass_csp=True, **screen)
     context.route(re.compile(r".*\.woff2$"), lambda route: route.abort())
     differences = []
-    for name, (path, act) in pages(loaded).items():
+    for name, (path, act) in pages(kit_project()).items():
         page = context.new_page()
-        page.goto(site_url + path, wait_until="load")
+        page.goto(kit_site_url + path, wait_until="load")
         act(page)
-        sheet = whole["km" if path.startswith("km/") else loaded.plan.reference.code]
+        sheet = whole["km" if path.startswith("km/") else kit_project().plan.reference.code]
         differences += [f"{name}: {difference}" for difference in _lasting_differences(page, sheet)]
         if screen is PHONE and name in MENU_PAGES:  # the menu, open
             page.evaluate("document.getElementById('__drawer').checked = true")

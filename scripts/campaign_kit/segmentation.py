@@ -21,7 +21,7 @@ UNSPACED = {"khmer": (re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]+"), "km")}
 def mark_word_breaks(text: str, scripts: list[str], keep: re.Pattern[str] | None = None) -> str:
     """`text` with U+200B between the words of every unspaced-script run. Matches of `keep` (names that
     print on one line) stay whole: one word, with a break before and after it."""
-    if keep is None:
+    if keep is None or not any(script in UNSPACED for script in scripts):  # then nothing to mark or keep
         return _marked(text, scripts)
     out, last = [], 0
     for match in keep.finditer(text):

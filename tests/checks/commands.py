@@ -1,4 +1,5 @@
-"""A throwaway project for the command-line tools: campaign/ and docs/ are all they read."""
+"""A throwaway project for the command-line tools: campaign/ and docs/ are all they read (the fictional
+fixture campaign's, tests/fixtures/)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PROJECT
+from conftest import FIXTURE
 
 
 def small_project(target: Path) -> Path:
     for name in ("campaign", "docs"):
-        shutil.copytree(PROJECT / name, target / name)
+        shutil.copytree(FIXTURE / name, target / name)
     return target
 
 
-def run(
-    module: str, project: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+def run(module: str, project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m campaign_kit.<module>` in `project`, as the Makefile runs it (stdin is no terminal);
     `env`: variables set for this run only."""
     return subprocess.run(

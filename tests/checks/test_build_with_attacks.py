@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import material
-from conftest import PROJECT, copy_project
+from conftest import PROJECT, copy_fixture
 from photos import photo
 from PIL import Image
 from test_check_corpus import CORPUS, FILE_ATTACKS, STORY
@@ -98,7 +98,7 @@ def _theme_file(relative: str) -> Path | None:
 
 
 def test_a_site_built_with_every_attack_publishes_none(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "project")
+    root = copy_fixture(tmp_path / "project")
     project = _attack_project(root)
     attack_pages = [
         page

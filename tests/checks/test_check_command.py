@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from commands import fingerprint, run, small_project
-from conftest import PROJECT
+from conftest import PROJECT, copy_fixture
 from photos import photo
 from PIL import ExifTags, Image
 
@@ -55,12 +55,11 @@ def test_check_reports_every_problem_and_writes_nothing(project: Path) -> None:
     assert "Có 7 lỗi cần sửa" in result.stdout
 
 
-def test_the_site_build_refuses_what_check_refuses(
-    project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    shutil.copy(CORPUS / "guong-thoat-ngheo" / "the-script.md", project_copy / STORY / "the-script.md")
+def test_the_site_build_refuses_what_check_refuses(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    whole = copy_fixture(tmp_path / "whole")  # with the theme a build reads
+    shutil.copy(CORPUS / "guong-thoat-ngheo" / "the-script.md", whole / STORY / "the-script.md")
     with pytest.raises(ContentError) as caught:
-        build_site(project_copy, tmp_path / "site")
+        build_site(whole, tmp_path / "site")
     assert f"{STORY}the-script.md:15: không được dùng thẻ HTML <script>" in str(caught.value)
     assert not (tmp_path / "site" / "index.html").exists()
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import weasyprint
-from conftest import PROJECT, loaded_project
+from conftest import FIXTURE, copy_fixture, kit_project
 from photos import photo
 from PIL import Image
 
@@ -30,18 +30,23 @@ from campaign_kit.model.errors import ContentError, Problem
 from campaign_kit.project import load
 
 CORPUS = Path(__file__).parent / "corpus"
-CAMPAIGN = loaded_project().content.campaign
+# The fictional fixture campaign (tests/fixtures/): the corpus names its places (Bến Lúa, xa-ben-lua).
+KIT = kit_project().root
 STORY = "guong-thoat-ngheo/"
 
 # (file in corpus/ and docs/, line, start of the message)
 MISTAKES = [
     # schema
     (STORY + "thieu-tieu-de.md", 2, "thiếu mục bắt buộc tiêu đề (title)."),
-    (STORY + "ngay-khong-co-that.md", 3, "ngày (date) “2024-02-31” không phải là một ngày có thật (tháng 2 năm 2024 không có ngày 31)."),
+    (
+        STORY + "ngay-khong-co-that.md",
+        3,
+        "ngày (date) “2024-02-31” không phải là một ngày có thật (tháng 2 năm 2024 không có ngày 31).",
+    ),
     (
         STORY + "sai-huyen.md",
         4,
-        "huyện, thành phố (district): không có huyện, thành phố “go-qua”. Có phải ý bạn là “go-quao”?",
+        "huyện, thành phố (district): không có huyện, thành phố “ben-lu”. Có phải ý bạn là “ben-lua”?",
     ),
     (STORY + "muc-la.md", 6, "mục “tag” không dùng được ở đây. Có phải ý bạn là “tags”?"),
     # the place as the page's date names it: no district after the district level ended, no unit before
@@ -52,7 +57,7 @@ MISTAKES = [
     (STORY + "loi-phong-tcvn3.md", 15, "chữ “nghÌo” bị lỗi phông cũ TCVN3 (phông .VnTime); có lẽ là “nghèo”."),
     (STORY + "loi-phong-vni.md", 15, "chữ “Chöông” bị lỗi phông cũ VNI (phông VNI-Times); có lẽ là “Chương”."),
     (STORY + "ky-tu-an.md", 15, "dòng có ký tự ẩn U+200B (ZERO WIDTH SPACE) ở cột 4"),
-    (STORY + "chu-lan-kirin.md", 15, "chữ “Giаng” lẫn ký tự Cyrillic “а” (U+0430)"),
+    (STORY + "chu-lan-kirin.md", 15, "chữ “Lúа” lẫn ký tự Cyrillic “а” (U+0430)"),
     # privacy
     ("bieu-duong/ho-thieu-dong-y.md", 2, "trang nói về người hoặc hộ gia đình cụ thể nhưng thiếu ghi nhận đồng ý"),
     (STORY + "dong-y-sau-ngay-dang.md", 9, "ngày đồng ý (20/06/2024) muộn hơn ngày đăng bài (01/06/2024)."),
@@ -68,7 +73,11 @@ MISTAKES = [
     # figures: a page about today writes them through {{ figure:… }}; a dated page may type only
     # the value in force on its date (hop-le/ has the same news item with the right 2023 line)
     ("hoi-dap/lai-suat-go-tay.md", 10, "lãi suất 6,6%/năm được gõ tay; đây là số liệu “credit_rate_poor”"),
-    ("hoi-dap/so-tien-go-tay.md", 10, "số tiền 100.000.000 đồng được gõ tay; đây là số liệu “credit_ceiling_household”"),
+    (
+        "hoi-dap/so-tien-go-tay.md",
+        10,
+        "số tiền 100.000.000 đồng được gõ tay; đây là số liệu “credit_ceiling_household”",
+    ),
     (
         "tin-tuc/chuan-ngheo-nam-2023-sai-muc.md",
         10,
@@ -85,14 +94,14 @@ MISTAKES = [
     (STORY + "anh-data.md", 15, "liên kết kiểu “data:” không được dùng."),
     # images
     (STORY + "anh-thieu-mo-ta.md", 15, "ảnh “anh/chi-ba-tuoi-rau.jpg” chưa có lời mô tả (alt)"),
-    (STORY + "anh-tu-trang-khac.md", 15, "ảnh “https://baokiengiang.example/anh/chi-ba.jpg” lấy từ trang khác"),
+    (STORY + "anh-tu-trang-khac.md", 15, "ảnh “https://baosongmay.example/anh/chi-ba.jpg” lấy từ trang khác"),
     (STORY + "anh-khong-co.md", 15, "ảnh “anh/chi-ba-sang.jpg” không dẫn tới đâu"),
     # links
     (STORY + "lien-ket-hong.md", 15, "liên kết “../chinh-sach/bao-hiem-yte.md” không dẫn tới đâu"),
     (
         STORY + "muc-khong-co.md",
         15,
-        "liên kết “../hoi-dap/ho-ngheo-la-gi.md#dieu-kien” dẫn tới mục “#dieu-kien” mà trang",
+        "liên kết “../hoi-dap/ho-ngheo-co-duoc-cap-the-bao-hiem-y-te-khong.md#dieu-kien” dẫn tới mục “#dieu-kien” mà trang",
     ),
     (STORY + "lien-ket-tuyet-doi.md", 15, "liên kết “/chinh-sach/” bắt đầu bằng “/”"),
 ]
@@ -231,14 +240,20 @@ PHOTOS = [
 
 
 @pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A whole copy of the fixture campaign, for changes to campaign/."""
+    return copy_fixture(tmp_path / "project")
+
+
+@pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    """A copy of docs/ to add mistakes to (campaign/ is only read)."""
-    return Path(shutil.copytree(PROJECT / "docs", tmp_path / "docs"))
+    """A copy of the fixture's docs/ to add mistakes to (campaign/ is only read)."""
+    return Path(shutil.copytree(FIXTURE / "docs", tmp_path / "docs"))
 
 
 def reported(docs: Path) -> list[Problem]:
     with pytest.raises(ContentError) as caught:
-        load(PROJECT, docs_dir=docs)
+        load(KIT, docs_dir=docs)
     return caught.value.problems
 
 
@@ -250,13 +265,13 @@ def by_file(problems: list[Problem]) -> dict[str, list[Problem]]:
 
 
 def test_the_clean_tree_passes() -> None:
-    load(PROJECT)
+    load(KIT)
 
 
 @pytest.fixture(scope="module")
 def mistakes_reported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Problem]]:
     """Every mistake and photo mistake in one copy of docs/: the problems reported, by file."""
-    docs = Path(shutil.copytree(PROJECT / "docs", tmp_path_factory.mktemp("mistakes") / "docs"))
+    docs = Path(shutil.copytree(FIXTURE / "docs", tmp_path_factory.mktemp("mistakes") / "docs"))
     for name, _, _ in MISTAKES:
         shutil.copy(CORPUS / name, docs / name)
     for name, options, _ in PHOTOS:
@@ -309,7 +324,7 @@ def test_a_correct_photo_and_its_page_pass(docs: Path) -> None:
     page = (CORPUS / STORY / "anh-thieu-mo-ta.md").read_text(encoding="utf-8")
     page = page.replace("![](anh/", "![Chị Ba tưới rau trong vườn nhà](anh/")
     (docs / STORY / "anh-co-mo-ta.md").write_text(page, encoding="utf-8")
-    load(PROJECT, docs_dir=docs)
+    load(KIT, docs_dir=docs)
 
 
 def _refused_at(problems: list[Problem], name: str, line: int, message: str) -> None:
@@ -321,7 +336,7 @@ def _refused_at(problems: list[Problem], name: str, line: int, message: str) -> 
 @pytest.fixture(scope="module")
 def attacks_reported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Problem]]:
     """Every attack page in one copy of docs/: the problems reported, by file."""
-    docs = Path(shutil.copytree(PROJECT / "docs", tmp_path_factory.mktemp("attacks") / "docs"))
+    docs = Path(shutil.copytree(FIXTURE / "docs", tmp_path_factory.mktemp("attacks") / "docs"))
     for _, name, _, _ in ATTACKS:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(CORPUS / name, docs / name)
@@ -473,7 +488,7 @@ FILE_ATTACKS = [
 @pytest.fixture(scope="module")
 def file_attacks_reported(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dict[str, list[Problem]]]:
     """Every file attack made in one copy of docs/: ({case: its file}, the problems reported by file)."""
-    docs = Path(shutil.copytree(PROJECT / "docs", tmp_path_factory.mktemp("files") / "docs"))
+    docs = Path(shutil.copytree(FIXTURE / "docs", tmp_path_factory.mktemp("files") / "docs"))
     files = {case: f"docs/{make(docs).relative_to(docs).as_posix()}" for case, make, _ in FILE_ATTACKS}
     assert len(set(files.values())) == len(files), "each case makes its own file"
     return files, by_file(reported(docs))
@@ -507,17 +522,17 @@ def _pdf(author: str | None) -> bytes:
 
 def test_a_pdf_naming_its_author_is_refused_and_a_clean_one_passes(docs: Path) -> None:
     (docs / "hoi-dap" / "mau-don.pdf").write_bytes(_pdf(None))
-    load(PROJECT, docs_dir=docs)
+    load(KIT, docs_dir=docs)
     (docs / "hoi-dap" / "mau-don.pdf").write_bytes(_pdf("Nguyễn Văn A"))
     (problem,) = reported(docs)
     assert (problem.path, problem.line) == ("docs/hoi-dap/mau-don.pdf", 1)
     assert problem.message.startswith("tệp PDF còn ghi tên người soạn")
 
 
-def test_a_symbolic_link_in_campaign_is_refused(project_copy: Path) -> None:
-    (project_copy / "campaign" / "bi-mat.yml").symlink_to("/etc/passwd")
+def test_a_symbolic_link_in_campaign_is_refused(project: Path) -> None:
+    (project / "campaign" / "bi-mat.yml").symlink_to("/etc/passwd")
     with pytest.raises(ContentError) as caught:
-        load(project_copy)
+        load(project)
     assert [f"{p.path}:{p.line}" for p in caught.value.problems] == ["campaign/bi-mat.yml:1"]
 
 
@@ -539,18 +554,18 @@ def test_the_legitimate_corpus_is_large_enough() -> None:
     assert any(name.endswith(".km.md") for name in LEGIT_PAGES)
 
 
-def test_the_legitimate_texts_pass(project_copy: Path) -> None:
-    (project_copy / "campaign" / "contacts.yml").write_text(CONTACTS, encoding="utf-8")
+def test_the_legitimate_texts_pass(project: Path) -> None:
+    (project / "campaign" / "contacts.yml").write_text(CONTACTS, encoding="utf-8")
     for name in LEGIT_PAGES:
-        shutil.copy(LEGIT / name, project_copy / "docs" / name)
-    load(project_copy)
+        shutil.copy(LEGIT / name, project / "docs" / name)
+    load(project)
 
 
-def test_a_public_contact_reaches_the_page_through_its_placeholder(project_copy: Path) -> None:
-    (project_copy / "campaign" / "contacts.yml").write_text(CONTACTS, encoding="utf-8")
+def test_a_public_contact_reaches_the_page_through_its_placeholder(project: Path) -> None:
+    (project / "campaign" / "contacts.yml").write_text(CONTACTS, encoding="utf-8")
     name = "guong-thoat-ngheo/hop-le-lien-he-qua-so-lien-he.md"
-    shutil.copy(LEGIT / name, project_copy / "docs" / name)
-    markdown = load(project_copy).plan.sites["vi"].pages[name].body
+    shutil.copy(LEGIT / name, project / "docs" / name)
+    markdown = load(project).plan.sites["vi"].pages[name].body
     assert "Phòng giao dịch Ngân hàng Chính sách xã hội (tên minh họa)" in markdown
     assert "0297 3000 000" in markdown
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, loaded_project
+from conftest import copy_fixture, kit_project
 
 from campaign_kit.build import build_site
 from campaign_kit.model.errors import ContentError
 from campaign_kit.model.sections import page_url
 from campaign_kit.project import load
 
-CAMPAIGN = loaded_project().content.campaign
-CONTENT = loaded_project().content
+CONTENT = kit_project().content  # the fictional fixture campaign's (tests/fixtures/)
+CAMPAIGN = CONTENT.campaign
 REPOSITORY = str(CAMPAIGN.site.repository.url).rstrip("/")
 
 
@@ -23,37 +23,34 @@ def html_of(site: Path, src_uri: str, language: str = "vi") -> str:
     return (root / page_url(src_uri) / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_content_page_links_to_its_file_in_the_web_editor(built_site: Path) -> None:
+def test_every_content_page_links_to_its_file_in_the_web_editor(kit_site: Path) -> None:
     for src_uri, languages in CONTENT.pages.items():
         for language in CAMPAIGN.languages:
             page = languages.get(language.code) or languages[CAMPAIGN.default_language]
-            source = page.path.relative_to(PROJECT).as_posix()
+            source = page.path.relative_to(kit_project().root).as_posix()
             words = CAMPAIGN.strings[language.code].edit_page
             link = f'<a href="{REPOSITORY}/edit/main/{source}" rel="noopener noreferrer">{words}</a>'  # outgoing
-            html = html_of(built_site, src_uri, language.code).replace("\u200b", "")  # Khmer word breaks
+            html = html_of(kit_site, src_uri, language.code).replace("\u200b", "")  # Khmer word breaks
             assert link in html, (src_uri, language.code)
 
 
-def test_generated_pages_have_no_edit_link(built_site: Path) -> None:
+def test_generated_pages_have_no_edit_link(kit_site: Path) -> None:
     for generated in ("ke-hoach/index.md", f"dia-phuong/{CAMPAIGN.districts[0].key}.md"):
-        assert "/edit/main/" not in html_of(built_site, generated)
+        assert "/edit/main/" not in html_of(kit_site, generated)
 
 
-def test_no_page_names_the_repository_widget(built_site: Path) -> None:
-    home = html_of(built_site, "index.md")
+def test_no_page_names_the_repository_widget(kit_site: Path) -> None:
+    home = html_of(kit_site, "index.md")
     assert "md-source" not in home and "api.github.com" not in home
 
 
-def test_production_refuses_a_placeholder_repository(
-    project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_production_refuses_a_placeholder_repository(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project_copy = copy_fixture(tmp_path / "project")
     for page in load(project_copy).content.samples():
         page.path.unlink()
     site_yml = project_copy / "campaign" / "site.yml"
     site_yml.write_text(
-        site_yml.read_text(encoding="utf-8").replace(
-            str(CAMPAIGN.site.site_url), "https://giamngheo.kiengiang.gov.vn/"
-        ),
+        site_yml.read_text(encoding="utf-8").replace(str(CAMPAIGN.site.site_url), "https://giamngheo.song-may.gov.vn/"),
         encoding="utf-8",
     )
     with pytest.raises(ContentError) as caught:

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import FIXTURE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_check_corpus import by_file, reported
@@ -54,7 +54,7 @@ def test_a_full_name_is_a_named_person(name, before, after) -> None:
         "ông Võ Văn Thưởng, Thường trực Ban Bí thư, ký.",
         "Phó Chủ tịch UBND xã, bà Trần Thị Lan, chủ trì buổi đối thoại.",
         "Mr Võ Văn Thưởng, Standing Member of the Secretariat, signed it.",
-        "Năm 2024 Hà Tiên có 120 hộ.",
+        "Năm 2024 Cồn Sen có 120 hộ.",
         "Nguyễn Văn",  # a family name and one word is no full name
     ],
 )
@@ -103,7 +103,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
     """One load of docs/ with every page above, and an English translation naming a person."""
-    docs = Path(shutil.copytree(PROJECT / "docs", tmp_path_factory.mktemp("people") / "docs"))
+    docs = Path(shutil.copytree(FIXTURE / "docs", tmp_path_factory.mktemp("people") / "docs"))
     for name, text, _ in PAGES:
         (docs / name).write_text(text, encoding="utf-8")
     source = next(path for path in sorted((docs / "hoi-dap").glob("*.en.md")))

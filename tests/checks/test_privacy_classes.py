@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import weasyprint
-from conftest import PROJECT
+from conftest import FIXTURE, PROJECT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_check_corpus import by_file, reported
@@ -109,7 +109,7 @@ PLACES = {
 
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
-    docs = Path(shutil.copytree(PROJECT / "docs", tmp_path_factory.mktemp("privacy") / "docs"))
+    docs = Path(shutil.copytree(FIXTURE / "docs", tmp_path_factory.mktemp("privacy") / "docs"))
     for name, template in PLACES.items():
         path = docs.parent / name
         path.parent.mkdir(parents=True, exist_ok=True)

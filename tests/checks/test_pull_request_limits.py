@@ -7,13 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import loaded_project
+from conftest import kit_project
 
 from campaign_kit.checks import pull_request
 from campaign_kit.model.content import load_content
 from campaign_kit.model.errors import Problems
 
-CAMPAIGN = loaded_project().content.campaign
+CAMPAIGN = kit_project().content.campaign
 NEWS = "---\ntitle: {title}\ndate: 2024-09-01\nsummary: Tin ngắn.\ntags: [{tags}]\nsample: true\n---\n\nTin ngắn.\n"
 
 

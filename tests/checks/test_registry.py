@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from commands import run, small_project
-from conftest import PROJECT, loaded_project
+from conftest import FIXTURE, PROJECT, kit_project
 
 from campaign_kit.model.errors import Problems
 from campaign_kit.model.validation import date_problem, syntax_problem
@@ -46,6 +46,10 @@ Gọi chị Sáu: 0912 345 678.
 """
 
 
+# The plan carries out an act the site lacks (the fixture's plan names none: the line is added at its end).
+IMPLEMENTS = "implements: [van-ban-khong-co]\n"
+
+
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     """One run of make check, under GitHub Actions, over every mistake of this file."""
@@ -60,7 +64,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     original.write_text(original.read_text(encoding="utf-8") + "\nMột câu mới.\n", encoding="utf-8")
     # A mistake in campaign/ that refers to pages: reported at its own line of the YAML, not line 1.
     plan = project / "campaign" / "plan.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("\nimplements: [", "\nimplements: [van-ban-khong-co, "))
+    plan.write_text(plan.read_text(encoding="utf-8") + IMPLEMENTS, encoding="utf-8")
     result = run("check", project, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1, result.stdout + result.stderr
     return result.stdout, source.relative_to(project)
@@ -155,13 +159,12 @@ def test_every_registered_check_has_its_row_in_the_threat_model() -> None:
 
 def test_campaign_references_are_reported_at_their_line(checked: tuple[str, Path]) -> None:
     out, _ = checked
-    lines = (PROJECT / "campaign/plan.yml").read_text("utf-8").splitlines()
-    implements = next(n for n, line in enumerate(lines, 1) if line.startswith("implements:"))
+    implements = len((FIXTURE / "campaign/plan.yml").read_text("utf-8").splitlines()) + 1  # the line added
     assert f"campaign/plan.yml:{implements}: Kế hoạch (vi) dẫn văn bản “van-ban-khong-co”" in out
-    plan = loaded_project().plan
+    plan = kit_project().plan
     wrong = dataclasses.replace(plan, nav=[*plan.nav[:5], "bieu-duon/index.md", *plan.nav[6:]])
-    problems = Problems(PROJECT)
+    problems = Problems(kit_project().root)
     _check_nav(wrong, problems)
-    lines = (PROJECT / "campaign/site.yml").read_text("utf-8").splitlines()
+    lines = (FIXTURE / "campaign/site.yml").read_text("utf-8").splitlines()
     nav = lines.index("nav:") + 1 + 6  # the sixth entry under nav:
     assert [(p.path, p.line) for p in problems.items] == [("campaign/site.yml", nav)]

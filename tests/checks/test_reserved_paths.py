@@ -7,15 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, loaded_project
+from conftest import FIXTURE, kit_project
 from test_check_corpus import by_file, reported
 
 from campaign_kit.model.sections import is_known_place, page_url
 from campaign_kit.siteplan.reserved import reserved_folders
 
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 PAGE = "---\ntitle: Trang thử\n---\n\nNội dung.\n"
-PHOTO = PROJECT / "tests" / "checks" / "corpus"  # any file: the folder is what is refused
 
 
 def _page_files() -> list[str]:
@@ -48,7 +47,7 @@ def test_generated_pages_come_from_the_plan() -> None:
 
 @pytest.fixture(scope="module")
 def reported_by_file(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
-    docs = Path(shutil.copytree(PROJECT / "docs", tmp_path_factory.mktemp("paths") / "docs"))
+    docs = Path(shutil.copytree(FIXTURE / "docs", tmp_path_factory.mktemp("paths") / "docs"))
     for name in CASES:
         path = docs.parent / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
 """The site's truth as a class, not as the corpus's few cases: every date before the earliest day is
 refused in every date field; a dated page citing an act signed after it is refused however the link
 is written, and passes from the act's signing day on; a title that folds to a policy's is refused
-in any case or spelling, outside the policies only. The real project is loaded once (the session's)."""
+in any case or spelling, outside the policies only. The fictional fixture campaign is loaded once (the
+process's)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SUITE_TODAY, loaded_project
+from conftest import SUITE_TODAY, kit_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from campaign_kit.checks import truth
+from campaign_kit.model.activities import Activity, Recorded
 from campaign_kit.model.content import Content, Page, SourceFile
 from campaign_kit.model.errors import Problems
 from campaign_kit.model.schema import EARLIEST_DATE, LegalDocumentMeta, NewsMeta, PolicyMeta
 
-CONTENT = loaded_project().content
+CONTENT = kit_project().content
 NEWS = CONTENT.items("news")[0]
 ACTS = [act for act in CONTENT.items("legal") if isinstance(act.meta, LegalDocumentMeta)]
 POLICIES = [
@@ -152,15 +154,21 @@ def test_a_policy_s_own_title_and_other_titles_pass() -> None:
 
 
 def test_an_activity_before_the_act_its_plan_carries_out_is_refused() -> None:
-    """The lower bound of an activity's date: the plan it reports to exists from its act's signing on."""
-    plan = CONTENT.campaign.plans[CONTENT.campaign.default_language]
-    signed = min(act.meta.date for act in ACTS if act.key in plan.implements)
-    recorded = CONTENT.activities[0]
+    """The lower bound of an activity's date: the plan it reports to exists from its act's signing on.
+    The plan carries out two of the fixture's acts; an activity is recorded at line 7 of a file."""
+    campaign = CONTENT.campaign
+    language = campaign.default_language
+    implements = [ACTS[0].key, ACTS[-1].key]
+    plan = campaign.plans[language].model_copy(update={"implements": implements})
+    campaign = dataclasses.replace(campaign, plans={**campaign.plans, language: plan})
+    signed = min(act.meta.date for act in ACTS if act.key in implements)
+    path = campaign.root / "activities" / "mau.yml"
+    recorded = Recorded(Activity.model_construct(key="mau-doi-thoai", start=signed), path, 7)
 
     def problems_on(day: dt.date) -> list[str]:
         moved = dataclasses.replace(recorded, activity=recorded.activity.model_copy(update={"start": day}))
-        problems = Problems(CONTENT.campaign.root.parent)
-        truth.check(dataclasses.replace(CONTENT, activities=[moved], _items={}), problems)
+        problems = Problems(campaign.root.parent)
+        truth.check(dataclasses.replace(CONTENT, campaign=campaign, activities=[moved], _items={}), problems)
         return [f"{p.path}:{p.line}: {p.message}" for p in problems.items]
 
     assert problems_on(signed) == []

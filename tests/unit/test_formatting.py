@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import loaded_project
+from conftest import kit_project
 
 from campaign_kit.formatting import format_date, format_number, format_value
 
-CAMPAIGN = loaded_project().content.campaign
+CAMPAIGN = kit_project().content.campaign
 VI, EN = CAMPAIGN.language("vi"), CAMPAIGN.language("en")
 
 

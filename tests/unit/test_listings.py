@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import loaded_project
+from conftest import kit_project
 
 from campaign_kit.pages.context import Context
 from campaign_kit.pages.listings import PAGE_SIZE, facets, paged_uri, paginate
 
-CONTENT = loaded_project().content
+CONTENT = kit_project().content
 
 
 def test_paged_uris() -> None:

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
+from campaign_kit import spoken as spoken_module
 from campaign_kit.model.errors import ContentError
-from campaign_kit.spoken import (
-    UnsupportedLanguage,
-    default_rules,
-    load_rules,
-    number_words,
-    reading_seconds,
-    spoken,
-    syllables,
-)
+from campaign_kit.spoken import UnsupportedLanguage, load_rules, number_words, syllables
+
+# The fictional campaign's rules (abbreviations, pace), not those of the checkout's campaign.
+RULES = load_rules(FIXTURE / "campaign")
+spoken = functools.partial(spoken_module.spoken, rules=RULES)
+reading_seconds = functools.partial(spoken_module.reading_seconds, rules=RULES)
 
 CASES = [
     # money, with and without "đồng"
@@ -173,14 +173,14 @@ def test_no_digit_survives_any_text(text: str) -> None:
 def test_reading_time_is_syllables_over_pace() -> None:
     text = spoken("Hộ nghèo được vay tối đa 100 triệu đồng.")
     assert syllables(text) == 10
-    pace = default_rules().pace.syllables_per_minute
+    pace = RULES.pace.syllables_per_minute
     assert reading_seconds(text) == pytest.approx(10 / pace * 60)
 
 
 def test_the_pace_names_its_source_or_says_it_is_an_assumption(tmp_path: Path) -> None:
-    pace = default_rules().pace
+    pace = RULES.pace
     assert pace.source or pace.assumption
-    text = (Path(__file__).parents[2] / "campaign" / "spoken.yml").read_text(encoding="utf-8")
+    text = (FIXTURE / "campaign" / "spoken.yml").read_text(encoding="utf-8")
     (tmp_path / "spoken.yml").write_text(re.sub(r"(?ms)^  assumption:.*?(?=^\S)", "", text), encoding="utf-8")
     with pytest.raises(ContentError, match="giả định"):
         load_rules(tmp_path)

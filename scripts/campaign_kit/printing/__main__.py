@@ -17,7 +17,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from .meeting import write_kits
 from .order_sheet import write_order_sheet
 from .orders import Order, load_order
 from .outputs import Entry, entry, preview_png, write_manifest, write_overview
-from .render import DRAFT_MARK, RenderOptions, page_scale, render_pdf
+from .render import DRAFT_MARK, RenderOptions, Sizes, adopt_sizes, page_scale, render_pdf, search_key, searched_sizes
 from .sheet import sheet
 
 PREVIEW_DIR = "xem-truoc"
@@ -42,14 +42,56 @@ PREVIEW_DIR = "xem-truoc"
 _worker: dict[str, object] = {}
 
 
-def _render(product: Product) -> tuple[Product, bytes, bytes] | str:
+Rendered = tuple[bytes, bytes] | str  # the PDF and its preview, or what stopped it
+
+
+def _render(product: Product) -> Rendered:
     plan = _worker["plan"]
     assert isinstance(plan, SitePlan)
     try:
         pdf = render_pdf(plan, product, _worker["options"])  # type: ignore[arg-type]
     except PrintError as error:
         return str(error)
-    return product, pdf, preview_png(pdf, sheet(product.format, plan.content.campaign.print_settings.safe_mm))
+    return pdf, preview_png(pdf, sheet(product.format, plan.content.campaign.print_settings.safe_mm))
+
+
+def _render_first(product: Product) -> tuple[Rendered, Sizes]:
+    """A product of the first round, and the type sizes its worker has searched so far."""
+    return _render(product), searched_sizes()
+
+
+def _rendered(
+    plan: SitePlan, options: RenderOptions, products: list[Product], jobs: int
+) -> Iterator[tuple[int, Rendered]]:
+    """Each product's index and result, as workers finish them, in the two rounds of _rounds."""
+    _worker.update(plan=plan, options=options)
+    first, second = _rounds(products)
+    with _pool(jobs) as pool:  # one task per product: products take 1-30 s, a chunk would leave a core idle
+        for index, (result, sizes) in zip(first, pool.map(_render_first, [products[i] for i in first]), strict=True):
+            adopt_sizes(plan, sizes)
+            yield index, result
+    if second:
+        with _pool(jobs) as pool:
+            yield from zip(second, pool.map(_render, [products[i] for i in second]), strict=True)
+
+
+def _rounds(products: list[Product]) -> tuple[list[int], list[int]]:
+    """The products' indexes in two rounds of rendering. A type-size search (a folded leaflet's inside, a
+    series' size) takes 10-30 s and its result serves every product of its key (search_key): the first
+    round renders one product of each key, first as they take longest, then every product that needs no
+    search; the second round, in workers forked after the first one's sizes were adopted, the others.
+    One pool would have every worker search the same sizes again."""
+    leading: dict[tuple[str, ...], int] = {}
+    following, alone = [], []
+    for index, product in enumerate(products):
+        key = search_key(product)
+        if key is None:
+            alone.append(index)
+        elif key in leading:
+            following.append(index)
+        else:
+            leading[key] = index
+    return [*leading.values(), *alone], following
 
 
 def build_print(
@@ -95,19 +137,21 @@ def build_print(
     )
     shutil.rmtree(out_dir, ignore_errors=True)
     (out_dir / PREVIEW_DIR).mkdir(parents=True)
-    entries: list[Entry] = []
-    errors: list[str] = []
-    _worker.update(plan=plan, options=options)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        for result in pool.map(_render, products, chunksize=4):
-            if isinstance(result, str):
-                errors.append(result)
-                continue
-            product, pdf, png = result
-            (out_dir / product.filename).write_bytes(pdf)
-            preview = f"{PREVIEW_DIR}/{product.stem}.png"
-            (out_dir / preview).write_bytes(png)
-            entries.append(entry(plan.content, product, pdf, preview, order.quantity(product) if order else None))
+    # Files are written as they come; the manifest and the errors keep the catalogue's order.
+    done: dict[int, Entry | str] = {}
+    for index, result in _rendered(plan, options, products, jobs):
+        product = products[index]
+        if isinstance(result, str):
+            done[index] = result
+            continue
+        pdf, png = result
+        (out_dir / product.filename).write_bytes(pdf)
+        preview = f"{PREVIEW_DIR}/{product.stem}.png"
+        (out_dir / preview).write_bytes(png)
+        done[index] = entry(plan.content, product, pdf, preview, order.quantity(product) if order else None)
+    results = [done[index] for index in sorted(done)]
+    entries = [item for item in results if isinstance(item, Entry)]
+    errors = [item for item in results if isinstance(item, str)]
     write_manifest(entries, out_dir)
     if order:
         if not errors:
@@ -125,6 +169,11 @@ def build_print(
     draft = "" if project.production else DRAFT_MARK
     write_overview(plan.content, entries, out_dir, draft=draft, scripts=scripts, kits=kits)
     return entries, errors
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """Workers forked from this process: they inherit the plan and the sizes searched so far."""
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
 
 
 def main(argv: list[str] | None = None) -> int:

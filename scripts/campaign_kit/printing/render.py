@@ -225,6 +225,30 @@ def _folded_inside(context: dict[str, object], base: Path) -> dict[str, object]:
     return _INSIDES[key]
 
 
+def search_key(product: Product) -> tuple[str, ...] | None:
+    """Products that share a type-size search (a folded leaflet's inside with its unit variants, a series of
+    posters or banners) share this key; None: the product's layout searches nothing another one could reuse."""
+    if product.product_type == "leaflet":
+        return ("inside", product.subject, product.format.key, product.language) if product.format.panels_mm else None
+    return (product.product_type, product.format.key, product.language)
+
+
+Sizes = tuple[dict[str, dict[str, object]], dict[tuple[int, str, str, str], float]]
+
+
+def searched_sizes() -> Sizes:
+    """The type sizes this process has searched (folded insides, series), for another process to adopt."""
+    return dict(_INSIDES), {key: size for key, (_plan, size) in _SERIES.items()}
+
+
+def adopt_sizes(plan: SitePlan, sizes: Sizes) -> None:
+    """Take the sizes another process searched for `plan` (one forked from this one: the plan's id is the
+    same): processes forked after this search none of them again."""
+    insides, series = sizes
+    _INSIDES.update(insides)
+    _SERIES.update({key: (plan, size) for key, size in series.items() if key[0] == id(plan)})
+
+
 def _search_inside(context: dict[str, object], base: Path) -> dict[str, object]:
     """The inside's body size, spread (em of extra space below its questions and bullets) and whether it carries
     the poverty standard's income lines.
