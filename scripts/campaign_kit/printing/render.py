@@ -43,6 +43,7 @@ FIT_STEPS = 12
 # largest that fits so that short content still fills every panel (columns are balanced).
 FOLDED_BODY_PT = (12.0, 18.0)
 FOLDED_FIT_STEPS = 5
+FLAP_BLOCK = "mặt ngoài, cột gấp vào"  # the outside flap's block (leaflet-folded.html.j2)
 # At most this much extra space (em) below each of the inside's questions when its text is short (a quarter of
 # it below each bullet): beyond it the parts drift apart and stop reading as one article.
 FOLDED_SPREAD_EM = 6.0
@@ -127,6 +128,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "site_name": campaign.site_name(product.language),
         "mark": Markup(mark_svg(campaign.root.parent / settings.mark, colours["white"])),
         "fold_clearance": settings.fold_clearance_mm,
+        "flap_block": FLAP_BLOCK,
         "panels": outside_panels(fmt),
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
@@ -137,6 +139,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "spread": 0.0,  # a folded leaflet's extra space between questions and articles (em)
         "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
         "with_lines": False,  # a folded leaflet's short inside: it carries copy.poverty_lines (_search_inside)
+        "flap_lines": False,  # a folded leaflet's outside flap carries them (_folded_layout)
         "typeset": typeset,
         # Type sizes of the templates (pt), scaled for the language's script.
         "scale": scale,
@@ -219,7 +222,7 @@ _INSIDES: dict[str, dict[str, object]] = {}
 def _folded_inside(context: dict[str, object], base: Path) -> dict[str, object]:
     smallest = FOLDED_BODY_PT[0] * float(context["scale"])  # type: ignore[arg-type]
     inside = _html("leaflet-folded.html.j2", {**context, "font_size": smallest, "only_inside": True})
-    key = hashlib.sha256(f"{base}\n{inside}".encode()).hexdigest()
+    key = hashlib.sha256(f"{base}\n{context['flap_lines']}\n{inside}".encode()).hexdigest()
     if key not in _INSIDES:
         _INSIDES[key] = _search_inside(context, base)
     return _INSIDES[key]
@@ -261,7 +264,8 @@ def _search_inside(context: dict[str, object], base: Path) -> dict[str, object]:
     between its parts (a designer's vertical justification), as much as still fits."""
     found = _inside_size(context, base)
     copy: Copy = context["copy"]  # type: ignore[assignment]
-    if found.pop("fits") and found["spread"] and copy.poverty_lines:
+    # Not twice on one leaflet: the flap may carry them (_folded_layout).
+    if found.pop("fits") and found["spread"] and copy.poverty_lines and not context["flap_lines"]:
         with_lines = _inside_size({**context, "with_lines": True}, base)
         if with_lines.pop("fits"):
             return {**with_lines, "with_lines": True}
@@ -304,7 +308,7 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
     base = options.fonts_dir
     fmt = product.format
     if product.product_type == "leaflet" and fmt.panels_mm:
-        document = _layout("leaflet-folded.html.j2", {**context, **_folded_inside(context, base)}, base)
+        document = _folded_layout(context, base)
     elif product.product_type == "leaflet":
         document = _sheet_layout(context, base, product)
     else:
@@ -312,6 +316,20 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
         document = _layout(f"{product.product_type}.html.j2", {**context, "font_size": size}, base)
     _check(document, product)
     return document
+
+
+def _folded_layout(context: dict[str, object], base: Path) -> Document:
+    """A tri-fold. Its outside flap says where to ask and how to apply; without the steps to apply (the home page's
+    first question is no policy, or not in this language), or with a unit's contacts in place of the finder's
+    code, it also says who counts as poor (the income lines), unless they do not fit there; the inside carries
+    them only when the flap does not."""
+    copy: Copy = context["copy"]  # type: ignore[assignment]
+    if copy.poverty_lines and (not copy.steps or not copy.finder_qr):
+        with_flap = {**context, "flap_lines": True}
+        document = _layout("leaflet-folded.html.j2", {**with_flap, **_folded_inside(with_flap, base)}, base)
+        if FLAP_BLOCK not in overflowing_blocks(document):
+            return document
+    return _layout("leaflet-folded.html.j2", {**context, **_folded_inside(context, base)}, base)
 
 
 def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:
@@ -329,13 +347,13 @@ def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> D
         document = _layout("leaflet-sheet.html.j2", context, base)
         if len(document.pages) <= product.pages:
             break
-    if len(document.pages) == 1:  # the back also says how to apply and who counts as poor, when that fits
-        for extras in (True, False):
-            document = _layout(
-                "leaflet-sheet.html.j2", {**context, "closing_on_back": True, "back_extras": extras}, base
-            )
-            if len(document.pages) <= product.pages:
-                break
+    if len(document.pages) == 1:
+        context = {**context, "closing_on_back": True}
+        document = _layout("leaflet-sheet.html.j2", context, base)
+    if len(document.pages) <= product.pages:  # the back also says how to apply and who counts as poor, if it fits
+        fuller = _layout("leaflet-sheet.html.j2", {**context, "back_extras": True}, base)
+        if len(fuller.pages) <= product.pages:
+            return fuller
     return document
 
 
