@@ -133,8 +133,8 @@ def _contact(plan: SitePlan, ctx: Context, product: Product) -> dict[str, object
 def _steps(ctx: Context) -> dict[str, object]:
     """The steps to apply on a leaflet's flap: the "how" key points of the home page's first question's page."""
     src_uri = ctx.campaign.site.home_questions[0]
-    page = ctx.content.page(src_uri, ctx.language.code)  # not another language's steps on this leaflet
-    if page is None or not isinstance(page.meta, PolicyMeta):
+    page = ctx.page(src_uri)
+    if not isinstance(page.meta, PolicyMeta):
         return {}
     return {
         "steps_heading": ctx.strings.policy_sections[2],
