@@ -133,6 +133,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
         "back_extras": False,  # a short sheet's back: the steps to apply and the poverty lines (_sheet_layout)
+        "lines_front": False,  # a short sheet's front: the poverty lines after the policies (_sheet_layout)
         "ask_question": False,  # the two-sided sheet's front: set by _sheet_layout
         "tight": False,  # the two-sided sheet set tighter to keep to its two sides: set by _sheet_layout
         "font_size": 0,
@@ -350,10 +351,14 @@ def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> D
     if len(document.pages) == 1:
         context = {**context, "closing_on_back": True}
         document = _layout("leaflet-sheet.html.j2", context, base)
-    if len(document.pages) <= product.pages:  # the back also says how to apply and who counts as poor, if it fits
-        fuller = _layout("leaflet-sheet.html.j2", {**context, "back_extras": True}, base)
-        if len(fuller.pages) <= product.pages:
-            return fuller
+    if len(document.pages) <= product.pages:
+        # Room left: the sheet also says how to apply (on the back) and who counts as poor (after the policies
+        # when the contact block is on the back, else on the back), as much of it as fits.
+        tries = [{"lines_front": True}] if context["closing_on_back"] and context["copy"].poverty_lines else []
+        for extra in [*tries, {}]:
+            fuller = _layout("leaflet-sheet.html.j2", {**context, "back_extras": True, **extra}, base)
+            if len(fuller.pages) <= product.pages:
+                return fuller
     return document
 
 
