@@ -320,12 +320,11 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
 
 
 def _folded_layout(context: dict[str, object], base: Path) -> Document:
-    """A tri-fold. Its outside flap says where to ask and how to apply; without the steps to apply (the home page's
-    first question is no policy, or not in this language), or with a unit's contacts in place of the finder's
-    code, it also says who counts as poor (the income lines), unless they do not fit there; the inside carries
-    them only when the flap does not."""
+    """A tri-fold. Its outside flap says where to ask and how to apply; without steps to apply (the home page's
+    first question is no policy) it says who counts as poor (the income lines) instead, unless they do not fit
+    there; the inside carries them only when the flap does not."""
     copy: Copy = context["copy"]  # type: ignore[assignment]
-    if copy.poverty_lines and (not copy.steps or not copy.finder_qr):
+    if copy.poverty_lines and not copy.steps:
         with_flap = {**context, "flap_lines": True}
         document = _layout("leaflet-folded.html.j2", {**with_flap, **_folded_inside(with_flap, base)}, base)
         if FLAP_BLOCK not in overflowing_blocks(document):
