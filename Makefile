@@ -51,13 +51,18 @@ system-packages:
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-bench: $(BUILD_STAMP)  ## build speed: project pipeline against stock mkdocs + material, same pages; then bench-search
+bench: $(BUILD_STAMP)  ## build speed: project pipeline against stock mkdocs + material, same pages; then bench-search and bench-print
 	$(BIN)/python -m campaign_kit.bench
 	$(MAKE) bench-search
+	$(MAKE) bench-print
 
 .PHONY: bench-search
 bench-search: $(TEST_STAMP) system-packages  ## search sessions of the built site/ on a slow phone (Lighthouse's throttling): requests, KB, seconds after the last key
 	$(BIN)/python -m campaign_kit.bench_search --site site
+
+.PHONY: bench-print
+bench-print: $(BUILD_STAMP)  ## print speed: the whole preview kit and an order of 10 products, wall and CPU seconds (UNITS=N: the kit with N units' variants)
+	$(BIN)/python -m campaign_kit.printing.bench $(if $(UNITS),--units $(UNITS))
 
 bench-web: $(BUILD_STAMP) system-packages  ## page weight and Lighthouse medians, against stock Material
 	$(BIN)/python -m campaign_kit.bench_web

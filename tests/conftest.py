@@ -67,9 +67,10 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-# The kit's own tests stand on a small fictional campaign (tests/fixtures/README.md): two units of today,
-# a few pages of each type, one language. A test of the kit's behaviour copies it and names its places;
-# the real campaign (PROJECT) gets its own checks (it loads, builds, its links hold).
+# The kit's own tests stand on a small fictional campaign (tests/fixtures/README.md): a few units of today,
+# a few pages of each type, in the three languages of the real one. A test of the kit's behaviour copies it
+# and names its places; the real campaign (PROJECT) gets its own checks (tests/content/: it loads, builds,
+# its links hold).
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "campaign-mau"
 
 

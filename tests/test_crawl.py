@@ -7,13 +7,13 @@ language; every link and resource of every page is checked without a browser.
 from __future__ import annotations
 
 import gzip
-import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import CSP_VIOLATION, LOCAL_HOST, kit_project
 from playwright.sync_api import Browser
+from site_reading import crawl
 
 from campaign_kit.model.sections import ADMIN_FOLDER, SEARCH_URI, SELF_CHECK_URI, page_url
 from campaign_kit.siteplan.short_links import PREFIX as SHORT_PREFIX
@@ -97,24 +97,12 @@ def test_no_page_has_a_console_error_a_failed_request_or_a_foreign_request(
     assert not problems, f"{len(problems)} problems, first ones:\n" + "\n".join(problems[:30])
 
 
-def test_every_link_and_resource_of_every_page_exists(kit_site: Path) -> None:
-    """What a reader can tap: every local href and src of every page leads to a file of the site."""
-    missing = []
-    for html_file in sorted(kit_site.rglob("*.html")):
-        if html_file.is_relative_to(kit_site / "pagefind"):
-            continue
-        page_url = "/" + html_file.relative_to(kit_site).as_posix()
-        html = html_file.read_text(encoding="utf-8")
-        for target in re.findall(r'(?:href|src)="([^"#?]+)', html):
-            if re.match(r"[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
-                continue  # another scheme or host: the request test and the gate judge those
-            path = unquote(urljoin(page_url, target)).lstrip("/")
-            file = kit_site / path
-            if file.is_dir() or path.endswith("/") or not path:
-                file = file / "index.html"
-            if not file.exists():
-                missing.append(f"{page_url}: {target}")
-    assert not missing, f"{len(missing)} links lead nowhere, first ones:\n" + "\n".join(sorted(set(missing))[:30])
+def test_every_link_resource_and_anchor_of_every_page_exists(kit_site: Path) -> None:
+    """What a reader can tap: every local href and src of every page leads to a file of the site, and its
+    #anchor to an id there."""
+    found = crawl(kit_site, skip=("pagefind/",))
+    assert found.pages and found.links > 10 * found.pages and found.anchors
+    assert not found.broken, f"{len(found.broken)} lead nowhere, first ones:\n" + "\n".join(found.broken[:30])
 
 
 # First load of a page type on a phone, as a compressing host would send it (gzip for text,

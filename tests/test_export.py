@@ -8,59 +8,18 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import kit_project, served
 from playwright.sync_api import Browser
+from site_reading import crawl
 
 from campaign_kit.export import export
 from campaign_kit.model.sections import FINDER_URI, SEARCH_URI, SELF_CHECK_URI, page_url
 
-IDS = re.compile(r'\s(?:id|name)="([^"]+)"')
-LINKS = re.compile(r'\s(?:href|src)="([^"]*)"')
 HREFS = "links => links.map(link => link.getAttribute('href'))"
-OTHER_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-
-
-@dataclass
-class Crawl:
-    pages: int = 0
-    links: int = 0
-    anchors: int = 0
-    broken: list[str] = field(default_factory=list)
-
-
-def crawl(site: Path) -> Crawl:
-    """Every local href and src of every built page: its file exists; its #anchor is an id there."""
-    found, ids = Crawl(), {}
-    for html_file in sorted(site.rglob("*.html")):
-        relative = html_file.relative_to(site).as_posix()
-        if relative == "404.html":  # served for any path: its links are absolute
-            continue
-        found.pages += 1
-        for raw in LINKS.findall(html_file.read_text(encoding="utf-8")):
-            value = raw.replace("&amp;", "&")
-            if not value or OTHER_SCHEME.match(value):
-                continue
-            found.links += 1
-            parts = urlsplit(urljoin("/" + relative, value))
-            path = unquote(parts.path).lstrip("/")
-            target = site / path
-            if not path or path.endswith("/") or target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                found.broken.append(f"{relative}: {raw} (no file)")
-                continue
-            if parts.fragment and target.suffix == ".html":
-                found.anchors += 1
-                if target not in ids:
-                    ids[target] = set(IDS.findall(target.read_text(encoding="utf-8")))
-                if unquote(parts.fragment) not in ids[target]:
-                    found.broken.append(f"{relative}: {raw} (no such anchor)")
-    return found
 
 
 @pytest.fixture(scope="module")

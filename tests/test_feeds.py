@@ -7,14 +7,14 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import loaded_project
+from conftest import kit_project
 from icalendar import Calendar
 
 from campaign_kit.feeds import atom_feed, calendar_ics
 from campaign_kit.pages.events import coming_events
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-PLAN = loaded_project().plan
+PLAN = kit_project().plan
 
 
 def events_in(ics: str) -> dict[str, tuple[dt.date, dt.date]]:
@@ -30,16 +30,16 @@ def events_in(ics: str) -> dict[str, tuple[dt.date, dt.date]]:
     return found
 
 
-def test_the_built_calendar_parses_and_holds_the_coming_events(built_site: Path) -> None:
-    found = events_in((built_site / "su-kien/su-kien.ics").read_text(encoding="utf-8"))
-    coming = coming_events(PLAN.content.activities, dt.date.today())
+def test_the_built_calendar_parses_and_holds_the_coming_events(kit_site: Path) -> None:
+    found = events_in((kit_site / "su-kien/su-kien.ics").read_text(encoding="utf-8"))
+    coming = coming_events(PLAN.content.activities, PLAN.content.today)  # the site's build date
     assert coming and set(found) == {recorded.activity.key for recorded in coming}
     for recorded in coming:
         assert found[recorded.activity.key] == (
             recorded.activity.start,
             recorded.activity.last_day + dt.timedelta(days=1),
         )
-    page = (built_site / "su-kien/index.html").read_text(encoding="utf-8")
+    page = (kit_site / "su-kien/index.html").read_text(encoding="utf-8")
     for recorded in coming:
         assert f'id="{recorded.activity.key}"' in page
     assert 'href="su-kien.ics"' in page
@@ -57,9 +57,9 @@ def test_an_event_is_listed_until_its_last_day_and_never_when_cancelled_or_done(
     assert any(r.activity.status == "cancelled" for r in activities)
 
 
-def test_each_language_has_an_atom_feed_of_its_own_pages(built_site: Path) -> None:
+def test_each_language_has_an_atom_feed_of_its_own_pages(kit_site: Path) -> None:
     for code, site in PLAN.sites.items():
-        feed = ET.parse(built_site / site.prefix / "feed.xml").getroot()
+        feed = ET.parse(kit_site / site.prefix / "feed.xml").getroot()
         assert feed.tag == f"{ATOM}feed"
         assert feed.find(f"{ATOM}id").text == PLAN.site_url + site.prefix
         entries = feed.findall(f"{ATOM}entry")
@@ -79,7 +79,7 @@ def test_each_language_has_an_atom_feed_of_its_own_pages(built_site: Path) -> No
 def test_text_with_markup_reaches_the_feed_and_the_calendar_as_text() -> None:
     """What an agency typed (quotes, <, &, a new line) is escaped by the serializers, never markup."""
     latest = max(PLAN.content.activities, key=lambda recorded: recorded.activity.start)
-    title = 'Đối thoại <b>“Vì người nghèo”</b> & <script>alert(1)</script>'
+    title = "Đối thoại <b>“Vì người nghèo”</b> & <script>alert(1)</script>"
     odd = dataclasses.replace(latest, activity=latest.activity.model_copy(update={"title": title, "key": "la"}))
     plan = dataclasses.replace(PLAN, content=dataclasses.replace(PLAN.content, activities=[odd]))
     today = odd.activity.start

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import KIT_UNIT, kit_project, loaded_project
+from conftest import KIT_UNIT, kit_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -134,12 +134,9 @@ def test_only_selects_scripts_and_kits_by_file_name(tmp_path: Path) -> None:
 
 
 def test_the_print_kit_has_each_script_as_text_and_large_type_a4(press_kit: Path) -> None:
-    # The press kit is printed from the real campaign until conftest prints the fixture's (helper 23e).
-    content = loaded_project().content
-    writer = Writer(content)
     folder = press_kit / FOLDER
     overview = (press_kit / "index.html").read_text(encoding="utf-8")
-    for script in writer.scripts():
+    for script in WRITER.scripts():
         text = (folder / f"{script.stem}.txt").read_text(encoding="utf-8")
         assert script.text in text
         pdf = folder / f"{script.stem}.pdf"
@@ -158,6 +155,6 @@ def test_the_print_kit_has_each_script_as_text_and_large_type_a4(press_kit: Path
         assert row, script.stem
         assert f"{script.syllables} âm tiết" in row[1]
         assert int(row[2]) == max(round(pdf.stat().st_size / 1024), 1)
-    unit = content.campaign.admin_map.unit(KIT_UNIT)
+    unit = CONTENT.campaign.admin_map.unit(KIT_UNIT)
     bundle = (folder / f"bai-phat-thanh_{KIT_UNIT}.txt").read_text(encoding="utf-8")
-    assert bundle.count(committee(writer.ctx, unit)) == len(writer.scripts())
+    assert bundle.count(committee(WRITER.ctx, unit)) == len(WRITER.scripts())

@@ -9,13 +9,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SUITE_TODAY, copy_project
+from conftest import SUITE_TODAY, copy_fixture, kit_project
 from PIL import Image
 
 from campaign_kit import preview
-from campaign_kit.project import Project
 
-STORY = "docs/guong-thoat-ngheo/chi-tu-nuoi-heo-go-quao.md"
+# On the fictional campaign (tests/fixtures/campaign-mau): its story, a policy, and its translations if it has any.
+PROJECT = kit_project()
+STORY = "docs/guong-thoat-ngheo/chi-sau-trong-rau-ben-lua.md"
+POLICY = "docs/chinh-sach/vay-von-uu-dai.md"
+OTHERS = [language.code for language in PROJECT.content.campaign.languages[1:]]
 
 
 def _git(root: Path, *args: str) -> None:
@@ -32,47 +35,47 @@ def _append(path: Path, text: str) -> None:
 
 
 def test_preview_lists_exactly_the_pages_of_a_two_commit_change(
-    tmp_path: Path, built_site: Path, loaded: Project, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, kit_site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = copy_project(tmp_path / "project")
+    root = copy_fixture(tmp_path / "project")
     (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
-    photo = root / "docs" / "guong-thoat-ngheo" / "anh" / "chuong-heo.jpg"
+    photo = root / "docs" / "guong-thoat-ngheo" / "anh" / "vuon-rau.jpg"
     photo.parent.mkdir()
     Image.new("RGB", (1000, 700), "green").save(photo)
-    _append(root / STORY, "\n![Chuồng heo của chị Tư](anh/chuong-heo.jpg)\n")
+    _append(root / STORY, "\n![Vườn rau của chị Sáu](anh/vuon-rau.jpg)\n")
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "base")
     _git(root, "tag", "base")
-    # First commit: a translation, and a policy page in the reference language.
-    _append(root / "docs" / "gioi-thieu.en.md", "\nOne more sentence.\n")
-    _append(root / "docs" / "chinh-sach" / "giao-duc.md", "\nThêm một câu.\n")
+    # First commit: a translation (if the campaign has one), and a policy page in the reference language.
+    translated = [f"docs/gioi-thieu.{code}.md" for code in OTHERS[:1]]
+    for name in translated:
+        _append(root / name, "\nOne more sentence.\n")
+    _append(root / POLICY, "\nThêm một câu.\n")
     _git(root, "commit", "-q", "-am", "text")
     # Second commit: the photo only, taken again.
     Image.new("RGB", (1000, 700), "olive").save(photo)
     _git(root, "commit", "-q", "-am", "photo")
-    # Not committed: the Khmer home page and a file the site is not built from.
-    _append(root / "docs" / "index.km.md", "\nបន្ថែម។\n")
+    # Not committed: the last language's home page and a file the site is not built from.
+    home = [f"docs/index.{code}.md" for code in OTHERS[-1:]]
+    for name in home:
+        _append(root / name, "\nបន្ថែម។\n")
     (root / "GHI-CHU.md").write_text("ghi chú\n", encoding="utf-8")
 
     monkeypatch.setattr(preview, "MAX_SCREENSHOTS", 1)  # the screenshots of the others are alike
     out = tmp_path / "preview"
-    args = ["--project", str(root), "--base", "base", "--out", str(out), "--site", str(built_site)]
+    args = ["--project", str(root), "--base", "base", "--out", str(out), "--site", str(kit_site)]
     assert preview.main([*args, "--today", SUITE_TODAY.isoformat()]) == 0
 
-    assert preview.changed_files(root, "base") == [
-        "GHI-CHU.md",
-        "docs/chinh-sach/giao-duc.md",
-        "docs/gioi-thieu.en.md",
-        "docs/guong-thoat-ngheo/anh/chuong-heo.jpg",
-        "docs/index.km.md",
-    ]
-    plan = loaded.plan  # the clone's plan has the same pages
+    assert preview.changed_files(root, "base") == sorted(
+        ["GHI-CHU.md", POLICY, *translated, "docs/guong-thoat-ngheo/anh/vuon-rau.jpg", *home]
+    )
+    plan = PROJECT.plan  # the clone's plan has the same pages
     expected = {
-        *((code, plan.path("chinh-sach/giao-duc.md", code)) for code in plan.sites),
-        ("en", "en/gioi-thieu/"),
+        *((code, plan.path(POLICY[5:], code)) for code in plan.sites),
+        *((code, f"{code}/gioi-thieu/") for code in OTHERS[:1]),
         *((code, plan.path(STORY[5:], code)) for code in plan.sites if plan.has_page(STORY[5:], code)),
-        ("km", "km/"),
+        *((code, f"{code}/") for code in OTHERS[-1:]),
     }
     text = (out / "report.md").read_text(encoding="utf-8")
     assert "✅ Không có lỗi." in text and "mọi trang có thể đổi" not in text and "Trang bị xóa" not in text
@@ -84,5 +87,5 @@ def test_preview_lists_exactly_the_pages_of_a_two_commit_change(
         with Image.open(shot) as image:
             assert image.width == preview.PHONE[0]
 
-    other = preview.changed_pages(loaded, ["campaign/site.yml", "tests/test_x.py", "docs/da-xoa.md"])
+    other = preview.changed_pages(PROJECT, ["campaign/site.yml", "tests/test_x.py", "docs/da-xoa.md"])
     assert (other.whole_site, other.removed, other.pages) == (["campaign/site.yml"], ["docs/da-xoa.md"], [])

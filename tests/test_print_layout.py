@@ -44,8 +44,8 @@ def sample() -> list[Product]:
 
     first_topic = CAMPAIGN.policy_groups["vi"][0].key
     return [
-        leaflet("tin-dung", "vi"),  # the fixture's other topic, in the reference language only
-        leaflet(first_topic, "vi"),
+        leaflet(first_topic, "vi"),  # short (the fixture's health group): set larger to fill the panels
+        leaflet("xac-dinh-ho-ngheo", "vi"),  # long, with year ranges
         leaflet(first_topic, "en"),
         leaflet(GENERAL, "km"),
         leaflet(GENERAL, "vi"),

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import kit_project
 from fontTools.ttLib import TTFont
+from site_reading import placeholders_shown
 
 from campaign_kit.formatting import format_date, format_number
 from campaign_kit.model.placeholders import find_placeholders
@@ -245,11 +246,5 @@ def test_no_built_file_shows_a_placeholder(kit_site: Path) -> None:
     """Every `{{ kind:name }}` is filled wherever its text goes: bodies, and front-matter titles and
     summaries that listings, meta descriptions and feeds show (a summary once showed
     `{{ figure:credit_ceiling_household }}` raw in the FAQ listing)."""
-    pattern = re.compile(r"\{\{\s*[a-z_]+\s*:")
-    shown = [
-        (path.relative_to(kit_site).as_posix(), match[0])
-        for path in kit_site.rglob("*")
-        if path.suffix in {".html", ".xml", ".json", ".ics"}
-        for match in pattern.finditer(path.read_text(encoding="utf-8", errors="replace"))
-    ]
+    shown = placeholders_shown(kit_site)
     assert not shown, shown[:10]

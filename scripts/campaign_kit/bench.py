@@ -7,9 +7,8 @@ N×scale. For each, `make site`'s pipeline (load, gate, plan, one MkDocs run per
 language) is timed against stock mkdocs + material building the very same pages
 (the site plan exported as Markdown, one folder per language) with the same
 navigation shape (stories out of the nav, navigation.prune), one build per
-language. Then the whole print catalogue of the project. Prints times and ratios
-side by side; asserts nothing (targets: pipeline/stock ≤ 1.3 per size,
-pipeline(N×scale)/pipeline(N) ≤ 3.1 for scale 3).
+language (the print kit: make bench-print). Prints times and ratios side by side; asserts nothing
+(targets: pipeline/stock ≤ 1.3 per size, pipeline(N×scale)/pipeline(N) ≤ 3.1 for scale 3).
 """
 
 from __future__ import annotations
@@ -158,18 +157,6 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_print(project: Path, out: Path) -> tuple[float, int]:
-    """The whole print catalogue (every unit variant) of the real project: seconds, products."""
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "campaign_kit.printing", "--project", str(project), "--out", str(out)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    elapsed = time.perf_counter() - started
-    return elapsed, len(list(out.glob("*.pdf")))
-
-
 def html_size(site: Path) -> tuple[int, float]:
     sizes = [page.stat().st_size for page in site.rglob("*.html")]
     return len(sizes), statistics.mean(sizes) / 1024
@@ -181,7 +168,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--scale", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--no-print", action="store_true", help="skip the print catalogue")
     args = parser.parse_args(argv)
     rows = []
     load_before = os.getloadavg()[0]  # other work on the machine skews wall times, not CPU times
@@ -196,7 +182,6 @@ def main(argv: list[str] | None = None) -> int:
             stock = best_time(lambda site, configs=configs: run_stock(configs, site), base / "stock", args.repeat)
             stock_files, stock_kb = html_size(base / "stock")
             rows.append((pages, ours, ours_files, ours_kb, stock, stock_files, stock_kb))
-        printing, products = (0.0, 0) if args.no_print else timed_print(args.project, base / "print")
     languages = len(load_campaign(args.project / "campaign").languages)
     print(f"Site build, {languages} languages, best of {args.repeat} (python -m campaign_kit.bench)")
     print(f"{os.cpu_count()} cores, load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
@@ -212,8 +197,6 @@ def main(argv: list[str] | None = None) -> int:
         )
     growth = rows[1][1][0] / rows[0][1][0]
     print(f"growth: pipeline {rows[1][0]} / {rows[0][0]} stories = {growth:.2f} (target ≤ 3.1 for ×3)")
-    if products:
-        print(f"print kit: {products} products in {printing:.1f} s, {printing / products:.2f} s per product")
     return 0
 
 

@@ -68,7 +68,7 @@ MISTAKES = [
     (STORY + "so-dien-thoai-quoc-te.md", 15, "dãy số “+84 9••.•••.•78” giống số điện thoại di động"),
     (STORY + "so-nha.md", 15, "“số 1• •••ng” là địa chỉ nhà cụ thể"),  # addresses half-hidden: CI logs are public
     (STORY + "dia-chi-hem.md", 15, "“123/• •••••• ••ãi” là địa chỉ nhà cụ thể"),
-    (STORY + "minh-hoa-bia-dong-y.md", 2, "trang minh họa (sample: true) không nói về người thật nên không được có"),
+    (STORY + "trang-mau-bia-dong-y.md", 2, "trang minh họa (sample: true) không nói về người thật nên không được có"),
     # figures
     # figures: a page about today writes them through {{ figure:… }}; a dated page may type only
     # the value in force on its date (hop-le/ has the same news item with the right 2023 line)

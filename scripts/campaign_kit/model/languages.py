@@ -60,9 +60,9 @@ class MapLabels(Strict):
 
     finder_title: Text
     finder_summary: Text
-    finder_intro: Text
+    finder_intro: Text  # {since}; examples from the map (pages.units.finder_examples): {plain}, {town}
     finder_label: Text
-    finder_example: Text
+    finder_example: Text  # {name}: a unit of 2024 of the map
     finder_listing: Text
     finder_no_match: Text
     finder_matches: Text

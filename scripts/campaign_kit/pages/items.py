@@ -65,7 +65,7 @@ def render_page(ctx: Context, reference: Page) -> SitePage:
     if reference.is_sample:
         parts.append(notice(ctx, "campaign-sample", ctx.strings.sample_title, escape(ctx.strings.sample_text)))
     parts.append(_key_points(ctx, here, page))
-    parts.append(_where_leads_to_the_finder(ctx, here, expand(ctx, here, page.body)).strip() + "\n\n")
+    parts.append(_where_leads_to_the_finder(ctx, here, page.language, expand(ctx, here, page.body)).strip() + "\n\n")
     parts.append(_legal_basis(ctx, here, reference))
     return SitePage(page_meta, "".join(parts))
 
@@ -89,17 +89,16 @@ def _no_longer_in_force(ctx: Context, here: str, reference: Page) -> str:
     return f'<p class="campaign-act-ended"><strong>{text}</strong></p>\n\n'
 
 
-def _where_leads_to_the_finder(ctx: Context, here: str, markdown: str) -> str:
+def _where_leads_to_the_finder(ctx: Context, here: str, language: str, markdown: str) -> str:
     """Every "Hỏi ở đâu?" section ends with the finder's link, unless it has it already: the reader
-    learns which unit of today is theirs before going to its People's Committee."""
-    heading = f"## {ctx.strings.policy_sections[3]}"
+    learns which unit of today is theirs before going to its People's Committee. The heading is in the
+    page's language (`language`): an untranslated page shown on another language's site keeps its own."""
+    heading = f"## {ctx.campaign.strings[language].policy_sections[3]}"
     link = render_block(ctx, here, "find_unit")
     lines = markdown.split("\n")
     starts = [index for index, line in enumerate(lines) if line.strip() == heading]
     for start in reversed(starts):
-        end = next(
-            (index for index in range(start + 1, len(lines)) if re.match(r"#{1,2} ", lines[index])), len(lines)
-        )
+        end = next((index for index in range(start + 1, len(lines)) if re.match(r"#{1,2} ", lines[index])), len(lines))
         if f'href="{href(here, FINDER_URI)}"' not in "\n".join(lines[start:end]):
             lines[end:end] = ["", link]
     return "\n".join(lines)

@@ -116,20 +116,30 @@ def finder_ignored(ctx: Context) -> str:
     return "|".join(sorted({fold(word) for word in words}, key=lambda word: (-len(word), word)))
 
 
+def finder_examples(ctx: Context) -> dict[str, str]:
+    """What the finder's words give as examples, from the map: the first unit of 2024 by its name
+    (`name`) and without marks (`plain`), and a town with its kind (`town`; the first unit when
+    the map has no town)."""
+    formers = [former for unit in ctx.campaign.admin_map.units for former in unit.formed_from]
+    town = next((former for former in formers if former.kind == "thi-tran"), formers[0])
+    return {"name": formers[0].name, "plain": fold(formers[0].name), "town": former_name(ctx, town)}
+
+
 def finder_page(ctx: Context) -> SitePage:
     labels = ctx.strings.map
     admin_map = ctx.campaign.admin_map
     here = FINDER_URI
     since = ctx.date(admin_map.since)
+    examples = finder_examples(ctx)
     out = [f"# {labels.finder_title}\n\n"]
-    out.append(f"{labels.finder_intro.format(since=since)}\n\n")
+    out.append(f"{labels.finder_intro.format(since=since, **examples)}\n\n")
     out.append(
         f'<div class="campaign-finder" data-finder data-matches="{escape(labels.finder_matches)}"'
         f' data-no-match="{escape(labels.finder_no_match)}" data-ignore="{escape(finder_ignored(ctx))}">\n'
         f'<p class="campaign-finder__box" data-finder-box hidden><label for="campaign-finder-q">'
         f"{escape(labels.finder_label)}</label>"
         f'<input id="campaign-finder-q" type="search" autocomplete="off" spellcheck="false"'
-        f' placeholder="{escape(labels.finder_example)}"></p>\n'
+        f' placeholder="{escape(labels.finder_example.format(**examples))}"></p>\n'
         f'<p class="campaign-finder__status" data-finder-status role="status" aria-live="polite"></p>\n'
         f'<h2 id="theo-huyen-2024" data-finder-listing>{escape(labels.finder_listing)}</h2>\n'
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing.util
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from markupsafe import Markup
 from weasyprint import HTML, Document
 from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.pdf import metadata as pdf_metadata
+from weasyprint.text.fonts import FontConfiguration
 
 from ..catalogue import Product, content_date
 from ..model.campaign import Campaign
@@ -169,7 +171,24 @@ def _html(template: str, context: dict[str, object]) -> str:
 
 
 def _layout(template: str, context: dict[str, object], base: Path) -> Document:
-    return HTML(string=_html(template, context), base_url=str(base)).render()
+    return _laid_out(_html(template, context), context, base)
+
+
+def _laid_out(html: str, context: dict[str, object], base: Path) -> Document:
+    fonts: list[dict[str, object]] = context["fonts"]  # type: ignore[assignment]
+    faces = tuple(tuple(sorted(face.items())) for face in fonts)
+    return HTML(string=html, base_url=str(base)).render(font_config=_font_config(faces))
+
+
+@cache
+def _font_config(faces: tuple[tuple[tuple[str, object], ...], ...]) -> FontConfiguration:
+    """One font configuration per process and set of @font-face rules (a language's): a new one for each layout
+    loaded the system's fonts and added the faces again, 30 ms. Never one for two sets: a glyph missing
+    from one set could then fall back on a face of the other, depending on what was printed before."""
+    config = FontConfiguration()
+    # Its copies of the fonts go when the process ends: a forked worker ends without collecting it.
+    multiprocessing.util.Finalize(None, config.__del__, exitpriority=0)
+    return config
 
 
 def _largest_fitting(render: Callable[[float], Document], low: float, high: float, product: Product) -> float:
@@ -309,7 +328,7 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
     base = options.fonts_dir
     fmt = product.format
     if product.product_type == "leaflet" and fmt.panels_mm:
-        document = _folded_layout(context, base)
+        document = _folded_product(context, base)
     elif product.product_type == "leaflet":
         document = _sheet_layout(context, base, product)
     else:
@@ -319,17 +338,35 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
     return document
 
 
+# {digest of a folded leaflet's inside, as HTML at its sizes: the inside laid out alone}: kept for the unit variants.
+_INSIDE_PAGES: dict[str, Document] = {}
+
+
 def _folded_layout(context: dict[str, object], base: Path) -> Document:
+    """A folded leaflet: its outside, laid out with an empty inside, and its inside page, laid out alone once per
+    process and inside. A unit's variants differ only on the outside: the balanced columns of the inside were
+    most of a variant's layout time. The inside alone lays out as in the whole document: no style depends
+    on a page's number, and the margin boxes and fixed notes repeat on every page."""
+    inside = _html("leaflet-folded.html.j2", {**context, "only_inside": True})
+    key = hashlib.sha256(f"{base}\n{inside}".encode()).hexdigest()
+    if key not in _INSIDE_PAGES:
+        _INSIDE_PAGES[key] = _laid_out(inside, context, base)
+    copy: Copy = context["copy"]  # type: ignore[assignment]
+    outside = _layout("leaflet-folded.html.j2", {**context, "copy": replace(copy, blocks=[])}, base)
+    return outside.copy([outside.pages[0], *_INSIDE_PAGES[key].pages])
+
+
+def _folded_product(context: dict[str, object], base: Path) -> Document:
     """A tri-fold. Its outside flap says where to ask and how to apply; without steps to apply (the home page's
     first question is no policy) it says who counts as poor (the income lines) instead, unless they do not fit
     there; the inside carries them only when the flap does not."""
     copy: Copy = context["copy"]  # type: ignore[assignment]
     if copy.poverty_lines and not copy.steps:
         with_flap = {**context, "flap_lines": True}
-        document = _layout("leaflet-folded.html.j2", {**with_flap, **_folded_inside(with_flap, base)}, base)
+        document = _folded_layout({**with_flap, **_folded_inside(with_flap, base)}, base)
         if FLAP_BLOCK not in overflowing_blocks(document):
             return document
-    return _layout("leaflet-folded.html.j2", {**context, **_folded_inside(context, base)}, base)
+    return _folded_layout({**context, **_folded_inside(context, base)}, base)
 
 
 def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:

@@ -4,6 +4,13 @@ Lighthouse's mobile throttling, set in Chromium through the DevTools protocol
 (SLOW_PHONE: 150 ms round trip, 1.6 Mbps down, 750 kbps up, the processor 4× slower).
 At most 20 requests, the results within 1 s of the last key in Vietnamese and 1.5 s in Khmer.
 `make bench` prints the same figures for more queries (campaign_kit.bench_search).
+
+It runs on the real campaign's site (built_site), not the fixture's: the budget is for an index of a
+whole campaign (its hundreds of pages in each language make the index's chunks and the results that
+Pagefind returns), which the small fixture would meet without trying. The query is the one the budget
+was measured with (issue 21, the most requests then): the national term "health insurance" as the
+campaign's glossary says it in each language, typed as a reader types it: Vietnamese without tone marks,
+Khmer without spaces.
 """
 
 from __future__ import annotations
@@ -11,8 +18,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import loaded_project
 from playwright.sync_api import Browser
 
+from campaign_kit.fold import fold
 from campaign_kit.model.sections import SEARCH_URI, page_url
 from campaign_kit.search_budget import MAX_REQUESTS, SECONDS, Throttling, search_session
 from campaign_kit.site_scripts import SEARCH_SCRIPT, site_scripts
@@ -23,10 +32,10 @@ SLOW_PHONE = Throttling(rtt_ms=150, down_kbps=1638.4, up_kbps=750, cpu_slowdown=
 # search.js's pause before it loads excerpts (SETTLE_MS)
 SETTLE_S = int(re.search(r"SETTLE_MS = (\d+)", site_scripts()[SEARCH_SCRIPT])[1]) / 1000
 
-SESSIONS = [  # the queries of the issue's measurement: the most requests then
-    ("", "vi", "bao hiem y te"),
-    ("km/", "km", "ធានារ៉ាប់រងសុខភាព"),  # health insurance, typed without spaces
-]
+PLAN = loaded_project().plan
+TERM = next(term for term in PLAN.content.campaign.glossary if fold(term.vi).startswith("bao hiem y te"))
+TYPED = {"vi": "bao hiem y te", **{code: said.replace(" ", "") for code, said in TERM.say.items()}}
+SESSIONS = [(PLAN.sites[code].prefix, code, TYPED[code]) for code in PLAN.sites if code in SECONDS]
 
 
 @pytest.mark.parametrize(("prefix", "language", "query"), SESSIONS, ids=[s[1] for s in SESSIONS])

@@ -1,0 +1,57 @@
+"""What the print kit's speed rests on, without timing anything (make bench-print measures): type-size searches
+made once and shared, and the bench's order of ten products a real order of the catalogue."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import kit_project
+
+from campaign_kit.model.errors import Problems
+from campaign_kit.printing.__main__ import _rounds, build_print
+from campaign_kit.printing.bench import ORDER_SIZE, order_products, order_text
+from campaign_kit.printing.orders import load_order
+from campaign_kit.printing.render import search_key
+
+
+def test_each_search_is_made_by_one_product_of_the_first_round() -> None:
+    products = kit_project().plan.products
+    first, second = _rounds(products)
+    assert sorted(first + second) == list(range(len(products)))
+    leading = [search_key(products[index]) for index in first]
+    searched = [key for key in leading if key is not None]
+    assert len(searched) == len(set(searched))  # no search made twice in the first round
+    assert {search_key(products[index]) for index in second} <= set(searched)  # the second round adopts them
+    assert second and None in leading  # the fixture has unit variants to share, and products that search nothing
+    assert first[: len(searched)] == [i for i in first if search_key(products[i])]  # the long ones start
+
+
+def test_the_bench_order_is_ten_products_of_the_catalogue() -> None:
+    plan = kit_project().plan
+    chosen = order_products(plan.products, plan.content.campaign.default_language)
+    assert len({p.stem for p in chosen}) == ORDER_SIZE
+    assert {p.product_type for p in chosen} == {"leaflet", "poster", "banner"}
+    assert {p.language for p in chosen} == {language.code for language in plan.content.campaign.languages}
+    with tempfile.TemporaryDirectory() as temp:
+        path = Path(temp) / "lenh-in.yml"
+        sample = min((plan.content.campaign.root / "print-orders").glob("*.yml"))
+        path.write_text(order_text(sample, chosen), encoding="utf-8")
+        problems = Problems(Path(temp))
+        order = load_order(kit_project().root, plan, path, problems)
+        assert problems.items == [] and order is not None
+        assert [item.product for item in order.products] == chosen
+
+
+def test_workers_leave_no_copies_of_the_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers keep one font configuration per language for their life (WeasyPrint copies the fonts into a
+    temporary folder for it): the folder goes when they end, as it did when each layout had its own."""
+    project = kit_project()
+    product = next(p for p in project.plan.products if not p.unit and not p.format.panels_mm)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    entries, errors = build_print(project, tmp_path / "out", jobs=1, units=set(), only=product.stem)
+    assert errors == [] and [entry.file for entry in entries] == [product.filename]
+    assert list(temp.iterdir()) == []
