@@ -231,7 +231,7 @@ def test_launch_check_on_a_campaign_not_ready_lists_the_known_blockers(
     assert "LỖI" in technical and "site_url" in technical and "repository.url" in technical
     office = out[sections["office"] : sections["editors"]]
     assert "CẦN" in office and "LỖI" not in office  # missing print data is never an error for the website
-    assert "campaign/contacts.yml" in office and "chưa có lệnh in nào" in office and "colophon" in office
+    assert "campaign/contacts.yml" in office and "chưa có lệnh in nào" in office and "campaign/print-orders/" in office
     editors = out[sections["editors"] : sections["translators"]]
     assert "LỖI" in editors and "sample: true" in editors and "(và " in editors
     assert "docs/guong-thoat-ngheo/ chưa có bài thật nào" in editors
