@@ -78,7 +78,8 @@ def test_missing_print_data_still_stops_a_print_run(launch_site: Path) -> None:
         load(project, production=True, press=True)
     problems = str(caught.value)
     assert f"tờ rơi in cho {CAMPAIGN.admin_map.units[0].name}" in problems
-    assert "colophon: licence" in problems and "chưa có số bản in (quantity)" in problems
+    # The publication data and print runs are the print order's (check_order), not print.yml's.
+    assert "colophon" not in problems and "(quantity)" not in problems
 
 
 def test_a_draft_names_the_print_files_for_review(kit_site: Path) -> None:
@@ -230,7 +231,7 @@ def test_launch_check_on_a_campaign_not_ready_lists_the_known_blockers(
     assert "LỖI" in technical and "site_url" in technical and "repository.url" in technical
     office = out[sections["office"] : sections["editors"]]
     assert "CẦN" in office and "LỖI" not in office  # missing print data is never an error for the website
-    assert "campaign/contacts.yml" in office and "chưa có lệnh in nào" in office and "colophon" in office
+    assert "campaign/contacts.yml" in office and "chưa có lệnh in nào" in office and "campaign/print-orders/" in office
     editors = out[sections["editors"] : sections["translators"]]
     assert "LỖI" in editors and "sample: true" in editors and "(và " in editors
     assert "docs/guong-thoat-ngheo/ chưa có bài thật nào" in editors

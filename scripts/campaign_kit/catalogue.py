@@ -72,8 +72,9 @@ def content_date(content: Content) -> dt.date:
 
 
 def catalogue(content: Content, languages: list[str] | None = None) -> list[Product]:
-    """Every product. The reference language gets unit variants, posters and banners (the
-    slogans are Vietnamese); other languages get their leaflets in a generic version."""
+    """Every product. The reference language gets unit variants, posters and banners; other languages
+    get their leaflets in a generic version, and a poster of each slogan whose words and poster line
+    their strings translate (banners, read from afar, stay in the reference language)."""
     campaign = content.campaign
     settings = campaign.print_settings
     reference = campaign.default_language
@@ -87,6 +88,12 @@ def catalogue(content: Content, languages: list[str] | None = None) -> list[Prod
             for fmt in settings.leaflets:
                 products += [Product("leaflet", subject, fmt, language, unit, version=version) for unit in units]
         if language != reference:
+            strings = campaign.strings[language]
+            products += [
+                Product("poster", slogan.key, settings.poster, language, version=version)
+                for slogan in content.current_slogans()
+                if slogan.key in strings.slogans and (slogan.poster_line is None or slogan.key in strings.poster_lines)
+            ]
             continue
         for slogan in content.current_slogans():
             products.append(Product("poster", slogan.key, settings.poster, language, version=version))

@@ -21,9 +21,14 @@ from urllib.parse import urlsplit
 
 from .model.content import Content
 from .model.errors import ContentError, Problem, Problems
+from .model.print_order import read_order
 from .model.translations import translation_states
-from .production import check_press, check_production
+from .printing.orders import load_order
+from .production import check_order, check_press, check_production
 from .project import load
+from .siteplan import SitePlan
+
+ORDERS_FOLDER = "print-orders"  # under campaign/: the office's print orders (README "Print orders")
 
 Who = Literal["technical", "office", "editors", "translators"]
 WHO: dict[Who, str] = {
@@ -47,9 +52,10 @@ class Item:
 def launch_items(root: Path) -> list[Item]:
     """Everything between the repository as it is and a public launch."""
     try:
-        content = load(root).content  # the contribution gate, as every build runs it
+        project = load(root)  # the contribution gate, as every build runs it
     except ContentError as error:
         return list(_grouped(error.errors, ERROR, lambda _problem: "editors"))
+    content = project.content
     problems = Problems(root)
     check_production(content, problems)
     items = list(
@@ -59,7 +65,7 @@ def launch_items(root: Path) -> list[Item]:
     press = Problems(root)
     check_press(content, press)
     items += _grouped(press.items, WARNING, lambda _problem: "office")
-    items += _office(content)
+    items += _office(content, project.plan, root)
     items += _editors(content, root)
     items += _translators(content)
     return items
@@ -96,18 +102,34 @@ def _address(content: Content) -> list[Item]:
     ]
 
 
-def _office(content: Content) -> list[Item]:
+def _office(content: Content, plan: SitePlan, root: Path) -> list[Item]:
+    """The print orders of campaign/print-orders/ as make print ORDER=… would judge them (sample orders,
+    which show how to write one, aside), and the province's contacts."""
     campaign = content.campaign
-    items = [
-        Item(
-            "office",
-            WARNING,
-            "chưa có lệnh in nào được duyệt: trang “Tài liệu in” chỉ nêu các sản phẩm và mời người dân hỏi "
-            "bản in ở xã, phường; chưa đăng tệp in nào.",
-            "Lệnh in của cơ quan chủ trì: số bản in, thông tin xuất bản (campaign/print.yml), "
-            "rồi make print PRODUCTION=1.",
+    problems = Problems(root)
+    ready = []
+    for path in sorted((campaign.root / ORDERS_FOLDER).glob("*.yml")):
+        loaded = read_order(path, Problems(root))
+        if loaded is not None and loaded.order.sample:
+            continue
+        before = len(problems.items)
+        order = load_order(root, plan, path, problems)
+        if order is not None:
+            check_order(content, order, problems)
+        if len(problems.items) == before:
+            ready.append(path.name)
+    items = list(_grouped(problems.items, WARNING, lambda _problem: "office"))
+    if not ready:
+        items.append(
+            Item(
+                "office",
+                WARNING,
+                "chưa có lệnh in nào đủ thông tin để in: trang “Tài liệu in” chỉ nêu các sản phẩm và mời người"
+                " dân hỏi bản in ở xã, phường; chưa đăng tệp in nào.",
+                f"Lệnh in của cơ quan chủ trì: chép tệp mẫu trong campaign/{ORDERS_FOLDER}/ thành lệnh in thật"
+                " (cơ quan xuất bản, giấy phép, nơi in, số bản in, lưu chiểu), rồi make print ORDER=….",
+            )
         )
-    ]
     if not campaign.contacts_of(None):
         items.append(
             Item(

@@ -5,8 +5,9 @@ and example addresses (RFC 2606 hosts) mean the real address is not known yet:
 neither may reach the public, on the site or on paper (`check_production`).
 
 A print run adds the press guard (`check_press`): a leaflet that promises its unit's
-contacts when none is known, a blank colophon or print run, a translation nobody has
-reviewed unless the product says so. The website publishes no print file outside an
+contacts when none is known, a translation nobody has reviewed unless the product says so;
+a print order adds its own (`check_order`: publisher, licence, printer, print runs, legal
+deposit, which the order alone holds). The website publishes no print file outside an
 approved print order, so missing print data never stops it: `make site PRODUCTION=1`
 applies `check_production` only (`project.load(production=True)`), `make print
 PRODUCTION=1` both (`project.load(production=True, press=True)`).
@@ -56,28 +57,11 @@ def check_production(content: Content, problems: Problems) -> None:
 
 def check_press(content: Content, problems: Problems) -> None:
     """What a print run adds to the policy, for every product of the catalogue (the products' words
-    come from pages `check_production` checks)."""
+    come from pages `check_production` checks). The publication data and print runs are the order's
+    (`check_order`)."""
     campaign = content.campaign
     products = catalogue(content)
     _check_print_date(content, problems)
-    formats = dict.fromkeys(product.format.key for product in products if product.format.quantity is None)
-    for key in formats:
-        problems.add(
-            campaign.root / "print.yml",
-            1,
-            f"khổ “{key}” chưa có số bản in (quantity): lệnh in và dòng thông tin xuất bản cần số này.",
-            "Ghi số bản in do cơ quan chủ trì quyết định vào campaign/print.yml.",
-        )
-    if any(product.has_colophon for product in products):
-        colophon = campaign.print_settings.colophon
-        for field, value in colophon.model_dump().items():
-            if value is None:
-                problems.add(
-                    campaign.root / "print.yml",
-                    1,
-                    f"dòng thông tin xuất bản (tờ rơi, áp phích) còn để trống “colophon: {field}”.",
-                    "Ghi giấy phép xuất bản, nơi in và tháng nộp lưu chiểu vào campaign/print.yml (mục colophon).",
-                )
     units = dict.fromkeys(product.unit for product in products if product.unit)
     for key in units:
         if not campaign.contacts_of(key):

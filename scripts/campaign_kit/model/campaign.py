@@ -123,6 +123,10 @@ class Campaign:
         """A slogan in language `code` (its translation in strings/<code>.yml, or slogans.yml's)."""
         return self.strings[code].slogans.get(key) or self.slogan(key).text
 
+    def poster_line(self, key: str, code: str) -> str | None:
+        """A slogan's call line for posters in language `code` (strings/<code>.yml poster_lines, or slogans.yml's)."""
+        return self.strings[code].poster_lines.get(key) or self.slogan(key).poster_line
+
     def short_name(self, code: str) -> str:
         return self.strings[code].short_name or self.site.short_name
 

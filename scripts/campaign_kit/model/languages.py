@@ -101,6 +101,9 @@ class Strings(Strict):
     site_name: Text | None = None
     short_name: Text | None = None
     slogans: dict[str, Text] = {}  # slogan key (slogans.yml) → the slogan in this language, on its pages and print
+    # Slogan key → its poster_line (slogans.yml) in this language: a poster in this language is made for a slogan
+    # once both are translated.
+    poster_lines: dict[str, Text] = {}
     # A programme's act key (site.yml programmes) → its short name in this language, on print in this language.
     programmes: dict[str, Text] = {}
     legal_kinds: dict[str, Text] = {}  # "Nghị định" → "Decree": citations name the kind of act in this language

@@ -17,18 +17,11 @@ def standard_block(ctx: Context, here: str) -> str:
     next one as well once it starts within the notice window. Pages that explain the standard say
     it through this block, so none of them names a period that has ended."""
     text = ctx.campaign.self_check[ctx.language.code]
-    rules = ctx.campaign.poverty_standard
-    today = ctx.content.today
-    shown = [p for p in rules.periods if p.first_day <= today <= p.last_day]
-    shown += [
-        p for p in rules.periods if today < p.first_day and (p.first_day - today).days <= ctx.campaign.notice_days
-    ]
     parts = []
-    for period in shown:
+    for period in periods_shown(ctx):
         act = ctx.page(legal_uri(period.source))
         citation = f'<a href="{href(here, act.src_uri)}">{escape(ctx.citation(act))}</a>'
-        heading = escape(text.period).replace("{citation}", citation)
-        heading = heading.replace("{first}", str(period.first_year)).replace("{last}", str(period.last_year))
+        heading = period_heading(ctx, period, citation)
         lines = "".join(
             f"<li>{escape(getattr(text, area))}: {escape(line_text(ctx, period, key))}</li>"
             for area, key in period.poverty_line.items()
@@ -41,6 +34,22 @@ def standard_block(ctx: Context, here: str) -> str:
             f"<p>{escape(text.standard_indicators)}</p>{draft}<ol>{names}</ol></div>"
         )
     return "\n".join(parts) + "\n"
+
+
+def periods_shown(ctx: Context) -> list[Period]:
+    """The standard in force on the build date, and the next one once it starts within the notice window."""
+    rules, today = ctx.campaign.poverty_standard, ctx.content.today
+    shown = [p for p in rules.periods if p.first_day <= today <= p.last_day]
+    shown += [
+        p for p in rules.periods if today < p.first_day and (p.first_day - today).days <= ctx.campaign.notice_days
+    ]
+    return shown
+
+
+def period_heading(ctx: Context, period: Period, citation: str) -> str:
+    """ "Under the standard that applies from {first} to {last}: {citation}." as HTML, `citation` as given."""
+    heading = escape(ctx.campaign.self_check[ctx.language.code].period).replace("{citation}", citation)
+    return heading.replace("{first}", str(period.first_year)).replace("{last}", str(period.last_year))
 
 
 def line_text(ctx: Context, period: Period, key: str) -> str:

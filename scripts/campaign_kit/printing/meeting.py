@@ -38,6 +38,7 @@ SLIDE = (254.0, 142.875)  # 16:9, the size of a 10-inch presentation slide
 TALK_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)  # body type of the talk sheet (pt), largest that fits
 SLIDE_PT = 26.0
 SLIDE_ITEMS = 3  # bullets on one slide at most: one idea a slide
+SLIDE_URL_BLOCK = "địa chỉ dưới mã QR"  # the last slide's URL, named when it does not fit on one line
 FAQ_COUNT = 5
 
 
@@ -208,9 +209,21 @@ class Kits:
         for per_slide in range(SLIDE_ITEMS, 0, -1):
             slides = self._slides(group, per_slide)
             document = self._render(
-                "slides.html.j2", SLIDE, 10, SLIDE_PT, slides=slides, title=group.title, cmyk_profile=self.profile
+                "slides.html.j2",
+                SLIDE,
+                10,
+                SLIDE_PT,
+                slides=slides,
+                title=group.title,
+                cmyk_profile=self.profile,
+                url_block=SLIDE_URL_BLOCK,
             )
             over = overflowing_blocks(document)
+            if SLIDE_URL_BLOCK in over:  # fewer points a slide would not help: the URL is too long for a line
+                raise PrintError(
+                    f"{self.stem(group, 'slides')}.pdf: {SLIDE_URL_BLOCK} không vừa một dòng của trang chiếu. "
+                    "Cần rút ngắn địa chỉ trang (site_url)."
+                )
             if not over and len(document.pages) == len(slides):
                 return document
         where = f"khung “{over[0]}”" if over else "trang"

@@ -27,7 +27,7 @@ class PressProfile(Strict):
     key: Key
     name: Text  # the press condition, as a shop names it
     file: Path  # from the project root, or absolute (a profile of a Debian package)
-    licence: Text  # why the project may ship or name it
+    licence: Text  # why the project may ship or name it, and where the file comes from
 
 
 class _PressProfiles(Strict):
@@ -89,6 +89,13 @@ def load_order(root: Path, plan: SitePlan, path: Path, problems: Problems) -> Or
             ("press_profile",),
             f"hồ sơ màu “{order.press_profile}” không có trong campaign/{PROFILES_FILE}.",
             "Dùng được: " + ", ".join(profiles) + ".",
+        )
+    elif not profile_path(root, profiles[order.press_profile]).is_file():
+        profile = profiles[order.press_profile]
+        refuse(
+            ("press_profile",),
+            f"hồ sơ màu “{order.press_profile}” ({profile.name}) chưa có trên máy này: {profile.file}.",
+            f"Cài theo campaign/{PROFILES_FILE} ({profile.licence}), hoặc chọn hồ sơ khác.",
         )
     catalogue = {(p.format.key, p.subject, p.language, p.unit or EVERY_UNIT): p for p in plan.products}
     formats = {p.format.key: p.format for p in plan.products}

@@ -45,6 +45,7 @@ FIT_STEPS = 12
 # largest that fits so that short content still fills every panel (columns are balanced).
 FOLDED_BODY_PT = (12.0, 18.0)
 FOLDED_FIT_STEPS = 5
+FLAP_BLOCK = "mặt ngoài, cột gấp vào"  # the outside flap's block (leaflet-folded.html.j2)
 # At most this much extra space (em) below each of the inside's questions when its text is short (a quarter of
 # it below each bullet): beyond it the parts drift apart and stop reading as one article.
 FOLDED_SPREAD_EM = 6.0
@@ -129,14 +130,19 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "site_name": campaign.site_name(product.language),
         "mark": Markup(mark_svg(campaign.root.parent / settings.mark, colours["white"])),
         "fold_clearance": settings.fold_clearance_mm,
+        "flap_block": FLAP_BLOCK,
         "panels": outside_panels(fmt),
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
+        "back_extras": False,  # a short sheet's back: the steps to apply and the poverty lines (_sheet_layout)
+        "lines_front": False,  # a short sheet's front: the poverty lines after the policies (_sheet_layout)
         "ask_question": False,  # the two-sided sheet's front: set by _sheet_layout
         "tight": False,  # the two-sided sheet set tighter to keep to its two sides: set by _sheet_layout
         "font_size": 0,
         "spread": 0.0,  # a folded leaflet's extra space between questions and articles (em)
         "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
+        "with_lines": False,  # a folded leaflet's short inside: it carries copy.poverty_lines (_search_inside)
+        "flap_lines": False,  # a folded leaflet's outside flap carries them (_folded_layout)
         "typeset": typeset,
         # Type sizes of the templates (pt), scaled for the language's script.
         "scale": scale,
@@ -230,13 +236,13 @@ def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> fl
 # {digest of a folded leaflet's inside, as HTML at the smallest size: its body size and spread}. A unit's variants
 # print their generic leaflet's inside (only the back panel names the unit), so the search for its size,
 # most of a tri-fold's rendering time, is made once per process and inside, not once per unit.
-_INSIDES: dict[str, dict[str, float]] = {}
+_INSIDES: dict[str, dict[str, object]] = {}
 
 
-def _folded_inside(context: dict[str, object], base: Path) -> dict[str, float]:
+def _folded_inside(context: dict[str, object], base: Path) -> dict[str, object]:
     smallest = FOLDED_BODY_PT[0] * float(context["scale"])  # type: ignore[arg-type]
     inside = _html("leaflet-folded.html.j2", {**context, "font_size": smallest, "only_inside": True})
-    key = hashlib.sha256(f"{base}\n{inside}".encode()).hexdigest()
+    key = hashlib.sha256(f"{base}\n{context['flap_lines']}\n{inside}".encode()).hexdigest()
     if key not in _INSIDES:
         _INSIDES[key] = _search_inside(context, base)
     return _INSIDES[key]
@@ -250,7 +256,7 @@ def search_key(product: Product) -> tuple[str, ...] | None:
     return (product.product_type, product.format.key, product.language)
 
 
-Sizes = tuple[dict[str, dict[str, float]], dict[tuple[int, str, str, str], float]]
+Sizes = tuple[dict[str, dict[str, object]], dict[tuple[int, str, str, str], float]]
 
 
 def searched_sizes() -> Sizes:
@@ -266,15 +272,27 @@ def adopt_sizes(plan: SitePlan, sizes: Sizes) -> None:
     _SERIES.update({key: (plan, size) for key, size in series.items() if key[0] == id(plan)})
 
 
-def _search_inside(context: dict[str, object], base: Path) -> dict[str, float]:
-    """The inside's body size and spread (em of extra space below its questions and bullets).
+def _search_inside(context: dict[str, object], base: Path) -> dict[str, object]:
+    """The inside's body size, spread (em of extra space below its questions and bullets) and whether it carries
+    the poverty standard's income lines.
 
     The body size is the largest in FOLDED_BODY_PT at which the inside fits; the smallest if none does
     (the full layout then reports what does not fit). Text that is short for its panels at that size
     (at the largest size, or held smaller by a word as wide as a column) would end high in balanced
-    columns and leave the panels' lower parts empty: the spare height then goes between its parts
-    (a designer's vertical justification), as much as still fits."""
+    columns and leave the panels' lower parts empty: it gets the income lines of the poverty standard (who
+    counts as poor or near-poor, which every support starts from) when they fit, and the spare height goes
+    between its parts (a designer's vertical justification), as much as still fits."""
+    found = _inside_size(context, base)
+    copy: Copy = context["copy"]  # type: ignore[assignment]
+    # Not twice on one leaflet: the flap may carry them (_folded_layout).
+    if found.pop("fits") and found["spread"] and copy.poverty_lines and not context["flap_lines"]:
+        with_lines = _inside_size({**context, "with_lines": True}, base)
+        if with_lines.pop("fits"):
+            return {**with_lines, "with_lines": True}
+    return found
 
+
+def _inside_size(context: dict[str, object], base: Path) -> dict[str, object]:
     def fits(size: float, spread: float = 0.0) -> bool:
         return _fits(
             _layout(
@@ -284,13 +302,13 @@ def _search_inside(context: dict[str, object], base: Path) -> dict[str, float]:
 
     low, high = (size * float(context["scale"]) for size in FOLDED_BODY_PT)  # type: ignore[arg-type]
     if not fits(low):
-        return {"font_size": low, "spread": 0.0}
+        return {"font_size": low, "spread": 0.0, "fits": False}
     size = high if fits(high) else _largest(fits, low, high, FOLDED_FIT_STEPS)
     least = FOLDED_SPREAD_EM / 2**FOLDED_FIT_STEPS  # the search's step: text that fills its panels stops here
     if not fits(size, least):
-        return {"font_size": size, "spread": 0.0}
+        return {"font_size": size, "spread": 0.0, "fits": True}
     spread = _largest(lambda spread: fits(size, spread), 0.0, FOLDED_SPREAD_EM, FOLDED_FIT_STEPS)
-    return {"font_size": size, "spread": spread}
+    return {"font_size": size, "spread": spread, "fits": True}
 
 
 def _largest(fits: Callable[[float], bool], low: float, high: float, steps: int) -> float:
@@ -310,7 +328,7 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
     base = options.fonts_dir
     fmt = product.format
     if product.product_type == "leaflet" and fmt.panels_mm:
-        document = _folded_layout({**context, **_folded_inside(context, base)}, base)
+        document = _folded_product(context, base)
     elif product.product_type == "leaflet":
         document = _sheet_layout(context, base, product)
     else:
@@ -338,14 +356,27 @@ def _folded_layout(context: dict[str, object], base: Path) -> Document:
     return outside.copy([outside.pages[0], *_INSIDE_PAGES[key].pages])
 
 
+def _folded_product(context: dict[str, object], base: Path) -> Document:
+    """A tri-fold. Its outside flap says where to ask and how to apply; without steps to apply (the home page's
+    first question is no policy) it says who counts as poor (the income lines) instead, unless they do not fit
+    there; the inside carries them only when the flap does not."""
+    copy: Copy = context["copy"]  # type: ignore[assignment]
+    if copy.poverty_lines and not copy.steps:
+        with_flap = {**context, "flap_lines": True}
+        document = _folded_layout({**with_flap, **_folded_inside(with_flap, base)}, base)
+        if FLAP_BLOCK not in overflowing_blocks(document):
+            return document
+    return _folded_layout({**context, **_folded_inside(context, base)}, base)
+
+
 def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:
     """A two-sided sheet: its front asks the cover question unless the text then needs more sides than the
     sheet has (the policies are the message, the question leads to them); short text puts the contact
-    block on the back. A translation's note takes its band above the safe margin; when the text then needs
-    more sides, the text is set tighter (less leading and space between items, the same type size); only
-    when that does not fit either does the note fall back into the margin, 1 mm from the trim, where a print
-    order's guard (text_too_close) refuses it: the preview shows the leaflet, the press gets no text that a
-    cut may take."""
+    block on the back, with the steps to apply and the poverty standard's income lines when they fit. A
+    translation's note takes its band above the safe margin; when the text then needs more sides, the text
+    is set tighter (less leading and space between items, the same type size); only when that does not fit
+    either does the note fall back into the margin, 1 mm from the trim, where a print order's guard
+    (text_too_close) refuses it: the preview shows the leaflet, the press gets no text that a cut may take."""
     bands = [context["note_mm"], 0.0] if context["note_mm"] else [0.0]
     tries = [(True, False), (False, False), (False, True)]  # (ask the cover question, set tight)
     for band, (ask, tight) in [(band, attempt) for band in bands for attempt in tries]:
@@ -354,7 +385,16 @@ def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> D
         if len(document.pages) <= product.pages:
             break
     if len(document.pages) == 1:
-        document = _layout("leaflet-sheet.html.j2", {**context, "closing_on_back": True}, base)
+        context = {**context, "closing_on_back": True}
+        document = _layout("leaflet-sheet.html.j2", context, base)
+    if len(document.pages) <= product.pages:
+        # Room left: the sheet also says how to apply (on the back) and who counts as poor (after the policies
+        # when the contact block is on the back, else on the back), as much of it as fits.
+        tries = [{"lines_front": True}] if context["closing_on_back"] and context["copy"].poverty_lines else []
+        for extra in [*tries, {}]:
+            fuller = _layout("leaflet-sheet.html.j2", {**context, "back_extras": True, **extra}, base)
+            if len(fuller.pages) <= product.pages:
+                return fuller
     return document
 
 

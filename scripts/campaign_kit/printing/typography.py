@@ -43,6 +43,8 @@ GLOSS = re.compile(r"\s+\(([^()]+)\)")
 NOT_PROSE = re.compile(r"<(style|svg|title)\b.*?</\1>", re.S)
 TAG = re.compile(r"(<[^>]*>)")
 BLOCK_END = re.compile(r"</(p|li|h1|h2|h3)>")
+TAIL_MARK = "\x00"  # stands for the text after inline tags while the break before it is bound
+INLINE_TAG = re.compile(r"</?(span|b|strong|em|i|a)\b[^>]*>")
 # Where a line may break: a space, or a word boundary that segmentation marked in Khmer.
 BREAK = re.compile(rf"[ {ZWSP}]")
 
@@ -106,10 +108,32 @@ class Typesetter:
     def _prose(self, html: str) -> str:
         parts = TAG.split(html)
         for index in range(0, len(parts), 2):
-            text = self.bind(parts[index])
-            closing = parts[index + 1] if index + 1 < len(parts) else ""
-            parts[index] = _without_orphan(text) if BLOCK_END.fullmatch(closing) else text
+            parts[index] = self.bind(parts[index])
+        for index in range(1, len(parts), 2):
+            if BLOCK_END.fullmatch(parts[index]):
+                _bind_last_words(parts, index - 1)
         return "".join(parts)
+
+
+def _bind_last_words(parts: list[str], end: int) -> None:
+    """No orphan before a block's end, text part `end` of `parts` (text and tags alternate): when the last
+    text node has no break of its own ("." after a figure in a span), the last break before it, across
+    inline tags, is bound instead."""
+    tail = ""
+    for index in range(end, -1, -1):
+        part = parts[index]
+        if index % 2:  # a tag: only inline ones are crossed
+            if not INLINE_TAG.fullmatch(part):
+                return
+            continue
+        if BREAK.search(part.rstrip() if index == end else part):
+            if index == end:
+                parts[index] = _without_orphan(part)
+            elif len(BREAK.split(part.rstrip())[-1]) + 1 + len(tail) <= ORPHAN_MAX_CHARS:
+                # The text after the inline tags is the paragraph's last word: bind the last break before it.
+                parts[index] = _without_orphan(part + TAIL_MARK).removesuffix(TAIL_MARK)
+            return
+        tail = part + tail
 
 
 def _without_orphan(text: str) -> str:

@@ -11,15 +11,18 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from ..catalogue import GENERAL, ORIGINAL, Product, translation_status
 from ..formatting import format_number
 from ..model.campaign import Campaign
 from ..model.content import Content, Page
 from ..model.schema import PolicyMeta
-from ..model.sections import BY_TYPE, FINDER_URI
+from ..model.sections import BY_TYPE, FINDER_URI, legal_uri
 from ..pages.admin_text import committee, contact_lines, dated_note
 from ..pages.blocks import expand
 from ..pages.context import Context, inline_html
+from ..pages.standard import line_text, period_heading, periods_shown
 from ..siteplan import SitePlan
 from .qr import qr_svg
 
@@ -62,6 +65,9 @@ class Copy:
     steps_of: str = ""  # that policy's title
     steps: list[str] = field(default_factory=list)  # inline HTML
     colophon: list[str] = field(default_factory=list)  # the publication lines of a leaflet or poster
+    # A leaflet's income lines of the poverty standard (poverty_standard.yml, figures.yml, the self-check's words),
+    # set where its own text leaves a panel short: who counts as poor or near-poor, which every support starts from.
+    poverty_lines: Block | None = None
 
 
 # A colophon value nobody has given yet: printed so that nobody takes it for a value, refused by production.
@@ -137,6 +143,21 @@ def _steps(ctx: Context) -> dict[str, object]:
     }
 
 
+def _poverty_lines(ctx: Context) -> Block | None:
+    """The income lines per person and month of the standard in force on the print date (and of the next one
+    once announced within the notice window), by area, under the act that sets them."""
+    text = ctx.campaign.self_check[ctx.language.code]
+    questions = []
+    for period in periods_shown(ctx):
+        act = ctx.page(legal_uri(period.source))
+        lines = [
+            f"{escape(getattr(text, area))}: <b>{escape(line_text(ctx, period, key))}</b>"
+            for area, key in period.poverty_line.items()
+        ]
+        questions.append((Markup(period_heading(ctx, period, escape(ctx.citation(act)))), lines))
+    return Block("poverty-lines", text.lines_title, questions=questions) if questions else None
+
+
 def _dated(ctx: Context) -> str:
     title, text = dated_note(ctx)
     return f"{title}{ctx.strings.sentence_end} {text}"
@@ -175,6 +196,7 @@ def product_copy(plan: SitePlan, product: Product, order: Order | None = None) -
         "dated_note": _dated(ctx),
         "translation_note": _translation_note(ctx, content, product),
         **(_steps(ctx) if product.product_type == "leaflet" else {}),
+        "poverty_lines": _poverty_lines(ctx) if product.product_type == "leaflet" else None,
     }
     if product.product_type in ("poster", "banner"):
         slogan = campaign.slogan(product.subject)
@@ -186,7 +208,7 @@ def product_copy(plan: SitePlan, product: Product, order: Order | None = None) -
             blocks=[],
             url=url,
             qr=qr_svg(url),
-            poster_line=slogan.poster_line,
+            poster_line=campaign.poster_line(slogan.key, product.language),
             **common,
         )
     # In a translation, only the policies translated into it: a leaflet is in one language.

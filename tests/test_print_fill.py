@@ -1,0 +1,61 @@
+"""Panel fill, measured from the pixels of the tests' press kit: every panel of a folded leaflet and every side of
+a two-sided sheet, in every language, is at least MIN_PANEL_FILL filled (printing/preflight.py measures it:
+rows with ink across the panel's text area, less blank bands of BLANK_BAND_MM or more). The measure itself is
+checked on pages made for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import kit_project
+from weasyprint import HTML
+
+from campaign_kit.printing.preflight import BLANK_BAND_MM, MIN_PANEL_FILL, panel_fills
+
+PLAN = kit_project().plan
+SETTINGS = PLAN.content.campaign.print_settings
+
+
+def test_every_panel_of_a_leaflet_is_filled(press_kit: Path) -> None:
+    by_name = {product.filename: product for product in PLAN.products}
+    short, kinds = [], set()
+    for pdf in sorted(press_kit.glob("*.pdf")):
+        product = by_name[pdf.name]
+        if product.product_type != "leaflet":
+            continue
+        fills = panel_fills(pdf, product, SETTINGS)
+        assert len(fills) == max(len(product.format.panels_mm), 1) * product.pages, pdf.name
+        short += [(pdf.name, f.page + 1, f.panel + 1, round(f.fill, 2)) for f in fills if f.fill < MIN_PANEL_FILL]
+        kinds.add((product.format.key, product.language))
+    assert not short, short
+    leaflets = {(p.format.key, p.language) for p in PLAN.products if p.product_type == "leaflet"}
+    assert kinds == leaflets
+
+
+def _a5_product():
+    return next(p for p in PLAN.products if p.product_type == "leaflet" and not p.format.panels_mm)
+
+
+@pytest.mark.parametrize(
+    ("body", "least", "most"),
+    [
+        # One line at the top: the rest of the page is one blank band.
+        ('<p style="margin:0">Hỏi ở đâu?</p>', 0.0, 0.1),
+        # Lines every 8 mm down the page: gaps under BLANK_BAND_MM are the composition's own.
+        ("".join(f'<p style="position:absolute;top:{8 * i}mm;margin:0">dòng {i}</p>' for i in range(26)), 0.95, 1.0),
+        # Text at the top and the foot, nothing between: the band between is empty.
+        ('<p style="margin:0">đầu</p><p style="position:absolute;bottom:0;margin:0">cuối</p>', 0.0, 0.15),
+        # A ground of colour is ink: a panel in the cover's colour is filled.
+        ('<div style="position:absolute;inset:-10mm;background:#2e7d32"></div>', 1.0, 1.0),
+    ],
+)
+def test_the_fill_measure(tmp_path: Path, body: str, least: float, most: float) -> None:
+    product = _a5_product()
+    fmt, safe = product.format, SETTINGS.safe_mm
+    style = f"@page {{ size: {fmt.width_mm}mm {fmt.height_mm}mm; margin: {safe}mm }} body {{ margin: 0 }}"
+    html = f"<style>{style}</style>{body}<p style='break-before:page;margin:0'>&nbsp;</p>"
+    pdf = tmp_path / "page.pdf"
+    HTML(string=html).write_pdf(pdf)
+    fill = panel_fills(pdf, product, SETTINGS)[0].fill
+    assert least <= fill <= most, (fill, BLANK_BAND_MM)
