@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import hashlib
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -18,6 +17,7 @@ from weasyprint import HTML
 from campaign_kit.catalogue import GENERAL
 from campaign_kit.model.errors import Problems
 from campaign_kit.model.print_order import MAX_PAGE_UNITS
+from campaign_kit.printing import preflight
 from campaign_kit.printing.__main__ import build_print, main
 from campaign_kit.printing.layout import text_too_close
 from campaign_kit.printing.order_sheet import SHEET_NAME
@@ -96,68 +96,26 @@ def test_an_order_renders_exactly_its_products_with_its_colophon_and_sheet(tmp_p
             assert "Quyết định xuất bản số KIỂM-THỬ-01 của Cơ quan kiểm thử, ngày 30/11/2026" in text
             assert f"Số lượng in: {item.quantity:,} bản".replace(",", ".") in text
             assert "In tại: Xưởng in kiểm thử, Số 1 đường Kiểm Thử." in text and "[còn trống]" not in text
-        pages = page_boxes(path)
+        pages = preflight.page_boxes(path)
         for box in pages:
-            assert max(box["MediaBox"][2:]) <= MAX_PAGE_UNITS, path.name
+            assert box.largest <= MAX_PAGE_UNITS, path.name
         finished = sheet(item.product.format, CAMPAIGN.print_settings.safe_mm)
-        across, down = word_clearances(path, pages, finished)
+        clear = word_clearances(path, finished)
         safe = CAMPAIGN.print_settings.safe_mm
-        assert min(across) >= safe - 0.1 and min(down) >= safe - 0.1, (path.name, min(across), min(down))
+        assert clear.across >= safe - 0.1 and clear.down >= safe - 0.1, (path.name, clear)
         if item.product.product_type == "banner":
-            assert pages[0]["UserUnit"] == 10
-            assert pages[0]["TrimBox"][2] - pages[0]["TrimBox"][0] == pytest.approx(
-                finished.width_mm * PT_PER_MM / 10, abs=0.01
-            )
+            assert pages[0].user_unit == 10
+            assert pages[0].trim[2] - pages[0].trim[0] == pytest.approx(finished.width_mm * PT_PER_MM / 10, abs=0.01)
 
 
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True).stdout
 
 
-def page_boxes(path: Path) -> list[dict[str, object]]:
-    """Each page's boxes (points) and UserUnit, read back with qpdf --json."""
-    data = json.loads(subprocess.run(["qpdf", "--json", str(path)], capture_output=True, text=True).stdout)
-    objects = data["qpdf"][1]
-    pages = []
-    for page in data["pages"]:
-        raw = objects[f"obj:{page['object']}"]["value"]
-        pages.append({key[1:]: value for key, value in raw.items() if key in ("/MediaBox", "/TrimBox", "/UserUnit")})
-        pages[-1].setdefault("UserUnit", 1)
-    return pages
-
-
-# pdftotext's word box is the font's bounding box (Noto's ascent and descent, for stacked Vietnamese marks: 1.362 em),
-# taller than the line box the layout keeps safe_mm from the trim (the guard measures that box; line-height 1.12 em
-# or more in the templates): a word's box may pass the line's by half the difference, more for larger type.
-FONT_BOX_EM, TIGHTEST_LINE_EM = 1.362, 1.12
-
-
-def word_clearances(path: Path, pages: list[dict[str, object]], finished: Sheet) -> tuple[list[float], list[float]]:
-    """Each word's distance (mm) to the nearest vertical trim edge or fold, and its line's (FONT_BOX_EM) to the
-    nearest horizontal one, from pdftotext -bbox."""
-    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True).stdout
-    across, down = [], []
-    for number, page in enumerate(html.split("<page ")[1:]):
-        box = pages[number]
-        scale = float(box["UserUnit"]) * 25.4 / 72  # page units to mm
-        media, trim = box["MediaBox"], box["TrimBox"]
-        left_mm, top_mm = (trim[0] - media[0]) * scale, (media[3] - trim[3]) * scale
-        folds = finished.folds_x[min(number, len(finished.folds_x) - 1)]
-        for x1, y1, x2, y2 in re.findall(
-            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page
-        ):
-            left, right = float(x1) * scale - left_mm, float(x2) * scale - left_mm
-            top, bottom = float(y1) * scale - top_mm, float(y2) * scale - top_mm
-            face = finished.face
-            sides = [left - face.left, face.right - right]
-            sides += [0.0 if left <= x <= right else min(abs(x - left), abs(x - right)) for x in folds]
-            overshoot = (bottom - top) * (1 - TIGHTEST_LINE_EM / FONT_BOX_EM) / 2
-            ends = [top - face.top + overshoot, face.bottom - bottom + overshoot]
-            ends += [0.0 if top <= y <= bottom else min(abs(y - top), abs(y - bottom)) for y in finished.folds_y]
-            across.append(min(sides))
-            down.append(min(ends))
-    assert across, path.name
-    return across, down
+def word_clearances(path: Path, finished: Sheet) -> preflight.Clearances:
+    """The least distance (mm) of a word to a vertical trim edge or fold, and of its line to a horizontal one
+    (printing/preflight.py, as its table reports them)."""
+    return preflight.clearances(preflight.words(path, preflight.page_boxes(path)), finished)
 
 
 # The guard's refusals, one rule each (no rendering: check_order on the order as written).

@@ -86,8 +86,14 @@ class Word:
     bottom: float
 
 
+# pdftotext's word box is the font's bounding box (Noto's ascent and descent, for stacked Vietnamese marks: 1.362 em),
+# taller than the line box the layout keeps safe_mm from the trim and folds (the press guard measures that box; the
+# templates set lines at 1.12 em or more): a word's distance up or down is its line's, the box less half the difference.
+FONT_BOX_EM, TIGHTEST_LINE_EM = 1.362, 1.12
+
+
 def words(pdf: Path, pages: list[PageBoxes]) -> list[Word]:
-    """Every word pdftotext -bbox finds (its box is the font's bounding box: ascent to descent)."""
+    """Every word pdftotext -bbox finds, its top and bottom those of its line (FONT_BOX_EM above)."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     found = []
     for number, page in enumerate(html.split("<page ")[1:]):
@@ -96,13 +102,15 @@ def words(pdf: Path, pages: list[PageBoxes]) -> list[Word]:
         for x1, y1, x2, y2 in re.findall(
             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page
         ):
+            top, bottom = float(y1) * box.mm - top_mm, float(y2) * box.mm - top_mm
+            overshoot = (bottom - top) * (1 - TIGHTEST_LINE_EM / FONT_BOX_EM) / 2
             found.append(
                 Word(
                     number,
                     float(x1) * box.mm - left_mm,
-                    float(y1) * box.mm - top_mm,
+                    top + overshoot,
                     float(x2) * box.mm - left_mm,
-                    float(y2) * box.mm - top_mm,
+                    bottom - overshoot,
                 )
             )
     return found
