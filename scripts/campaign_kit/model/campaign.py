@@ -35,7 +35,7 @@ from .plan import (
     Question,
 )
 from .poverty_standard import PovertyStandard, SelfCheckText
-from .print_settings import BannerFinishing, Colophon, Edge, Millimetres, Percent, PrintFormat, PrintSettings
+from .print_settings import BannerFinishing, Edge, Millimetres, Percent, PrintFormat, PrintSettings
 from .site import Palette, Programme, Repository, Site, Slogan, SlogansFile, is_placeholder
 from .validation import validate
 from .yamlfile import read_yaml
@@ -47,7 +47,6 @@ __all__ = [
     "Agency",
     "BannerFinishing",
     "Campaign",
-    "Colophon",
     "District",
     "Edge",
     "FontFile",

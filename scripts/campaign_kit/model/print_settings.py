@@ -1,4 +1,5 @@
-"""`campaign/print.yml`: print sizes, bleed and safe margins, banner finishing, colophon and print options."""
+"""`campaign/print.yml`: print sizes, bleed and safe margins, banner finishing and print options (a print run's
+colophon and quantities are its order's: `model/print_order.py`)."""
 
 from __future__ import annotations
 
@@ -54,9 +55,6 @@ class PrintFormat(Strict):
     # leaflet's subject (a code must be ≥ 20 mm, and a small sheet has no room for one per article).
     article_codes: bool = True
     paper: Text = ""  # suggestion for the print shop (manifest)
-    # Print run of each file of this size, decided by the campaign office: empty until decided, and a
-    # production print kit refuses it empty (the colophon and the print order need it).
-    quantity: Annotated[int, Field(gt=0)] | None = None
     finishing: BannerFinishing = BannerFinishing()  # banners: hems, pole pockets, grommets
 
     @model_validator(mode="after")
@@ -69,23 +67,12 @@ class PrintFormat(Strict):
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 
-class Colophon(Strict):
-    """The publication line of Vietnamese printed matter, beside the publisher (site.yml owner), the print
-    run and the size (per format). Empty: not known yet; printed as a marked blank, refused by a production
-    print kit (never a guessed number)."""
-
-    licence: Text | None = None  # Giấy phép xuất bản tài liệu không kinh doanh: số, cơ quan cấp, ngày
-    printer: Text | None = None  # In tại: the print shop and its address
-    legal_deposit: Text | None = None  # Nộp lưu chiểu: month and year
-
-
 class PrintSettings(Strict):
     site_folder: Key
     bleed_mm: Annotated[float, Field(ge=0)]
     safe_mm: Annotated[float, Field(ge=0)]
     # Colour that bleeds (a cover's fill) runs this far through its fold: a fold that drifts shows no white sliver.
     fold_clearance_mm: Annotated[float, Field(ge=1.5)] = 2
-    colophon: Colophon = Colophon()
     # The mark on a leaflet's cover, from the project root: the site's own mark (not an official logo of
     # the campaign, which has none in its sources), printed in white beside the site's name.
     mark: Path = Path("overrides/assets/logo.svg")
