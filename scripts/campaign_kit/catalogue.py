@@ -125,9 +125,11 @@ def source_pages(content: Content, product: Product) -> list[str]:
 
 def translation_status(content: Content, product: Product) -> str:
     """ORIGINAL in the reference language; otherwise "reviewed" only when every page the product
-    prints has a reviewed translation made from its current source, else "unreviewed"."""
+    prints has a reviewed translation made from its current source, else "unreviewed". A product that prints
+    no page (a poster, a banner: slogans and call lines from strings/<code>.yml, which keep no review record)
+    is unreviewed."""
     if product.language == content.campaign.default_language:
         return ORIGINAL
     pages = source_pages(content, product)
-    reviewed = all(page_state(content, src_uri, product.language) == "reviewed" for src_uri in pages)
+    reviewed = bool(pages) and all(page_state(content, src_uri, product.language) == "reviewed" for src_uri in pages)
     return "reviewed" if reviewed else "unreviewed"
