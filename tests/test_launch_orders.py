@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import copy_fixture, kit_project
+from conftest import copy_fixture
+from test_print_orders import COMPLETE
 
-from campaign_kit.catalogue import GENERAL
 from campaign_kit.launch import ORDERS_FOLDER, launch_items
-from campaign_kit.printing.orders import press_profiles
 
 
 def office(root: Path) -> list[str]:
@@ -23,21 +22,8 @@ def test_without_an_order_the_office_is_asked_for_one(tmp_path: Path) -> None:
 
 
 def test_an_order_missing_its_licence_is_named_until_it_has_one(tmp_path: Path) -> None:
-    campaign = kit_project().content.campaign
     root = copy_fixture(tmp_path / "project")
-    leaflet = campaign.print_settings.leaflets[0].key
-    order = f"""\
-title: Lệnh in để kiểm thử
-publisher: {next(iter(campaign.agencies[campaign.default_language]))}
-licence: {{kind: quyet-dinh, number: KIỂM-THỬ-01, issuer: Cơ quan kiểm thử, date: 2026-11-30}}
-printer: {{name: Xưởng in kiểm thử, address: Số 1 đường Kiểm Thử}}
-legal_deposit: tháng 12/2026
-press_profile: {press_profiles(root)[0].key}
-products:
-  - format: {leaflet}
-    subject: {GENERAL}
-    runs: {{moi-xa-phuong: 500}}
-"""
+    order = COMPLETE  # the print tests' complete order of the fixture campaign
     folder = root / "campaign" / ORDERS_FOLDER
     folder.mkdir(exist_ok=True)
     (folder / "2026-12-01-thieu-giay-phep.yml").write_text(order.replace("licence: {", "#licence: {"), "utf-8")
