@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from conftest import kit_project
 
+from campaign_kit.catalogue import Product
 from campaign_kit.model.errors import Problems
+from campaign_kit.printing import render
 from campaign_kit.printing.__main__ import _rounds, build_print
 from campaign_kit.printing.bench import ORDER_SIZE, order_products, order_text
 from campaign_kit.printing.orders import load_order
-from campaign_kit.printing.render import search_key
+from campaign_kit.printing.render import RenderOptions, search_key
 
 
 def test_each_search_is_made_by_one_product_of_the_first_round() -> None:
@@ -55,3 +57,24 @@ def test_workers_leave_no_copies_of_the_fonts(tmp_path: Path, monkeypatch: pytes
     entries, errors = build_print(project, tmp_path / "out", jobs=1, units=set(), only=product.stem)
     assert errors == [] and [entry.file for entry in entries] == [product.filename]
     assert list(temp.iterdir()) == []
+
+
+@pytest.mark.parametrize("flap_lines", [False, True])
+def test_a_units_tri_fold_shares_the_inside_search_of_its_generic_leaflet(flap_lines: bool) -> None:
+    """The search for a tri-fold's inside type size (most of its time) is made once for the generic leaflet
+    and its variants for every unit: nothing that differs between them (the flap's contacts and their style)
+    may reach the inside's key."""
+    plan = kit_project().plan
+    options = RenderOptions(fonts_dir=(kit_project().root / "fonts").resolve())
+
+    def key(product: Product) -> str:
+        context = {**render._context(plan, product, options), "flap_lines": flap_lines}
+        return render.inside_key(context, options.fonts_dir)
+
+    generic = {
+        (p.subject, p.format.key, p.language): key(p) for p in plan.products if p.format.panels_mm and not p.unit
+    }
+    variants = [p for p in plan.products if p.format.panels_mm and p.unit]
+    assert variants and generic
+    for product in variants:
+        assert key(product) == generic[product.subject, product.format.key, product.language], product.stem

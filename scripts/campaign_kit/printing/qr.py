@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import groupby
 
 import segno
@@ -13,6 +14,7 @@ MIN_MODULE_MM = 0.5  # a cheap phone camera at arm's length, a 150 dpi scan
 MIN_CODE_MM = 20  # the code without its quiet zone
 
 
+@cache  # a product's codes repeat on its variants and sizes: encoding one is 10 ms
 def qr_svg(url: str) -> str:
     """The code as an SVG (mm) of modules of at least MIN_MODULE_MM and at least MIN_CODE_MM wide:
     one paper square, then a row of dark runs per module row.

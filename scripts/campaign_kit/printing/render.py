@@ -141,6 +141,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "font_size": 0,
         "spread": 0.0,  # a folded leaflet's extra space between questions and articles (em)
         "only_inside": False,  # a folded leaflet's inside face alone, to fit its type size
+        "only_outside": False,  # its outside face alone, beside the inside laid out once (_folded_layout)
         "with_lines": False,  # a folded leaflet's short inside: it carries copy.poverty_lines (_search_inside)
         "flap_lines": False,  # a folded leaflet's outside flap carries them (_folded_layout)
         "typeset": typeset,
@@ -239,10 +240,16 @@ def _series_size(plan: SitePlan, product: Product, options: RenderOptions) -> fl
 _INSIDES: dict[str, dict[str, object]] = {}
 
 
-def _folded_inside(context: dict[str, object], base: Path) -> dict[str, object]:
+def inside_key(context: dict[str, object], base: Path) -> str:
+    """What a folded leaflet's inside search depends on: its HTML at the smallest size (style sheet included)
+    and whether the flap carries the income lines. A unit's variants have their generic leaflet's key."""
     smallest = FOLDED_BODY_PT[0] * float(context["scale"])  # type: ignore[arg-type]
     inside = _html("leaflet-folded.html.j2", {**context, "font_size": smallest, "only_inside": True})
-    key = hashlib.sha256(f"{base}\n{context['flap_lines']}\n{inside}".encode()).hexdigest()
+    return hashlib.sha256(f"{base}\n{context['flap_lines']}\n{inside}".encode()).hexdigest()
+
+
+def _folded_inside(context: dict[str, object], base: Path) -> dict[str, object]:
+    key = inside_key(context, base)
     if key not in _INSIDES:
         _INSIDES[key] = _search_inside(context, base)
     return _INSIDES[key]
@@ -343,17 +350,16 @@ _INSIDE_PAGES: dict[str, Document] = {}
 
 
 def _folded_layout(context: dict[str, object], base: Path) -> Document:
-    """A folded leaflet: its outside, laid out with an empty inside, and its inside page, laid out alone once per
-    process and inside. A unit's variants differ only on the outside: the balanced columns of the inside were
-    most of a variant's layout time. The inside alone lays out as in the whole document: no style depends
+    """A folded leaflet: its outside page and its inside page, each laid out alone, the inside once per process
+    and inside. A unit's variants differ only on the outside: the balanced columns of the inside were most of a
+    variant's layout time. The inside alone lays out as in the whole document: no style depends
     on a page's number, and the margin boxes and fixed notes repeat on every page."""
     inside = _html("leaflet-folded.html.j2", {**context, "only_inside": True})
     key = hashlib.sha256(f"{base}\n{inside}".encode()).hexdigest()
     if key not in _INSIDE_PAGES:
         _INSIDE_PAGES[key] = _laid_out(inside, context, base)
-    copy: Copy = context["copy"]  # type: ignore[assignment]
-    outside = _layout("leaflet-folded.html.j2", {**context, "copy": replace(copy, blocks=[])}, base)
-    return outside.copy([outside.pages[0], *_INSIDE_PAGES[key].pages])
+    outside = _layout("leaflet-folded.html.j2", {**context, "only_outside": True}, base)
+    return outside.copy([*outside.pages, *_INSIDE_PAGES[key].pages])
 
 
 def _folded_product(context: dict[str, object], base: Path) -> Document:

@@ -90,10 +90,7 @@ class Typesetter:
 
     def bind(self, text: str) -> str:
         """Plain text with its dashes, and the spaces and hyphens inside listed names made non-breaking."""
-        text = dashes(text)
-        if self.names is None:
-            return text
-        return self.names.sub(lambda match: match[0].replace(" ", NBSP).replace("-", NB_HYPHEN), text)
+        return _bound(self.names, text)
 
     def html(self, html: str) -> str:
         """The same on every text node of a document (prose only), and no orphan: the last two words of a
@@ -113,6 +110,16 @@ class Typesetter:
             if BLOCK_END.fullmatch(parts[index]):
                 _bind_last_words(parts, index - 1)
         return "".join(parts)
+
+
+# A text node recurs in every size a search tries and in every unit's variant: the long pattern of names was
+# matched against it again each time, a tenth of a tri-fold variant's time.
+@lru_cache(maxsize=1 << 16)
+def _bound(names: re.Pattern[str] | None, text: str) -> str:
+    text = dashes(text)
+    if names is None:
+        return text
+    return names.sub(lambda match: match[0].replace(" ", NBSP).replace("-", NB_HYPHEN), text)
 
 
 def _bind_last_words(parts: list[str], end: int) -> None:
