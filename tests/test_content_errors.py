@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import copy_fixture, kit_project
 
 from campaign_kit.build import build_site
+from campaign_kit.model.campaign import load_campaign
 from campaign_kit.model.errors import ContentError
 from campaign_kit.project import load
 
@@ -208,3 +210,34 @@ def test_a_standard_citing_an_act_the_site_lacks_is_an_error_at_its_line(kit_cop
     line = [number for number, row in enumerate(text.splitlines(), 1) if row.strip() == f"source: {act}"][-1]
     expected = f"poverty_standard.yml:{line}: chuẩn nghèo {periods[-1].first_year}–{periods[-1].last_year}"
     assert any(expected in str(problem) for problem in caught.value.problems), caught.value.problems
+
+
+def _translated_keys() -> list[tuple[str, str, str]]:
+    """(language, field, key) of every key a language's strings translate slogans and programmes by."""
+    campaign = kit_project().content.campaign
+    return [
+        (code, field, key)
+        for code, strings in campaign.strings.items()
+        for field in ("slogans", "poster_lines", "programmes")
+        for key in getattr(strings, field)
+    ]
+
+
+@pytest.mark.parametrize(("code", "field", "key"), _translated_keys())
+def test_a_translation_under_a_key_nobody_has_is_refused_at_its_line(
+    kit_copy: Path, code: str, field: str, key: str
+) -> None:
+    """A slogan or programme translated under a mistyped key would never print: the Vietnamese text would."""
+    path = kit_copy / "campaign" / "strings" / f"{code}.yml"
+    strings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    typo = key[:-1] + ("x" if key[-1] != "x" else "y")
+    strings[field] = {typo if k == key else k: v for k, v in strings[field].items()}
+    text = yaml.safe_dump(strings, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, written in enumerate(text.splitlines(), 1) if written.strip().startswith(f"{typo}:"))
+    with pytest.raises(ContentError) as caught:
+        load_campaign(kit_copy / "campaign")
+    assert any(
+        str(problem).startswith(f"campaign/strings/{code}.yml:{line}: {field}: “{typo}” không có trong")
+        for problem in caught.value.problems
+    ), [str(p) for p in caught.value.problems]

@@ -225,6 +225,7 @@ def load_campaign(root: Path) -> Campaign:
 
 def _check_references(campaign: Campaign, problems: Problems) -> None:
     """Keys used across campaign files must exist (agencies named by the plan, units of figures)."""
+    _check_string_keys(campaign, problems)
     for code, strings in campaign.strings.items():
         for key, figure in campaign.figures.items():
             if figure.unit not in strings.units:
@@ -262,3 +263,27 @@ def _check_references(campaign: Campaign, problems: Problems) -> None:
         for key in used:
             if key not in agencies:
                 problems.add(path, 1, f"Kế hoạch nhắc tới cơ quan “{key}” nhưng agencies.yml không có.")
+
+
+def _check_string_keys(campaign: Campaign, problems: Problems) -> None:
+    """A language's strings translate slogans and programmes by key: a key slogans.yml or site.yml does not
+    have (a typo, a slogan renamed) would leave its translation unused, and print the Vietnamese text."""
+    slogans = {slogan.key for slogan in campaign.slogans}
+    known = {
+        "slogans": (slogans, "slogans.yml"),
+        "poster_lines": (slogans, "slogans.yml"),
+        "programmes": ({programme.act for programme in campaign.site.programmes}, "site.yml, programmes (act)"),
+    }
+    for code, strings in campaign.strings.items():
+        path = campaign.root / "strings" / f"{code}.yml"
+        document = None
+        for field, (keys, source) in known.items():
+            for key in sorted(getattr(strings, field).keys() - keys):
+                document = document or read_yaml(path, problems)
+                line = document.line_of((field, key)) if document else 1
+                problems.add(
+                    path,
+                    line,
+                    f"{field}: “{key}” không có trong {source}, nên bản dịch này không được dùng.",
+                    f"Ghi đúng một khóa có trong {source}: " + ", ".join(sorted(keys)) + ".",
+                )
