@@ -6,16 +6,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from campaign_kit.photos import PHONE_WIDTH
+from campaign_kit.segmentation import ZWSP
+from campaign_kit.siteplan.plan import SitePlan
 
 IDS = re.compile(r'\s(?:id|name)="([^"]+)"')
 LINKS = re.compile(r'\s(?:href|src)="([^"]*)"')
 OTHER_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\{\{\s*[a-z_]+\s*:")
+
+
+def html_of(site: Path, plan: SitePlan, src_uri: str, language: str | None = None) -> str:
+    """The built page of `src_uri` in `language` (default: the campaign's reference language)."""
+    language = language or plan.content.campaign.default_language
+    return (site / plan.path(src_uri, language) / "index.html").read_text(encoding="utf-8")
+
+
+def article_text(html: str) -> str:
+    """The page's own words: the article, without navigation, tags, scripts or the Khmer word breaks."""
+    article = html[html.index("<article") : html.index("</article>")].replace(ZWSP, "")
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
 @dataclass

@@ -11,10 +11,9 @@ from html import unescape
 from pathlib import Path
 
 from conftest import kit_project
+from site_reading import article_text, html_of
 
 from campaign_kit.checks.figures import amounts
-from campaign_kit.segmentation import ZWSP
-from campaign_kit.siteplan.plan import SitePlan
 
 PLAN = kit_project().plan
 CONTENT = PLAN.content
@@ -22,16 +21,6 @@ CAMPAIGN = CONTENT.campaign
 CODES = [language.code for language in CAMPAIGN.languages]
 POLICIES = [page.src_uri for page in CONTENT.items("policy")]
 DATE = r"\d{2}/\d{2}/\d{4}"
-
-
-def html_of(site: Path, plan: SitePlan, src_uri: str, language: str) -> str:
-    return (site / plan.path(src_uri, language) / "index.html").read_text(encoding="utf-8")
-
-
-def article_text(html: str) -> str:
-    """The page's own words: the article, without navigation, tags, scripts or the Khmer word breaks."""
-    article = html[html.index("<article") : html.index("</article>")].replace(ZWSP, "")
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
 def test_every_policy_page_cites_its_acts_with_number_and_date_and_when_it_was_checked(kit_site: Path) -> None:

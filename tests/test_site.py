@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import kit_project
 from fontTools.ttLib import TTFont
-from site_reading import placeholders_shown
+from site_reading import html_of, placeholders_shown
 
 from campaign_kit.formatting import format_date, format_number
 from campaign_kit.model.placeholders import find_placeholders
@@ -22,13 +22,9 @@ from campaign_kit.webfonts import parse_unicode_ranges
 
 CONTENT = kit_project().content
 CAMPAIGN = CONTENT.campaign
+PLAN = kit_project().plan
 VI = CAMPAIGN.language("vi")
 SITE_HOST = urlsplit(str(CAMPAIGN.site.site_url)).hostname
-
-
-def html_of(site: Path, src_uri: str, language: str = "vi") -> str:
-    root = site if language == CAMPAIGN.default_language else site / language
-    return (root / page_url(src_uri) / "index.html").read_text(encoding="utf-8")
 
 
 def text_of(html: str) -> str:
@@ -57,11 +53,11 @@ def test_every_page_declares_its_language(kit_site: Path, language: str) -> None
 def test_every_content_page_is_built_in_every_language(kit_site: Path) -> None:
     for src_uri in CONTENT.pages:
         for language in CAMPAIGN.languages:
-            assert "<h1" in html_of(kit_site, src_uri, language.code), (src_uri, language.code)
+            assert "<h1" in html_of(kit_site, PLAN, src_uri, language.code), (src_uri, language.code)
 
 
 def test_navigation_lists_the_sections_not_the_stories(kit_site: Path) -> None:
-    home = html_of(kit_site, "index.md")
+    home = html_of(kit_site, PLAN, "index.md")
     nav = home[home.index('class="md-nav md-nav--primary"') : home.index('class="md-content"')]
     for section in ("chinh-sach/", "van-ban/", "guong-thoat-ngheo/", "hoi-dap/", "dia-phuong/", "ke-hoach/"):
         assert f'href="{section}"' in nav, section
@@ -73,10 +69,10 @@ def test_sample_pages_carry_a_visible_notice_and_real_pages_do_not(kit_site: Pat
     samples = CONTENT.samples()
     assert samples, "the repository ships example stories"
     for page in samples:
-        assert CAMPAIGN.strings["vi"].sample_title in text_of(html_of(kit_site, page.src_uri)), page.src_uri
+        assert CAMPAIGN.strings["vi"].sample_title in text_of(html_of(kit_site, PLAN, page.src_uri)), page.src_uri
     real = [p for kind in ("legal", "policy") for p in CONTENT.items(kind)]
     for page in real:
-        assert 'class="campaign-sample"' not in html_of(kit_site, page.src_uri)
+        assert 'class="campaign-sample"' not in html_of(kit_site, PLAN, page.src_uri)
 
 
 class ResourceCollector(HTMLParser):
@@ -139,7 +135,7 @@ def test_vendored_fonts_are_served_cut_to_the_characters_of_the_pages(kit_site: 
     """Each face keeps the characters of its script that the language's pages show, and only those."""
     root = kit_site if language == CAMPAIGN.default_language else kit_site / language
     css = (root / STYLESHEET).read_text(encoding="utf-8")
-    assert STYLESHEET in html_of(kit_site, "index.md", language)
+    assert STYLESHEET in html_of(kit_site, PLAN, "index.md", language)
     shown = set()
     others = {entry.code for entry in CAMPAIGN.languages} | {"pagefind", SHORT_PREFIX.strip("/"), ADMIN_FOLDER}
     for page in root.rglob("*.html"):
@@ -161,7 +157,7 @@ def test_policy_pages_cite_their_legal_basis_with_number_and_date(kit_site: Path
     policies = CONTENT.items("policy")
     assert policies
     for policy in policies:
-        text = text_of(html_of(kit_site, policy.src_uri))
+        text = text_of(html_of(kit_site, PLAN, policy.src_uri))
         assert CAMPAIGN.strings["vi"].legal_basis in text
         for ref in policy.meta.legal_basis:
             document = CONTENT.reference(legal_uri(ref.doc)).meta
@@ -173,7 +169,7 @@ def test_figures_are_written_the_vietnamese_way(kit_site: Path) -> None:
     """Every figure a policy page uses appears as campaign/ defines it, written 1.500.000 đồng."""
     used = 0
     for policy in CONTENT.items("policy"):
-        text = text_of(html_of(kit_site, policy.src_uri))
+        text = text_of(html_of(kit_site, PLAN, policy.src_uri))
         assert "{{" not in text, policy.src_uri
         for placeholder in find_placeholders(policy.body):
             if placeholder.kind != "figure":
@@ -184,13 +180,13 @@ def test_figures_are_written_the_vietnamese_way(kit_site: Path) -> None:
     assert used
     money = [f for f in CAMPAIGN.figures.values() if f.unit.startswith("dong") and f.periods[0].value >= 1000]
     assert money
-    xac_dinh = " ".join(text_of(html_of(kit_site, p.src_uri)) for p in CONTENT.items("policy"))
+    xac_dinh = " ".join(text_of(html_of(kit_site, PLAN, p.src_uri)) for p in CONTENT.items("policy"))
     assert re.search(r"\b\d{1,3}(\.\d{3})+ đồng", xac_dinh)
 
 
 def test_dates_are_written_day_month_year(kit_site: Path) -> None:
     story = CONTENT.items("story")[0]
-    text = text_of(html_of(kit_site, story.src_uri))
+    text = text_of(html_of(kit_site, PLAN, story.src_uri))
     written = format_date(story.meta.date, VI, CAMPAIGN.strings["vi"])
     assert re.fullmatch(r"\d\d/\d\d/\d{4}", written) and written in text
     assert story.meta.date.isoformat() not in text
@@ -198,19 +194,19 @@ def test_dates_are_written_day_month_year(kit_site: Path) -> None:
 
 def test_plan_page_is_rendered_from_campaign_data(kit_site: Path) -> None:
     plan = CAMPAIGN.plans["vi"]
-    text = text_of(html_of(kit_site, "ke-hoach/index.md"))
+    text = text_of(html_of(kit_site, PLAN, "ke-hoach/index.md"))
     for task in plan.tasks:
         assert CAMPAIGN.agencies["vi"][task.agency].name in text
         for item in task.items:
             assert item in text
-    english = text_of(html_of(kit_site, "ke-hoach/index.md", "en"))
+    english = text_of(html_of(kit_site, PLAN, "ke-hoach/index.md", "en"))
     assert CAMPAIGN.plans["en"].title in english
 
 
 def test_one_page_per_district_with_its_stories(kit_site: Path) -> None:
     listed = 0
     for district in CAMPAIGN.districts:
-        html = html_of(kit_site, f"dia-phuong/{district.key}.md")
+        html = html_of(kit_site, PLAN, f"dia-phuong/{district.key}.md")
         assert district.name in text_of(html)
         for story in CONTENT.items("story"):
             if story.meta.district == district.key:
@@ -225,7 +221,7 @@ def test_listings_by_district_year_and_tag(kit_site: Path) -> None:
         f"guong-thoat-ngheo/theo-dia-phuong/{story.meta.district}.md",
         f"guong-thoat-ngheo/theo-nam/{story.meta.date.year}.md",
     ):
-        assert story.meta.title in text_of(html_of(kit_site, listing))
+        assert story.meta.title in text_of(html_of(kit_site, PLAN, listing))
 
 
 def test_urls_have_no_diacritics(kit_site: Path) -> None:
@@ -234,10 +230,10 @@ def test_urls_have_no_diacritics(kit_site: Path) -> None:
 
 
 def test_english_pages_link_to_the_vietnamese_ones(kit_site: Path) -> None:
-    html = html_of(kit_site, "index.md", "en")
+    html = html_of(kit_site, PLAN, "index.md", "en")
     assert 'hreflang="vi"' in html
     untranslated = next(uri for uri in sorted(CONTENT.pages) if CONTENT.page(uri, "en") is None)
-    fallback = html_of(kit_site, untranslated, "en")
+    fallback = html_of(kit_site, PLAN, untranslated, "en")
     assert CAMPAIGN.strings["en"].fallback_title in text_of(fallback)
     assert f'href="/{page_url(untranslated)}"' in fallback
 

@@ -7,20 +7,16 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_fixture, kit_project
+from site_reading import html_of
 
 from campaign_kit.build import build_site
 from campaign_kit.model.errors import ContentError
-from campaign_kit.model.sections import page_url
 from campaign_kit.project import load
 
 CONTENT = kit_project().content  # the fictional fixture campaign's (tests/fixtures/)
 CAMPAIGN = CONTENT.campaign
+PLAN = kit_project().plan
 REPOSITORY = str(CAMPAIGN.site.repository.url).rstrip("/")
-
-
-def html_of(site: Path, src_uri: str, language: str = "vi") -> str:
-    root = site if language == CAMPAIGN.default_language else site / language
-    return (root / page_url(src_uri) / "index.html").read_text(encoding="utf-8")
 
 
 def test_every_content_page_links_to_its_file_in_the_web_editor(kit_site: Path) -> None:
@@ -30,17 +26,17 @@ def test_every_content_page_links_to_its_file_in_the_web_editor(kit_site: Path) 
             source = page.path.relative_to(kit_project().root).as_posix()
             words = CAMPAIGN.strings[language.code].edit_page
             link = f'<a href="{REPOSITORY}/edit/main/{source}" rel="noopener noreferrer">{words}</a>'  # outgoing
-            html = html_of(kit_site, src_uri, language.code).replace("\u200b", "")  # Khmer word breaks
+            html = html_of(kit_site, PLAN, src_uri, language.code).replace("\u200b", "")  # Khmer word breaks
             assert link in html, (src_uri, language.code)
 
 
 def test_generated_pages_have_no_edit_link(kit_site: Path) -> None:
     for generated in ("ke-hoach/index.md", f"dia-phuong/{CAMPAIGN.districts[0].key}.md"):
-        assert "/edit/main/" not in html_of(kit_site, generated)
+        assert "/edit/main/" not in html_of(kit_site, PLAN, generated)
 
 
 def test_no_page_names_the_repository_widget(kit_site: Path) -> None:
-    home = html_of(kit_site, "index.md")
+    home = html_of(kit_site, PLAN, "index.md")
     assert "md-source" not in home and "api.github.com" not in home
 
 
