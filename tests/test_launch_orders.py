@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import copy_fixture
-from test_print_orders import COMPLETE
+from print_order_samples import COMPLETE
 
 from campaign_kit.launch import ORDERS_FOLDER, launch_items
 
