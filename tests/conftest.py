@@ -59,7 +59,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "campaign-mau"
 
 
 # What a build reads besides a campaign's campaign/ and docs/: the kit's own, the same for every campaign.
-KIT_PARTS = ("overrides", "fonts", "mkdocs.yml")
+KIT_PARTS = ("overrides", "fonts", "profiles", "mkdocs.yml")
 
 
 def copy_fixture(target: Path) -> Path:

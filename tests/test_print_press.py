@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf
 import pytest
 from conftest import copy_fixture, kit_project
 from PIL import Image
@@ -19,6 +20,7 @@ from test_print import user_unit
 from campaign_kit.catalogue import EVERY_UNIT, FILE_PREFIX, GENERAL, Product, content_date
 from campaign_kit.printing.__main__ import build_print
 from campaign_kit.printing.colours import press_cmyk
+from campaign_kit.printing.orders import press_profiles, profile_path
 from campaign_kit.printing.render import RenderOptions, render_pdf
 from campaign_kit.printing.sheet import sheet
 from campaign_kit.project import load
@@ -62,17 +64,22 @@ def test_a_profile_given_on_the_command_line_drives_conversion_and_output_intent
     campaign = project.content.campaign
     assert "primary" not in campaign.print_settings.cmyk
     default = project.root / campaign.print_settings.output_profile
+    shipped = [profile_path(project.root, p) for p in press_profiles(project.root) if not p.file.is_absolute()]
+    assert shipped  # the kit's own (profiles/): FOGRA39 and Japan Color, on any machine
+    others = [OTHER_PROFILE, *shipped]
     colours = {}
-    for profile in (default, OTHER_PROFILE):
+    for profile in (default, *others):
         out = project_copy / "dist" / profile.stem
         entries, errors = build_print(project, out, jobs=1, only=BANNER.stem, units=set(), cmyk_profile=profile)
         assert not errors and len(entries) == 1
         body = expanded(out / entries[0].file)
-        assert profile.read_bytes()[:128] in body, profile.name  # the output intent is this profile
+        with pikepdf.open(out / entries[0].file) as pdf:  # the output intent is this profile, byte for byte
+            assert pdf.Root.OutputIntents[0].DestOutputProfile.read_bytes() == profile.read_bytes(), profile.name
         colours[profile] = fill_colours(body)
         assert press_cmyk(campaign, "primary", profile) in colours[profile], (profile.name, colours[profile])
-    assert press_cmyk(campaign, "primary", default) != press_cmyk(campaign, "primary", OTHER_PROFILE)
-    assert press_cmyk(campaign, "primary", default) not in colours[OTHER_PROFILE]
+    for other in others:
+        assert press_cmyk(campaign, "primary", default) != press_cmyk(campaign, "primary", other), other.name
+        assert press_cmyk(campaign, "primary", default) not in colours[other], other.name
 
 
 def boxes(pdf: Path) -> dict[str, list[float]]:

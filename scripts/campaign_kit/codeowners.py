@@ -34,6 +34,7 @@ TECHNICAL_PATHS = (
     "/mkdocs*.yml",
     "/campaign/",
     "/fonts/",
+    "/profiles/",
     "/deploy/",
     "/tests/",
     "/requirements*.txt",

@@ -8,10 +8,13 @@ black ink alone: a screened four-colour black blurs small type when plates drift
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+import pydyf
 from PIL import Image, ImageCms
+from weasyprint import Document
 
 from ..model.campaign import Campaign
 from .layout import PrintError
@@ -90,3 +93,17 @@ def press_colours(campaign: Campaign, profile: Path) -> dict[str, str]:
         "text": css_cmyk(BLACK_INK),
         "white": css_cmyk(PAPER),
     }
+
+
+def output_intent_finisher(profile: Path) -> Callable[[Document, pydyf.PDF], None]:
+    """A WeasyPrint finisher that embeds `profile`'s own bytes as the output intent (and the ICCBased colour space
+    that shares it). WeasyPrint embeds the profile as LittleCMS writes it out again: the same tags, but a header
+    and padding of its own, so not the file the press condition names; the licences of shipped profiles (profiles/)
+    allow them embedded unchanged only."""
+
+    def finish(document: Document, pdf: pydyf.PDF) -> None:
+        for intent in pdf.catalog.get("OutputIntents", []):
+            stream = pdf.objects[int(bytes(intent["DestOutputProfile"]).split()[0])]
+            stream.stream = [profile.read_bytes()]
+
+    return finish

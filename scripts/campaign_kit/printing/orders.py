@@ -7,6 +7,7 @@ language, unit or profile the campaign does not have, a product named twice.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -26,8 +27,12 @@ PROFILES_FILE = "press-profiles.yml"
 class PressProfile(Strict):
     key: Key
     name: Text  # the press condition, as a shop names it
-    file: Path  # from the project root, or absolute (a profile of a Debian package)
+    file: Path  # from the project root (a profile the kit ships, profiles/), or absolute (one of a Debian package)
     licence: Text  # why the project may ship or name it, and where the file comes from
+    # A profile the kit ships: the text of its licence, which must travel with it (from the project root), and
+    # the file's checksum. Its licence allows no change: an order refuses a file that is not the one shipped.
+    licence_file: Path | None = None
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
 
 
 class _PressProfiles(Strict):
@@ -63,6 +68,12 @@ def profile_path(root: Path, profile: PressProfile) -> Path:
     return profile.file if profile.file.is_absolute() else root / profile.file
 
 
+def profile_is_intact(root: Path, profile: PressProfile) -> bool:
+    """The profile's file is the one recorded (its sha256), when one is."""
+    data = profile_path(root, profile).read_bytes()
+    return profile.sha256 is None or hashlib.sha256(data).hexdigest() == profile.sha256
+
+
 def load_order(root: Path, plan: SitePlan, path: Path, problems: Problems) -> Order | None:
     """The order in `path` resolved against `plan` (its catalogue); None with problems recorded."""
     loaded = read_order(path, problems)
@@ -96,6 +107,13 @@ def load_order(root: Path, plan: SitePlan, path: Path, problems: Problems) -> Or
             ("press_profile",),
             f"hồ sơ màu “{order.press_profile}” ({profile.name}) chưa có trên máy này: {profile.file}.",
             f"Cài theo campaign/{PROFILES_FILE} ({profile.licence}), hoặc chọn hồ sơ khác.",
+        )
+    elif not profile_is_intact(root, profiles[order.press_profile]):
+        profile = profiles[order.press_profile]
+        refuse(
+            ("press_profile",),
+            f"tệp hồ sơ màu {profile.file} không còn là tệp đã ghi trong campaign/{PROFILES_FILE} (SHA-256 khác).",
+            "Giấy phép của hồ sơ không cho sửa tệp: lấy lại tệp gốc (xem profiles/README.md).",
         )
     catalogue = {(p.format.key, p.subject, p.language, p.unit or EVERY_UNIT): p for p in plan.products}
     formats = {p.format.key: p.format for p in plan.products}

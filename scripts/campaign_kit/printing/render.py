@@ -25,7 +25,7 @@ from ..model.campaign import Campaign
 from ..model.print_order import MAX_PAGE_UNITS
 from ..production import page_units
 from ..siteplan import SitePlan
-from .colours import output_profile, press_colours
+from .colours import output_intent_finisher, output_profile, press_colours
 from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks, text_too_close
 from .marks import grommets_finisher, marks_finisher, user_unit_finisher
 from .sheet import PT_PER_MM, sheet
@@ -438,7 +438,9 @@ def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> byte
                 + "; ".join(close[:3])
                 + more
             )
-    finishers = [grommets_finisher(finished)] if finished.grommets else []
+    finishers = [output_intent_finisher(options.cmyk_profile or output_profile(plan.content.campaign))]
+    if finished.grommets:
+        finishers.append(grommets_finisher(finished))
     if options.marks:
         finishers.append(marks_finisher(finished, settings.bleed_mm))
     scale = page_scale(plan, product, options.order)
