@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_fixture, kit_project
-from test_content_errors import problems_after_writing
+from content_mistakes import problems_after_writing
 
 from campaign_kit.checks.present_map import abolished_mentions
 from campaign_kit.formatting import format_date

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import copy_fixture, kit_project
+from content_mistakes import problems_after_writing
 
 from campaign_kit.build import build_site
 from campaign_kit.model.campaign import load_campaign
@@ -40,15 +41,6 @@ Năm sau chị thoát nghèo.
 def kit_copy(tmp_path: Path) -> Path:
     """The fixture campaign as a whole project, for an editor's mistake to be written into."""
     return copy_fixture(tmp_path / "project")
-
-
-def problems_after_writing(project: Path, relative: str, text: str, *, production: bool = False) -> list[str]:
-    path = project / "docs" / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load(project, production=production)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_a_correct_story_loads(kit_copy: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import kit_project
-from test_print import qr_urls
+from pdf_reading import qr_urls
 
 from campaign_kit.model.activities import Reached
 from campaign_kit.model.sections import FINDER_URI

@@ -13,6 +13,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import KIT_UNIT, PROJECT, copy_fixture, kit_project
+from pdf_reading import qr_urls, run, user_unit
 from PIL import Image, ImageChops, ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, catalogue, content_date
@@ -35,10 +36,6 @@ CONTENT = PLAN.content
 VERSION = content_date(CONTENT).isoformat()  # in every file name
 UNIT = CAMPAIGN.admin_map.unit(KIT_UNIT)
 MM = 72 / 25.4
-
-
-def run(*command: str) -> str:
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 def manifest(press_kit: Path) -> list[dict[str, object]]:
@@ -80,13 +77,6 @@ def test_fonts_are_the_vendored_ones_embedded_and_subset(press_kit: Path) -> Non
         for line in lines:
             assert "Noto" in line.split()[0], (pdf.name, line)
             assert re.search(r"\byes\s+yes\s+yes\b", line), (pdf.name, line)
-
-
-def user_unit(pdf: Path) -> float:
-    """The first page's /UserUnit (1 when absent): a page over 200 inches is written at 1:N with UserUnit N."""
-    data = json.loads(run("qpdf", "--json", str(pdf)))
-    page = data["qpdf"][1][f"obj:{data['pages'][0]['object']}"]["value"]
-    return float(page.get("/UserUnit", 1))
 
 
 def test_bleed_box_is_three_millimetres_outside_the_trim_box(press_kit: Path) -> None:
@@ -133,26 +123,6 @@ def test_banners_carry_their_slogan(press_kit: Path) -> None:
             product = Product("banner", slogan.key, fmt, "vi", version=VERSION)
             text = flat(run("pdftotext", "-raw", "-enc", "UTF-8", str(press_kit / product.filename), "-"))
             assert text == flat(dashes(slogan.text))
-
-
-def qr_urls(pdf: Path, tmp_path: Path, dpi: int = 200) -> list[str]:
-    """What zbarimg reads from the QR codes of every page rendered at `dpi` (200: how a phone
-    camera sees a leaflet; the press preflight asks for 150)."""
-    document = pdfium.PdfDocument(str(pdf))
-    found = []
-    for number, page in enumerate(document):
-        image = tmp_path / f"page-{number}.png"
-        page.render(scale=dpi / 72).to_pil().save(image)
-        decoded = subprocess.run(
-            # QR codes only: Khmer script can look like a 1D barcode (zbar once read "I2/5:060499").
-            ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(image)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        found += decoded.stdout.split()
-    document.close()
-    return found
 
 
 def test_every_pdf_passes_qpdf_check(press_kit: Path) -> None:

@@ -4,14 +4,13 @@ every word of an A5 sheet 5 mm inside its trim."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from conftest import KIT_UNIT, in_press_kit, kit_project
+from pdf_reading import squeezed, word_clearances
 from PIL import ImageStat
-from test_print_orders import word_clearances
 
 from campaign_kit.catalogue import GENERAL, Product
 from campaign_kit.printing.render import printed_url
@@ -25,11 +24,6 @@ PLAN = kit_project().plan
 def kit_products(*kinds: str) -> list[Product]:
     """The generic products of these kinds in the tests' press kit."""
     return [p for p in PLAN.products if p.product_type in kinds and p.unit is None and in_press_kit(p)]
-
-
-def squeezed(text: str) -> str:
-    """Text without spaces, joiners or line breaks, to compare what is printed with what was set."""
-    return re.sub(r"[\s\u00a0\u2060\u200b]", "", text)
 
 
 def lines_of(pdf: Path) -> list[str]:

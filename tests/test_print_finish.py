@@ -12,6 +12,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import KIT_UNIT, PROJECT, in_press_kit, kit_project
+from pdf_reading import squeezed
 from PIL import Image
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
@@ -64,10 +65,6 @@ def page_text(pdf: Path, page: int) -> str:
     text = subprocess.run(
         ["pdftotext", "-f", str(page + 1), "-l", str(page + 1), str(pdf), "-"], capture_output=True, text=True
     ).stdout
-    return re.sub(r"\s+", "", text)
-
-
-def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 

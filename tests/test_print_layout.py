@@ -13,7 +13,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from html import unescape
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -22,10 +21,11 @@ import pytest
 from conftest import KIT_UNIT, PROJECT, kit_project
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
+from pdf_reading import inside_folds, printed_characters, visible
 from PIL import ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
-from campaign_kit.printing.typography import COMPOUND_MAX_CHARS, dashes, kept_together
+from campaign_kit.printing.typography import COMPOUND_MAX_CHARS, kept_together
 from campaign_kit.printing.wording import BLANK, cover_question, product_copy
 
 PLAN = kit_project().plan
@@ -59,18 +59,6 @@ def folded(press_kit: Path) -> list[tuple[Product, Path]]:
     return [(product, press_kit / product.filename) for product in sample()]
 
 
-def inside_folds() -> list[float]:
-    """Left edges of the inside panels and the right trim, in mm from the trim: the outside mirrored."""
-    edges = [0.0]
-    for width in reversed(FOLDED.panels_mm):
-        edges.append(edges[-1] + width)
-    return edges
-
-
-def visible(char: str) -> bool:
-    return not (char.isspace() or unicodedata.category(char) in ("Cf", "Zs"))
-
-
 @dataclass(frozen=True)
 class Printed:
     """A page's printed characters without spaces or line breaks, and for each: its panel, its line, and
@@ -84,7 +72,7 @@ class Printed:
 
 @cache
 def printed_page(pdf: Path, page: int = INSIDE) -> Printed:
-    edges = inside_folds() if page == INSIDE else [sum(FOLDED.panels_mm[:i]) for i in range(4)]
+    edges = inside_folds(FOLDED) if page == INSIDE else [sum(FOLDED.panels_mm[:i]) for i in range(4)]
     document = pdfium.PdfDocument(str(pdf))
     textpage = document[page].get_textpage()
     chars, panels, lines, starts = [], [], [], []
@@ -115,17 +103,11 @@ def inside_text(pdf: Path) -> tuple[str, tuple[int, ...]]:
     return printed.text, printed.panels
 
 
-def squeezed(html: str) -> str:
-    """The printed characters of a source text: set with the print's dashes, without spaces."""
-    text = dashes(unescape(re.sub(r"<[^>]+>", "", html)))
-    return unicodedata.normalize("NFC", "".join(char for char in text if visible(char)))
-
-
 def panels_of(pdf: Path, html: str, after: str = "") -> set[int]:
     """The panels a source text is printed in: its first occurrence after the text `after` (a heading)."""
     text, panels = inside_text(pdf)
-    wanted = squeezed(html)
-    begin = text.find(squeezed(after)) if after else 0
+    wanted = printed_characters(html)
+    begin = text.find(printed_characters(after)) if after else 0
     assert begin >= 0, (pdf.name, after)
     start = text.find(wanted, begin)
     assert start >= 0, (pdf.name, wanted)
@@ -159,7 +141,7 @@ def codes_by_panel(pdf: Path, tmp_path: Path) -> dict[str, int]:
     image = document[INSIDE].render(scale=200 / 72).to_pil()
     document.close()
     px_per_mm = image.width / (FOLDED.width_mm + 2 * SETTINGS.bleed_mm)
-    edges = inside_folds()
+    edges = inside_folds(FOLDED)
     found = {}
     for panel in range(len(edges) - 1):
         left, right = (round((edges[i] + SETTINGS.bleed_mm) * px_per_mm) for i in (panel, panel + 1))
@@ -205,13 +187,15 @@ def test_cover_and_back_panel(folded: list[tuple[Product, Path]]) -> None:
         copy = product_copy(PLAN, product)
         assert copy.question == cover_question(CAMPAIGN, product)
         if product.language != "km":  # pdfium gives Khmer back in visual order; the colophon is Vietnamese
-            assert squeezed(CAMPAIGN.site_name(product.language)) in cover, product.filename
+            assert printed_characters(CAMPAIGN.site_name(product.language)) in cover, product.filename
             for text in (copy.title, copy.question, copy.slogan):
-                assert squeezed(text) in cover, (product.filename, text)
+                assert printed_characters(text) in cover, (product.filename, text)
         assert len(copy.colophon) == 5
         for line in copy.colophon:
-            assert squeezed(line) in back, (product.filename, line)
-        assert back.count(squeezed(BLANK)) == 4, product.filename  # licence, print run, printer, legal deposit
+            assert printed_characters(line) in back, (product.filename, line)
+        assert back.count(printed_characters(BLANK)) == 4, (
+            product.filename
+        )  # licence, print run, printer, legal deposit
 
 
 def test_the_outside_flap_says_where_to_ask_and_how_to_apply(
@@ -227,12 +211,14 @@ def test_the_outside_flap_says_where_to_ask_and_how_to_apply(
         copy = product_copy(PLAN, product)
         assert len(copy.steps) == len(home.meta.key_points.how) >= 3, product.filename
         for text in (copy.contact_heading, *copy.contact_lines, copy.steps_heading, copy.steps_of, *copy.steps):
-            assert squeezed(text) in flap, (product.filename, text)
+            assert printed_characters(text) in flap, (product.filename, text)
         if product.unit is None:
             document = pdfium.PdfDocument(str(pdf))
             image = document[0].render(scale=200 / 72).to_pil()
             document.close()
-            right = round((FOLDED.panels_mm[0] + SETTINGS.bleed_mm) * image.width / (FOLDED.width_mm + 2 * SETTINGS.bleed_mm))
+            right = round(
+                (FOLDED.panels_mm[0] + SETTINGS.bleed_mm) * image.width / (FOLDED.width_mm + 2 * SETTINGS.bleed_mm)
+            )
             strip = tmp_path / "flap.png"
             image.crop((0, 0, right, image.height)).save(strip)
             decoded = subprocess.run(
@@ -288,7 +274,7 @@ def test_no_line_break_inside_a_listed_name(
     split across lines."""
     found, long_names = 0, set()
     for product, pdf in latin(folded) + posters:
-        names = [squeezed(name) for name in kept_together(CAMPAIGN, product.language)]
+        names = [printed_characters(name) for name in kept_together(CAMPAIGN, product.language)]
         for page in range(product.pages):
             printed = printed_page(pdf, page)
             for name in names:
@@ -317,7 +303,7 @@ def test_no_lone_word_or_dash_on_a_last_line(
                 lines[line] = lines.get(line, "") + char
             assert not [line for line in lines.values() if set(line) <= set("-–—")], product.filename
             for text in texts:
-                wanted = squeezed(text)
+                wanted = printed_characters(text)
                 start = printed.text.find(wanted)
                 if start < 0:
                     continue
@@ -331,7 +317,7 @@ def test_no_lone_word_or_dash_on_a_last_line(
         slogan = CAMPAIGN.slogan(product.subject).text
         if " - " in slogan:
             text = printed_page(pdf, 0).text
-            assert squeezed(slogan) in text and "–" in squeezed(slogan), product.filename
+            assert printed_characters(slogan) in text and "–" in printed_characters(slogan), product.filename
             assert slogan.replace(" ", "") not in text, product.filename
 
 

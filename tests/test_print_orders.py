@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import KIT_UNIT, kit_project
+from pdf_reading import word_clearances
 from print_order_samples import COMPLETE, FOLDED, OTHER_UNIT, WIDE
 from weasyprint import HTML
 
@@ -22,7 +23,7 @@ from campaign_kit.printing.__main__ import build_print, main
 from campaign_kit.printing.layout import text_too_close
 from campaign_kit.printing.order_sheet import SHEET_NAME
 from campaign_kit.printing.orders import Order, load_order
-from campaign_kit.printing.sheet import PT_PER_MM, Sheet, sheet
+from campaign_kit.printing.sheet import PT_PER_MM, sheet
 from campaign_kit.production import check_order
 
 PLAN = kit_project().plan
@@ -88,12 +89,6 @@ def test_an_order_renders_exactly_its_products_with_its_colophon_and_sheet(tmp_p
 
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True).stdout
-
-
-def word_clearances(path: Path, finished: Sheet) -> preflight.Clearances:
-    """The least distance (mm) of a word to a vertical trim edge or fold, and of its line to a horizontal one
-    (printing/preflight.py, as its table reports them)."""
-    return preflight.clearances(preflight.words(path, preflight.page_boxes(path)), finished)
 
 
 # The guard's refusals, one rule each (no rendering: check_order on the order as written).

@@ -3,20 +3,16 @@ and they print that line in their language (campaign/strings/<code>.yml poster_l
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
 from conftest import in_press_kit, kit_project
+from pdf_reading import squeezed
 
 from campaign_kit.printing.wording import product_copy
 
 PLAN = kit_project().plan
 CAMPAIGN = PLAN.content.campaign
-
-
-def squeezed(text: str) -> str:
-    return re.sub(r"[\s\u00a0\u2060\u200b\u00ad]", "", text)
 
 
 def translated_posters() -> list:

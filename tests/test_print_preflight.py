@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import kit_project
-from test_print import qr_urls
+from pdf_reading import qr_urls
 
 from campaign_kit.catalogue import Product
 from campaign_kit.printing.wording import product_copy

@@ -14,8 +14,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import copy_fixture, kit_project
+from pdf_reading import user_unit
 from PIL import Image
-from test_print import user_unit
 
 from campaign_kit.catalogue import EVERY_UNIT, FILE_PREFIX, GENERAL, Product, content_date
 from campaign_kit.printing.__main__ import build_print

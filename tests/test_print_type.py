@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from conftest import PROJECT, kit_project
-from test_print_layout import inside_folds, squeezed, visible
+from pdf_reading import inside_folds, printed_characters, visible
 from weasyprint import Document
 from weasyprint.formatting_structure import boxes
 
@@ -48,7 +48,7 @@ def walk(box: boxes.Box, ancestors: tuple[boxes.Box, ...] = ()) -> Iterator[tupl
 
 def panel_at(x_px: float) -> int:
     """The inside panel a position (CSS px from the trim's left edge) falls in."""
-    edges = inside_folds()
+    edges = inside_folds(FOLDED)
     x = x_px * MM_PER_PX
     return next(i for i in range(len(edges) - 1) if x < edges[i + 1])
 
@@ -103,7 +103,7 @@ def test_no_khmer_name_split_across_lines() -> None:
         chars = lines_of(page)
         text = "".join(char for char, _ in chars)
         for name in kept_together(CAMPAIGN, "km"):
-            for match in re.finditer(re.escape(squeezed(name)), text):
+            for match in re.finditer(re.escape(printed_characters(name)), text):
                 assert len({line for _, line in chars[match.start() : match.end()]}) == 1, name
                 found += 1
     assert found > 5

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import material
 from conftest import PROJECT, copy_fixture
+from corpus import CORPUS, STORY
+from file_attacks import FILE_ATTACKS
 from photos import photo
 from PIL import Image
 from site_reading import phone_downloads
-from test_check_corpus import CORPUS, FILE_ATTACKS, STORY
 
 from campaign_kit.build import render_site
 from campaign_kit.cms.admin import admin_assets

@@ -12,27 +12,20 @@ for it. One attack of each class is also loaded alone."""
 from __future__ import annotations
 
 import shutil
-import struct
 import unicodedata
-import zlib
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import weasyprint
-from conftest import FIXTURE, copy_fixture, kit_project
+from conftest import FIXTURE, copy_fixture
+from corpus import CORPUS, KIT, STORY, by_file, reported
+from file_attacks import FILE_ATTACKS
 from photos import photo
-from PIL import Image
 
 from campaign_kit.checks.images import MAX_BYTES
 from campaign_kit.model.errors import ContentError, Problem
 from campaign_kit.project import load
-
-CORPUS = Path(__file__).parent / "corpus"
-# The fictional fixture campaign (tests/fixtures/): the corpus names its places (Bến Lúa, xa-ben-lua).
-KIT = kit_project().root
-STORY = "guong-thoat-ngheo/"
 
 # (file in corpus/ and docs/, line, start of the message)
 MISTAKES = [
@@ -251,19 +244,6 @@ def docs(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURE / "docs", tmp_path / "docs"))
 
 
-def reported(docs: Path) -> list[Problem]:
-    with pytest.raises(ContentError) as caught:
-        load(KIT, docs_dir=docs)
-    return caught.value.problems
-
-
-def by_file(problems: list[Problem]) -> dict[str, list[Problem]]:
-    found: dict[str, list[Problem]] = defaultdict(list)
-    for problem in problems:
-        found[problem.path].append(problem)
-    return found
-
-
 def test_the_clean_tree_passes() -> None:
     load(KIT)
 
@@ -382,107 +362,6 @@ def test_several_problems_on_one_line_are_all_reported(docs: Path) -> None:
     assert any("onclick" in m for m in messages)
     assert any("style" in m for m in messages)
     assert any("javascript:" in m for m in messages)
-
-
-def _write(relative: str, content: bytes = b"alert(document.cookie)") -> Callable[[Path], Path]:
-    def make(docs: Path) -> Path:
-        path = docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        return path
-
-    return make
-
-
-def _link(relative: str, target: str) -> Callable[[Path], Path]:
-    def make(docs: Path) -> Path:
-        path = docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.symlink_to(target)
-        return path
-
-    return make
-
-
-# A PDF whose document-level JavaScript runs when it opens (pdfium rebuilds the missing xref).
-PDF_WITH_SCRIPT = b"""%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R /Names << /JavaScript 4 0 R >> >> endobj
-2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >> endobj
-4 0 obj << /Names [(a) 5 0 R] >> endobj
-5 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-"""
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
-# A PDF that launches a program when it opens (no JavaScript: pdfium alone did not see it).
-PDF_WITH_LAUNCH = PDF_WITH_SCRIPT.replace(b"/Names << /JavaScript 4 0 R >>", b"/OpenAction 5 0 R").replace(
-    b"/S /JavaScript /JS (app.alert(1))", b"/S /Launch /F (cmd.exe)"
-)
-
-
-def _made(relative: str, make: Callable[[Path], None]) -> Callable[[Path], Path]:
-    def made(docs: Path) -> Path:
-        path = docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        make(path)
-        return path
-
-    return made
-
-
-def _image(kind: str) -> Callable[[Path], None]:
-    def save(path: Path) -> None:
-        frames = [Image.new("RGB", (1600, 1200), colour) for colour in ("white", "black")]
-        if kind == "gif":  # a still GIF under a .jpg name
-            frames[0].save(path, "GIF")
-        else:  # a flashing animation
-            frames[0].save(path, "WEBP", save_all=True, append_images=frames[1:], duration=50, loop=0)
-
-    return save
-
-
-def _png_header(width: int, height: int) -> bytes:
-    """A PNG that announces width × height pixels: opened lazily it is tiny, decoded it is a bomb."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
-
-
-def _pdf_saying(text: str) -> Callable[[Path], None]:
-    def save(path: Path) -> None:
-        path.write_bytes(weasyprint.HTML(string=f"<p>{text}</p>").write_pdf())
-
-    return save
-
-
-# Files that are not pages: (id, how to make it under docs/, start of the message).
-FILE_ATTACKS = [
-    ("theme-script", _write("assets/javascripts/a11y.js"), "không được đặt tệp “.js” trong docs/"),
-    ("html-page", _write("gioi-thieu/trang.html", b"<script>alert(1)</script>"), "không được đặt tệp “.html”"),
-    ("svg-script", _write(STORY + "anh/logo.svg", SVG), "không được đặt tệp “.svg”"),
-    ("stylesheet", _write("assets/stylesheets/extra.css", b"body{display:none}"), "không được đặt tệp “.css”"),
-    ("unknown-type", _write(STORY + "tai-lieu.docm", b"PK"), "không được đặt tệp “.docm”"),
-    ("passwd", _link(STORY + "anh/passwd.jpg", "/etc/passwd"), "đây là liên kết tượng trưng (symlink)"),
-    ("git-config", _link("cau-hinh.md", "../../../.git/config"), "đây là liên kết tượng trưng (symlink)"),
-    ("environ", _link("moi-truong.md", "/proc/self/environ"), "đây là liên kết tượng trưng (symlink)"),
-    ("broken-link", _link(STORY + "khong-co.md", "/khong/co/tep/nay"), "đây là liên kết tượng trưng (symlink)"),
-    ("folder-link", _link("he-thong", "/etc"), "đây là liên kết tượng trưng (symlink)"),
-    ("pdf-broken", _write("hoi-dap/mau-hong.pdf", b"%PDF-1.4\nnot really a pdf"), "không mở được tệp PDF này"),
-    ("pdf-script", _write("hoi-dap/mau.pdf", PDF_WITH_SCRIPT), "tệp PDF có mã chạy (JavaScript)"),
-    ("oversized-page", _write(STORY + "bai-rat-dai.md", b"a" * (600 * 1024)), "bài dài quá giới hạn"),
-    ("pdf-launch", _write("hoi-dap/mo-chuong-trinh.pdf", PDF_WITH_LAUNCH), "tệp PDF có mã chạy (JavaScript), hành"),
-    ("pdf-id-table", _made("hoi-dap/danh-sach.pdf", _pdf_saying("Nguyễn Văn A, CCCD 091234567890")), "dãy số"),
-    ("gif-named-jpg", _made(STORY + "anh/gif.jpg", _image("gif")), "tệp tên đuôi “.jpg” nhưng thật ra là ảnh GIF"),
-    ("animation", _made(STORY + "anh/nhap-nhay.webp", _image("animation")), "ảnh động (nhiều khung hình)"),
-    ("pixel-bomb", _write(STORY + "anh/rat-lon.png", _png_header(16000, 10000)), "ảnh có 16000×10000 điểm ảnh"),
-    # An act's PDF nobody registered (a forged decision): only the registered file, byte for byte.
-    ("pdf-forged-act", _made("van-ban/quyet-dinh-99-2099.pdf", _pdf_saying("Quyết định")), "tệp PDF văn bản"),
-    ("heic", _write(STORY + "anh/chi-ba.heic", b"\0\0\0\x18ftypheic"), "ảnh dạng “.heic” (ảnh của điện thoại)"),
-]
 
 
 @pytest.fixture(scope="module")

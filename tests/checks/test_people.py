@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE
+from corpus import by_file, reported
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_check_corpus import by_file, reported
 
 from campaign_kit.checks.people import named_people
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import weasyprint
 from conftest import FIXTURE, PROJECT
+from corpus import by_file, reported
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_check_corpus import by_file, reported
 
 from campaign_kit.checks.privacy import check_text
 from campaign_kit.model.errors import Problems

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE, kit_project
-from test_check_corpus import by_file, reported
+from corpus import by_file, reported
 
 from campaign_kit.model.sections import is_known_place, page_url
 from campaign_kit.siteplan.reserved import reserved_folders
