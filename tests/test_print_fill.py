@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import kit_project
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw
 from weasyprint import HTML
 
-from campaign_kit.printing.preflight import BLANK_BAND_MM, MIN_PANEL_FILL, panel_fills
+from campaign_kit.printing.preflight import BLANK_BAND_MM, MIN_PANEL_FILL, PAPER, _filled_share, panel_fills
 
 PLAN = kit_project().plan
 SETTINGS = PLAN.content.campaign.print_settings
@@ -59,3 +62,31 @@ def test_the_fill_measure(tmp_path: Path, body: str, least: float, most: float) 
     HTML(string=html).write_pdf(pdf)
     fill = panel_fills(pdf, product, SETTINGS)[0].fill
     assert least <= fill <= most, (fill, BLANK_BAND_MM)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    inked=st.lists(st.tuples(st.integers(0, 399), st.integers(1, 60)), max_size=8),
+    px_per_mm=st.floats(1.0, 4.0),
+    ink=st.sampled_from([(0, 0, 0), (46, 125, 50), (200, 200, 200)]),
+)
+def test_the_fill_measure_on_generated_panels(inked: list[tuple[int, int]], px_per_mm: float, ink: tuple) -> None:
+    """On any panel: the filled share is 1 less the blank bands (rows without ink) of at least BLANK_BAND_MM; a
+    shorter gap counts as filled, whatever colour the ink (a light grey rule as much as black type)."""
+    height = 400
+    image = Image.new("RGB", (60, height), PAPER)
+    rows: set[int] = set()
+    for top, tall in inked:
+        bottom = min(top + tall, height)
+        ImageDraw.Draw(image).rectangle((10, top, 30, bottom - 1), fill=ink)
+        rows.update(range(top, bottom))
+    gaps, run = [], 0
+    for row in range(height):
+        if row in rows:
+            gaps.append(run)
+            run = 0
+        else:
+            run += 1
+    gaps.append(run)
+    blank = sum(gap for gap in gaps if gap >= BLANK_BAND_MM * px_per_mm)
+    assert _filled_share(image, px_per_mm) == pytest.approx(1 - blank / height)

@@ -13,10 +13,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import kit_project
+from conftest import PROJECT, kit_project
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pdf_reading import qr_urls
+from weasyprint import HTML
 
 from campaign_kit.catalogue import Product
+from campaign_kit.model.languages import FontFile
+from campaign_kit.printing import preflight
+from campaign_kit.printing.preflight import TIGHTEST_LINE_EM
 from campaign_kit.printing.wording import product_copy
 
 PLAN = kit_project().plan
@@ -146,3 +152,35 @@ def test_type_is_large_enough_for_elderly_readers(press_files: list[tuple[Produc
         assert min(sizes) >= 9 * scale - 0.05, (product.filename, min(sizes))
         body = Counter(sizes).most_common(1)[0][0]
         assert body >= (12 if product.format.width_mm >= 210 else 11) * scale - 0.05, (product.filename, body)
+
+
+# A word in each script of the campaign's fonts, tall marks and all (stacked Vietnamese tones; Khmer subscripts).
+SAMPLES = {"latin": "Hộ nghèo Ỷ", "khmer": "គ្រួសារក្រីក្រ"}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    font=st.sampled_from(CAMPAIGN.fonts),
+    size_pt=st.floats(7, 48),
+    line_em=st.floats(TIGHTEST_LINE_EM, 2.0),
+    top_mm=st.floats(4, 150),
+)
+def test_a_words_distance_down_is_its_lines(
+    tmp_path: Path, font: FontFile, size_pt: float, line_em: float, top_mm: float
+) -> None:
+    """The preflight measures a word's distance up and down from its line box (what the layout keeps safe_mm from
+    the trim and folds), not from pdftotext's taller font box: on a line set at TIGHTEST_LINE_EM the two are one,
+    a looser line puts its words up to half its extra leading inside it; never above the line's top."""
+    style = (
+        f"@page {{ size: 148mm 210mm; margin: 0 }} @font-face {{ font-family: F; src: url({font.file}) }}"
+        f"p {{ position: absolute; top: {top_mm}mm; left: 20mm; margin: 0; font: {font.style} {font.weight}"
+        f" {size_pt}pt/{line_em} F }}"
+    )
+    pdf = tmp_path / "line.pdf"
+    HTML(string=f"<style>{style}</style><p>{SAMPLES[font.script]}</p>", base_url=f"{PROJECT}/fonts/").write_pdf(pdf)
+    found = preflight.words(pdf, preflight.page_boxes(pdf))
+    assert found
+    top = min(word.top for word in found)
+    size_mm = size_pt * 25.4 / 72
+    slack = 0.05  # pdftotext rounds its boxes to hundredths of a point
+    assert top_mm - slack <= top <= top_mm + (line_em - TIGHTEST_LINE_EM) / 2 * size_mm + slack

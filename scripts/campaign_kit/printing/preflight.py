@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops
 
@@ -86,15 +87,32 @@ class Word:
     bottom: float
 
 
-# pdftotext's word box is the font's bounding box (Noto's ascent and descent, for stacked Vietnamese marks: 1.362 em),
-# taller than the line box the layout keeps safe_mm from the trim and folds (the press guard measures that box; the
-# templates set lines at 1.12 em or more): a word's distance up or down is its line's, the box less half the difference.
-FONT_BOX_EM, TIGHTEST_LINE_EM = 1.362, 1.12
+# pdftotext's word box is its font's ascent-to-descent box (font_box_em: Noto's, for stacked Vietnamese marks, is
+# 1.362 em), taller than the line box the layout keeps safe_mm from the trim and folds (the press guard measures
+# that box; the templates set lines at TIGHTEST_LINE_EM or more): a word's distance up or down is its line's, the
+# box less half the difference.
+TIGHTEST_LINE_EM = 1.12
+
+
+def font_box_em(pdf: Path) -> float:
+    """The lowest ascent-to-descent height (em) among the fonts a file embeds, from their descriptors: pdftotext's
+    word box per em of type. The lowest, as a word's font is not known: a word of a taller font then measures
+    nearer to the edge than it is, never farther."""
+    with pikepdf.open(pdf) as document:
+        heights = [
+            (float(item.Ascent) - float(item.Descent)) / 1000
+            for item in document.objects
+            if isinstance(item, pikepdf.Dictionary) and item.get("/Type") == "/FontDescriptor"
+        ]
+    if not heights:
+        raise ValueError(f"{pdf.name}: no font embedded")
+    return min(heights)
 
 
 def words(pdf: Path, pages: list[PageBoxes]) -> list[Word]:
-    """Every word pdftotext -bbox finds, its top and bottom those of its line (FONT_BOX_EM above)."""
+    """Every word pdftotext -bbox finds, its top and bottom those of its line (see TIGHTEST_LINE_EM)."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    shrink = (1 - TIGHTEST_LINE_EM / font_box_em(pdf)) / 2 if "<word " in html else 0.0
     found = []
     for number, page in enumerate(html.split("<page ")[1:]):
         box = pages[number]
@@ -103,7 +121,7 @@ def words(pdf: Path, pages: list[PageBoxes]) -> list[Word]:
             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page
         ):
             top, bottom = float(y1) * box.mm - top_mm, float(y2) * box.mm - top_mm
-            overshoot = (bottom - top) * (1 - TIGHTEST_LINE_EM / FONT_BOX_EM) / 2
+            overshoot = (bottom - top) * shrink
             found.append(
                 Word(
                     number,
