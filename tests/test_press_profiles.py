@@ -22,19 +22,21 @@ def test_each_profile_names_its_source_and_the_default_is_on_every_debian_machin
     assert profile_path(root, profiles[0]).is_file()  # the first: Ghostscript's, on every Debian machine
 
 
-def test_an_order_naming_a_profile_not_installed_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "campaign").mkdir()
-    missing = {"key": "khong-co", "name": "Hồ sơ không có", "file": str(tmp_path / "khong-co.icc"), "licence": "thử"}
-    profiles = {"profiles": [{**p.model_dump(mode="json")} for p in press_profiles(kit_project().root)] + [missing]}
-    (tmp_path / "campaign" / PROFILES_FILE).write_text(yaml.safe_dump(profiles, allow_unicode=True), "utf-8")
+def refusals_of_an_order_naming(project: Path, profiles: list[dict], key: str) -> list[str] | None:
+    """With `profiles` as campaign/press-profiles.yml of `project`: "line: message" of each problem of an order of
+    the fixture campaign naming profile `key`, or None when the order loads."""
+    (project / "campaign").mkdir(exist_ok=True)
+    (project / "campaign" / PROFILES_FILE).write_text(
+        yaml.safe_dump({"profiles": profiles}, allow_unicode=True), "utf-8"
+    )
     plan = kit_project().plan
     campaign = plan.content.campaign
-    order = tmp_path / "lenh-in.yml"
+    order = project / "lenh-in.yml"
     order.write_text(
         f"""\
 title: Lệnh in để kiểm thử
 publisher: {next(iter(campaign.agencies[campaign.default_language]))}
-press_profile: khong-co
+press_profile: {key}
 products:
   - format: {campaign.print_settings.leaflets[0].key}
     subject: {GENERAL}
@@ -42,10 +44,19 @@ products:
 """,
         "utf-8",
     )
-    problems = Problems(tmp_path)
-    assert load_order(tmp_path, plan, order, problems) is None
-    found = [f"{p.line}: {p.message}" for p in problems.items]
-    assert any(m.startswith("3: ") and "khong-co.icc" in m for m in found), found
+    problems = Problems(project)
+    loaded = load_order(project, plan, order, problems)
+    return None if loaded else [f"{p.line}: {p.message}" for p in problems.items]
+
+
+def kit_profiles() -> list[dict]:
+    return [p.model_dump(mode="json", exclude_none=True) for p in press_profiles(kit_project().root)]
+
+
+def test_an_order_naming_a_profile_not_installed_is_refused(tmp_path: Path) -> None:
+    missing = {"key": "khong-co", "name": "Hồ sơ không có", "file": str(tmp_path / "khong-co.icc"), "licence": "thử"}
+    found = refusals_of_an_order_naming(tmp_path, [*kit_profiles(), missing], "khong-co")
+    assert found and any(m.startswith("3: ") and "khong-co.icc" in m for m in found), found
 
 
 def test_the_shipped_profiles_are_here_unchanged_with_their_licences() -> None:
@@ -68,32 +79,12 @@ def test_the_shipped_profiles_are_here_unchanged_with_their_licences() -> None:
 def test_an_order_naming_a_changed_profile_file_is_refused(tmp_path: Path) -> None:
     root = kit_project().root
     profile = next(p for p in press_profiles(root) if p.sha256)
-    (tmp_path / "campaign").mkdir()
     changed = tmp_path / profile.file
     changed.parent.mkdir(parents=True)
     data = bytearray(profile_path(root, profile).read_bytes())
     data[-1] ^= 1  # one bit of its last tag
     changed.write_bytes(bytes(data))
-    profiles = {"profiles": [p.model_dump(mode="json", exclude_none=True) for p in press_profiles(root)]}
-    (tmp_path / "campaign" / PROFILES_FILE).write_text(yaml.safe_dump(profiles, allow_unicode=True), "utf-8")
-    plan = kit_project().plan
-    campaign = plan.content.campaign
-    order = tmp_path / "lenh-in.yml"
-    order.write_text(
-        f"""\
-title: Lệnh in để kiểm thử
-publisher: {next(iter(campaign.agencies[campaign.default_language]))}
-press_profile: {profile.key}
-products:
-  - format: {campaign.print_settings.leaflets[0].key}
-    subject: {GENERAL}
-    runs: {{moi-xa-phuong: 500}}
-""",
-        "utf-8",
-    )
-    problems = Problems(tmp_path)
-    assert load_order(tmp_path, plan, order, problems) is None
-    found = [f"{p.line}: {p.message}" for p in problems.items]
-    assert any(m.startswith("3: ") and "SHA-256" in m and profile.file.name in m for m in found), found
+    found = refusals_of_an_order_naming(tmp_path, kit_profiles(), profile.key)
+    assert found and any(m.startswith("3: ") and "SHA-256" in m and profile.file.name in m for m in found), found
     changed.write_bytes(profile_path(root, profile).read_bytes())  # the file as shipped: accepted
-    assert load_order(tmp_path, plan, order, Problems(tmp_path)) is not None
+    assert refusals_of_an_order_naming(tmp_path, kit_profiles(), profile.key) is None

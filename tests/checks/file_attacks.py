@@ -13,24 +13,24 @@ from corpus import STORY
 from PIL import Image
 
 
-def _write(relative: str, content: bytes = b"alert(document.cookie)") -> Callable[[Path], Path]:
-    def make(docs: Path) -> Path:
+def _made(relative: str, make: Callable[[Path], object]) -> Callable[[Path], Path]:
+    """How to make a file at `relative` under a docs/ folder: `make` writes it at its path."""
+
+    def made(docs: Path) -> Path:
         path = docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        make(path)
         return path
 
-    return make
+    return made
+
+
+def _write(relative: str, content: bytes = b"alert(document.cookie)") -> Callable[[Path], Path]:
+    return _made(relative, lambda path: path.write_bytes(content))
 
 
 def _link(relative: str, target: str) -> Callable[[Path], Path]:
-    def make(docs: Path) -> Path:
-        path = docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.symlink_to(target)
-        return path
-
-    return make
+    return _made(relative, lambda path: path.symlink_to(target))
 
 
 # A PDF whose document-level JavaScript runs when it opens (pdfium rebuilds the missing xref).
@@ -48,16 +48,6 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 PDF_WITH_LAUNCH = PDF_WITH_SCRIPT.replace(b"/Names << /JavaScript 4 0 R >>", b"/OpenAction 5 0 R").replace(
     b"/S /JavaScript /JS (app.alert(1))", b"/S /Launch /F (cmd.exe)"
 )
-
-
-def _made(relative: str, make: Callable[[Path], None]) -> Callable[[Path], Path]:
-    def made(docs: Path) -> Path:
-        path = docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        make(path)
-        return path
-
-    return made
 
 
 def _image(kind: str) -> Callable[[Path], None]:
