@@ -5,16 +5,20 @@ checked on pages made for it."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import kit_project
+from conftest import PROJECT, kit_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 from weasyprint import HTML
 
+from campaign_kit.printing import render
 from campaign_kit.printing.preflight import BLANK_BAND_MM, MIN_PANEL_FILL, PAPER, _filled_share, panel_fills
+from campaign_kit.printing.render import RenderOptions
+from campaign_kit.printing.wording import product_copy
 
 PLAN = kit_project().plan
 SETTINGS = PLAN.content.campaign.print_settings
@@ -90,3 +94,32 @@ def test_the_fill_measure_on_generated_panels(inked: list[tuple[int, int]], px_p
     gaps.append(run)
     blank = sum(gap for gap in gaps if gap >= BLANK_BAND_MM * px_per_mm)
     assert _filled_share(image, px_per_mm) == pytest.approx(1 - blank / height)
+
+
+@pytest.mark.parametrize("extra_lines", range(0, 9, 2))
+def test_both_sides_of_a_sheet_are_filled_however_long_its_contact_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra_lines: int
+) -> None:
+    """A unit's contact block is as long as its sourced contacts: kept whole, it may not fit under the policies
+    and start the back, leaving the front's foot empty; the sheet then fills each side with what it has (the
+    income lines after the policies, the steps to apply on the back), whatever the block's length."""
+    sheets = [p for p in PLAN.products if p.product_type == "leaflet" and not p.format.panels_mm and p.unit]
+    language = PLAN.content.campaign.default_language
+    chosen = [p for p in sheets if p.language == language][:2]
+    assert chosen
+    made = product_copy
+
+    def longer(plan: object, product: object, order: object = None) -> object:
+        copy = made(plan, product, order)  # type: ignore[arg-type]
+        added = [
+            f"Tổ liên lạc {n + 1}: gặp cán bộ phụ trách tại nhà văn hóa ấp (giờ hành chính)" for n in range(extra_lines)
+        ]
+        return dataclasses.replace(copy, contact_lines=[*copy.contact_lines, *added])
+
+    monkeypatch.setattr(render, "product_copy", longer)
+    options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
+    for product in chosen:
+        pdf = tmp_path / product.filename
+        pdf.write_bytes(render.render_pdf(PLAN, product, options))
+        fills = [round(fill.fill, 2) for fill in panel_fills(pdf, product, SETTINGS)]
+        assert min(fills) >= MIN_PANEL_FILL, (product.stem, extra_lines, fills)

@@ -11,6 +11,7 @@ import re
 import subprocess
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,9 @@ from pdf_reading import inside_folds, printed_characters, visible
 from PIL import ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
+from campaign_kit.printing import render
+from campaign_kit.printing.layout import _text_boxes
+from campaign_kit.printing.render import FOLDED_BODY_PT, RenderOptions
 from campaign_kit.printing.typography import COMPOUND_MAX_CHARS, kept_together
 from campaign_kit.printing.wording import BLANK, cover_question, product_copy
 
@@ -371,3 +375,32 @@ def test_a_units_variant_prints_the_generic_leaflets_inside(folded: list[tuple[P
     generic, variant = files[GENERAL, "vi", None], files[GENERAL, "vi", KIT_UNIT]
     assert printed_page(variant) == printed_page(generic)
     assert font_sizes(variant, INSIDE) == font_sizes(generic, INSIDE)
+
+
+def lists_and_their_bullets(box: object, within: object = None) -> Iterator[tuple[object, object]]:
+    """(list box, text box of one of its bullets) for every list under a laid-out `box`."""
+    box = getattr(box, "_box", box)
+    if getattr(box, "element_tag", "") == "ul":
+        within = box
+    if within is not None and getattr(box, "element_tag", "") == "li::marker":
+        yield from ((within, text) for text in _text_boxes(box) if text.text.strip())
+        return
+    for child in getattr(box, "children", None) or []:
+        yield from lists_and_their_bullets(child, within)
+
+
+@pytest.mark.parametrize("language", [language.code for language in CAMPAIGN.languages])
+def test_bullets_stay_in_their_column_at_the_largest_body_size(language: str) -> None:
+    """A short leaflet's inside is set as large as fits, up to FOLDED_BODY_PT's top (scaled for the script): there
+    too, the bullets hang inside their list's indent, not past its column's edge into the safe margin of a fold
+    or the trim."""
+    product = Product("leaflet", GENERAL, FOLDED, language, version=content_date(PLAN.content).isoformat())
+    options = RenderOptions(fonts_dir=PROJECT / "fonts")
+    context = render._context(PLAN, product, options)
+    largest = FOLDED_BODY_PT[1] * float(context["scale"])
+    inside = {**context, "font_size": largest, "only_inside": True}
+    document = render._layout("leaflet-folded.html.j2", inside, options.fonts_dir)
+    found = list(lists_and_their_bullets(document.pages[0]._page_box))
+    assert found
+    for ul, bullet in found:
+        assert bullet.position_x >= ul.position_x - 0.01, (language, bullet.position_x, ul.position_x)

@@ -16,6 +16,7 @@ from ..model.campaign import PrintFormat
 from .sheet import Sheet
 
 TOLERANCE_PX = 0.5
+TOP_OF_PAGE_PX = 8  # a block whose border box begins this near its page area's top begins the page (its margin)
 LEADING_TOLERANCE_PX = 3
 TOLERANCE_MM = (
     0.1  # the line boxes' rounding (a slogan's last line ends 0.06 mm past its box): the ink lies inside them
@@ -77,6 +78,35 @@ def overflowing_blocks(document: Document) -> list[str]:
             if name and name not in found and _overflows(getattr(box, "_box", box)):
                 found.append(name)
     return found
+
+
+def starts_a_page(document: Document, css_class: str) -> bool:
+    """Whether the first element of class `css_class` begins at the top of a page after the first: the flow
+    before it ended on the page before (kept whole, it did not fit under what came before)."""
+    for number, page in enumerate(document.pages):
+        area = page._page_box
+        for box in area.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and hasattr(element, "get") and css_class in (element.get("class") or "").split():
+                return number > 0 and box.border_box_y() - area.content_box_y() < TOP_OF_PAGE_PX
+    return False
+
+
+def used_share(page: object) -> float:
+    """How far down its page area (0–1) the flowing content of a page reaches: the bottom of its lowest box in
+    the flow (fixed and absolutely placed boxes, a note or a mark, are not content of the flow)."""
+    box = page._page_box  # type: ignore[attr-defined]
+    top, height = box.content_box_y(), box.height
+    lowest = top
+    stack = list(box.children)
+    while stack:
+        inner = stack.pop()
+        if getattr(inner, "style", None) is not None and inner.style["position"] in ("fixed", "absolute"):
+            continue
+        if hasattr(inner, "border_box_y") and getattr(inner, "element_tag", "") not in ("html", "body"):
+            lowest = max(lowest, inner.border_box_y() + inner.border_height())
+        stack += getattr(inner, "children", None) or []
+    return min(1.0, max(0.0, (lowest - top) / height)) if height else 1.0
 
 
 def _overflows(box: object) -> bool:

@@ -26,7 +26,15 @@ from ..model.print_order import MAX_PAGE_UNITS
 from ..production import page_units
 from ..siteplan import SitePlan
 from .colours import output_intent_finisher, output_profile, press_colours
-from .layout import PrintError, inside_columns, outside_panels, overflowing_blocks, text_too_close
+from .layout import (
+    PrintError,
+    inside_columns,
+    outside_panels,
+    overflowing_blocks,
+    starts_a_page,
+    text_too_close,
+    used_share,
+)
 from .marks import grommets_finisher, marks_finisher, user_unit_finisher
 from .sheet import PT_PER_MM, sheet
 from .site_mark import mark_svg
@@ -46,6 +54,10 @@ FIT_STEPS = 12
 FOLDED_BODY_PT = (12.0, 18.0)
 FOLDED_FIT_STEPS = 5
 FLAP_BLOCK = "mặt ngoài, cột gấp vào"  # the outside flap's block (leaflet-folded.html.j2)
+CLOSING = "closing"  # the class of a two-sided sheet's contact block and codes (leaflet-sheet.html.j2)
+# A two-sided sheet's back that its flow fills less than this share of (layout.used_share) is short: it gets the
+# steps to apply or the income lines, whichever fits, when both do not.
+SHORT_SIDE = 0.7
 # At most this much extra space (em) below each of the inside's questions when its text is short (a quarter of
 # it below each bullet): beyond it the parts drift apart and stop reading as one article.
 FOLDED_SPREAD_EM = 6.0
@@ -134,7 +146,8 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "panels": outside_panels(fmt),
         "inside": inside_columns(fmt, settings.safe_mm) if fmt.panels_mm else None,
         "closing_on_back": False,
-        "back_extras": False,  # a short sheet's back: the steps to apply and the poverty lines (_sheet_layout)
+        "back_steps": False,  # a short sheet's back: the steps to apply (_sheet_layout)
+        "back_lines": False,  # a short sheet's back: the poverty lines (_sheet_layout)
         "lines_front": False,  # a short sheet's front: the poverty lines after the policies (_sheet_layout)
         "ask_question": False,  # the two-sided sheet's front: set by _sheet_layout
         "tight": False,  # the two-sided sheet set tighter to keep to its two sides: set by _sheet_layout
@@ -378,7 +391,8 @@ def _folded_product(context: dict[str, object], base: Path) -> Document:
 def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:
     """A two-sided sheet: its front asks the cover question unless the text then needs more sides than the
     sheet has (the policies are the message, the question leads to them); short text puts the contact
-    block on the back, with the steps to apply and the poverty standard's income lines when they fit. A
+    block on the back (as does a contact block too long to fit under the policies), with the steps to apply
+    and the poverty standard's income lines when they fit, or one of them on a short back. A
     translation's note takes its band above the safe margin; when the text then needs more sides, the text
     is set tighter (less leading and space between items, the same type size); only when that does not fit
     either does the note fall back into the margin, 1 mm from the trim, where a print order's guard
@@ -393,12 +407,21 @@ def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> D
     if len(document.pages) == 1:
         context = {**context, "closing_on_back": True}
         document = _layout("leaflet-sheet.html.j2", context, base)
+    elif starts_a_page(document, CLOSING):
+        # The contact block, kept whole, did not fit under the policies and starts the back: the front ends
+        # early, as if it were put on the back on purpose, and gets what a short sheet's front gets (below).
+        context = {**context, "closing_on_back": True}
     if len(document.pages) <= product.pages:
         # Room left: the sheet also says how to apply (on the back) and who counts as poor (after the policies
-        # when the contact block is on the back, else on the back), as much of it as fits.
-        tries = [{"lines_front": True}] if context["closing_on_back"] and context["copy"].poverty_lines else []
-        for extra in [*tries, {}]:
-            fuller = _layout("leaflet-sheet.html.j2", {**context, "back_extras": True, **extra}, base)
+        # when the contact block is on the back, else on the back), as much of it as fits: both, else (when
+        # the back is short, SHORT_SIDE) one of them.
+        lines = bool(context["copy"].poverty_lines)  # type: ignore[attr-defined]
+        tries = [{"back_steps": True, "lines_front": True}] if context["closing_on_back"] and lines else []
+        tries.append({"back_steps": True, "back_lines": lines})
+        if lines and used_share(document.pages[-1]) < SHORT_SIDE:
+            tries += [{"back_steps": True}, {"back_lines": True}]
+        for extra in tries:
+            fuller = _layout("leaflet-sheet.html.j2", {**context, **extra}, base)
             if len(fuller.pages) <= product.pages:
                 return fuller
     return document
