@@ -104,6 +104,12 @@ def output_intent_finisher(profile: Path) -> Callable[[Document, pydyf.PDF], Non
     def finish(document: Document, pdf: pydyf.PDF) -> None:
         for intent in pdf.catalog.get("OutputIntents", []):
             stream = pdf.objects[int(bytes(intent["DestOutputProfile"]).split()[0])]
-            stream.stream = [profile.read_bytes()]
+            stream.stream = [_profile_bytes(profile)]
 
     return finish
+
+
+@cache
+def _profile_bytes(path: Path) -> bytes:
+    """Read once per process: every product of a kit embeds the same profile (up to 2 MB)."""
+    return path.read_bytes()

@@ -118,7 +118,7 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
     scripts = set(language.scripts)
     fonts = font_faces(campaign, product.language, options.fonts_dir)
     fmt = product.format
-    profile = options.cmyk_profile or output_profile(campaign)
+    profile = _profile(plan, options)
     colours = options.colours or press_colours(campaign, profile)
     typeset = typesetter(campaign, product.language)
     scale = language.print_scale
@@ -163,6 +163,11 @@ def _context(plan: SitePlan, product: Product, options: RenderOptions) -> dict[s
         "pt": lambda size: f"{size * scale:g}pt",
         "headlines": Headlines(typeset, _bold_faces(campaign, scripts, options.fonts_dir), language.scripts, scale),
     }
+
+
+def _profile(plan: SitePlan, options: RenderOptions) -> Path:
+    """The CMYK output profile: the order's or --profile's, else campaign/print.yml's."""
+    return options.cmyk_profile or output_profile(plan.content.campaign)
 
 
 def _bold_faces(campaign: Campaign, scripts: set[str], fonts_dir: Path) -> Shaper:
@@ -461,7 +466,7 @@ def render_pdf(plan: SitePlan, product: Product, options: RenderOptions) -> byte
                 + "; ".join(close[:3])
                 + more
             )
-    finishers = [output_intent_finisher(options.cmyk_profile or output_profile(plan.content.campaign))]
+    finishers = [output_intent_finisher(_profile(plan, options))]
     if finished.grommets:
         finishers.append(grommets_finisher(finished))
     if options.marks:
