@@ -8,6 +8,7 @@ black ink alone: a screened four-colour black blurs small type when plates drift
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -104,12 +105,15 @@ def output_intent_finisher(profile: Path) -> Callable[[Document, pydyf.PDF], Non
     def finish(document: Document, pdf: pydyf.PDF) -> None:
         for intent in pdf.catalog.get("OutputIntents", []):
             stream = pdf.objects[int(bytes(intent["DestOutputProfile"]).split()[0])]
-            stream.stream = [_profile_bytes(profile)]
+            # Compressed once per process, not by pydyf at level 9 for every file: 0.25 s a product for FOGRA39.
+            stream.stream = [_compressed_profile(profile)]
+            stream.compress = False
+            stream.extra["Filter"] = "/FlateDecode"
 
     return finish
 
 
 @cache
-def _profile_bytes(path: Path) -> bytes:
-    """Read once per process: every product of a kit embeds the same profile (up to 2 MB)."""
-    return path.read_bytes()
+def _compressed_profile(path: Path) -> bytes:
+    """A profile's bytes (up to 2 MB), Flate-compressed: every product of a kit embeds the same profile."""
+    return zlib.compress(path.read_bytes(), level=9)
