@@ -3,11 +3,14 @@ made once and shared, and the bench's order of ten products a real order of the 
 
 from __future__ import annotations
 
+import math
 import tempfile
 from pathlib import Path
 
 import pytest
 from conftest import kit_project
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from campaign_kit.catalogue import Product
 from campaign_kit.model.errors import Problems
@@ -78,3 +81,51 @@ def test_a_units_tri_fold_shares_the_inside_search_of_its_generic_leaflet(flap_l
     assert variants and generic
     for product in variants:
         assert key(product) == generic[product.subject, product.format.key, product.language], product.stem
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    last_fit=st.integers(0, 40),
+    span=st.integers(1, 70),
+    boundary_share=st.floats(0, 1),
+    guess=st.none() | st.floats(-20, 120, allow_nan=False),
+)
+def test_the_guided_search_finds_what_a_bisection_finds(
+    last_fit: int, span: int, boundary_share: float, guess: float | None
+) -> None:
+    """Whatever the guess (none, right, far off, outside the range), the search returns the last step that fits,
+    lays out no step twice, and never takes more than two layouts beyond a bisection's."""
+    first_misfit = last_fit + span
+    boundary = last_fit + round(boundary_share * (span - 1))  # the largest step that fits
+    tried: list[int] = []
+
+    def fits(step: int) -> bool:
+        assert last_fit < step < first_misfit, step  # the known ends are never laid out
+        tried.append(step)
+        return step <= boundary
+
+    assert render._last_fitting(fits, last_fit, first_misfit, guess) == boundary
+    assert len(tried) == len(set(tried))
+    assert len(tried) <= math.ceil(math.log2(span)) + (2 if guess is not None else 0)
+
+
+def test_a_tri_folds_inside_is_set_at_the_largest_size_and_spread_that_fit() -> None:
+    """The search's answer, checked by laying out its neighbours on the grid: the next larger size does not fit
+    (or the size is the largest), nor does the next larger spread (or it is the largest). Two of the default language's leaflets: one
+    whose short inside gets the income lines, one whose flap has them (its inside never does)."""
+    plan = kit_project().plan
+    options = RenderOptions(fonts_dir=(kit_project().root / "fonts").resolve())
+    default = plan.content.campaign.default_language
+    leaflets = [p for p in plan.products if p.format.panels_mm and not p.unit and p.language == default]
+    with_lines = set()
+    for product, flap_lines in zip(leaflets, [False, True], strict=False):
+        context = {**render._context(plan, product, options), "flap_lines": flap_lines}
+        found = render._search_inside(context, options.fonts_dir)
+        grid = render._InsideGrid({**context, "with_lines": found.get("with_lines", False)}, options.fonts_dir)
+        size_step = round((found["font_size"] - grid.low) / (grid.high - grid.low) * grid.top)
+        spread_step = round(found["spread"] / render.FOLDED_SPREAD_EM * grid.top)
+        assert grid.size(size_step) == pytest.approx(found["font_size"]) and grid.fits(size_step, spread_step)
+        assert size_step == grid.top or not grid.fits(size_step + 1), product.stem
+        assert spread_step == grid.top - 1 or not grid.fits(size_step, spread_step + 1), product.stem  # or the most
+        with_lines.add(found.get("with_lines", False))
+    assert with_lines == {True, False}  # both kinds were searched

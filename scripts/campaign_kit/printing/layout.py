@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from weasyprint import Document
-from weasyprint.formatting_structure.boxes import TextBox
+from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox, TextBox
 
 from ..model.campaign import PrintFormat
 from .sheet import Sheet
@@ -78,6 +78,21 @@ def overflowing_blocks(document: Document) -> list[str]:
             if name and name not in found and _overflows(getattr(box, "_box", box)):
                 found.append(name)
     return found
+
+
+def block_fill(document: Document, name: str) -> float:
+    """How far down its content area (0-1) the content of the first page's block `name` (data-block) reaches:
+    the bottom of its lowest line of text or image (balanced columns: of their longest column; the boxes that
+    hold the columns are as tall as the block)."""
+    for box in document.pages[0]._page_box.descendants():  # WeasyPrint exposes its layout only here
+        element = getattr(box, "element", None)
+        if element is not None and hasattr(element, "get") and element.get("data-block") == name and box.height:
+            top = box.content_box_y()
+            contents = (inner for inner in box.descendants() if isinstance(inner, (LineBox, ReplacedBox)))
+            return (max((inner.border_box_y() + inner.border_height() for inner in contents), default=top) - top) / (
+                box.height
+            )
+    return 0.0
 
 
 def starts_a_page(document: Document, css_class: str) -> bool:
