@@ -17,7 +17,7 @@ from weasyprint import HTML
 
 from campaign_kit.printing import render
 from campaign_kit.printing.preflight import BLANK_BAND_MM, MIN_PANEL_FILL, PAPER, _filled_share, panel_fills
-from campaign_kit.printing.render import RenderOptions
+from campaign_kit.printing.render import RenderOptions, search_key
 from campaign_kit.printing.wording import product_copy
 
 PLAN = kit_project().plan
@@ -96,13 +96,16 @@ def test_the_fill_measure_on_generated_panels(inked: list[tuple[int, int]], px_p
     assert _filled_share(image, px_per_mm) == pytest.approx(1 - blank / height)
 
 
-@pytest.mark.parametrize("extra_lines", range(0, 9, 2))
+@pytest.mark.parametrize(
+    ("extra_lines", "generic_first"), [(lines, False) for lines in range(0, 9, 2)] + [(0, True), (4, True), (8, True)]
+)
 def test_both_sides_of_a_sheet_are_filled_however_long_its_contact_block(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra_lines: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra_lines: int, generic_first: bool
 ) -> None:
     """A unit's contact block is as long as its sourced contacts: kept whole, it may not fit under the policies
     and start the back, leaving the front's foot empty; the sheet then fills each side with what it has (the
-    income lines after the policies, the steps to apply on the back), whatever the block's length."""
+    income lines after the policies, the steps to apply on the back), whatever the block's length. Also when
+    the unit's sheet starts from its generic sheet's arrangement (render._sheet_product), as in the kit."""
     sheets = [p for p in PLAN.products if p.product_type == "leaflet" and not p.format.panels_mm and p.unit]
     language = PLAN.content.campaign.default_language
     chosen = [p for p in sheets if p.language == language][:2]
@@ -116,8 +119,14 @@ def test_both_sides_of_a_sheet_are_filled_however_long_its_contact_block(
         ]
         return dataclasses.replace(copy, contact_lines=[*copy.contact_lines, *added])
 
-    monkeypatch.setattr(render, "product_copy", longer)
     options = RenderOptions(fonts_dir=PROJECT / "fonts", production=True)
+    monkeypatch.setattr(render, "_SHEETS", {})
+    if generic_first:  # the generic sheets, with their own contacts, arrange the units' sheets
+        for product in chosen:
+            generic = next(p for p in PLAN.products if p.unit is None and search_key(p) == search_key(product))
+            render.layout_product(PLAN, generic, options)
+        assert len(render._SHEETS) == len({search_key(product) for product in chosen})
+    monkeypatch.setattr(render, "product_copy", longer)
     for product in chosen:
         pdf = tmp_path / product.filename
         pdf.write_bytes(render.render_pdf(PLAN, product, options))

@@ -76,22 +76,21 @@ def _rendered(
 
 
 def _rounds(products: list[Product]) -> tuple[list[int], list[int]]:
-    """The products' indexes in two rounds of rendering. A type-size search (a folded leaflet's inside, a
-    series' size) takes 10-30 s and its result serves every product of its key (search_key): the first
-    round renders one product of each key, first as they take longest, then every product that needs no
-    search; the second round, in workers forked after the first one's sizes were adopted, the others.
-    One pool would have every worker search the same sizes again."""
+    """The products' indexes in two rounds of rendering. A search (a folded leaflet's inside type size, a
+    series' size: 1-30 s; a two-sided sheet's arrangement) serves every product of its key (search_key): the
+    first round renders one product of each key, the generic leaflet of its unit variants (the catalogue lists it
+    first), the sheets last as they take least (a worker that ends the round early waits for the other); the
+    second round, in workers forked after the first one's results were adopted, the others. One pool would have
+    every worker search the same again."""
     leading: dict[tuple[str, ...], int] = {}
-    following, alone = [], []
+    following = []
     for index, product in enumerate(products):
         key = search_key(product)
-        if key is None:
-            alone.append(index)
-        elif key in leading:
+        if key in leading:
             following.append(index)
         else:
             leading[key] = index
-    return [*leading.values(), *alone], following
+    return sorted(leading.values(), key=lambda index: search_key(products[index])[0] == "sheet"), following
 
 
 def build_print(

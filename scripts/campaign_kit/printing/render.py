@@ -276,28 +276,40 @@ def _folded_inside(context: dict[str, object], base: Path) -> dict[str, object]:
     return _INSIDES[key]
 
 
-def search_key(product: Product) -> tuple[str, ...] | None:
-    """Products that share a type-size search (a folded leaflet's inside with its unit variants, a series of
-    posters or banners) share this key; None: the product's layout searches nothing another one could reuse."""
+def search_key(product: Product) -> tuple[str, ...]:
+    """Products that share a search share this key: a folded leaflet's inside type size with its unit variants,
+    a two-sided sheet's arrangement with them (_sheet_product), a series' type size, posters or banners."""
     if product.product_type == "leaflet":
-        return ("inside", product.subject, product.format.key, product.language) if product.format.panels_mm else None
+        kind = "inside" if product.format.panels_mm else "sheet"
+        return (kind, product.subject, product.format.key, product.language)
     return (product.product_type, product.format.key, product.language)
 
 
-Sizes = tuple[dict[str, dict[str, object]], dict[tuple[int, str, str, str], float]]
+# What a process has searched: folded insides (by digest), then series' sizes and sheets' arrangements (by
+# id(plan), kind, format, language), for processes forked later to adopt.
+Sizes = tuple[
+    dict[str, dict[str, object]],
+    dict[tuple[int, str, str, str], float],
+    dict[tuple[int, str, str, str], dict[str, object]],
+]
 
 
 def searched_sizes() -> Sizes:
-    """The type sizes this process has searched (folded insides, series), for another process to adopt."""
-    return dict(_INSIDES), {key: size for key, (_plan, size) in _SERIES.items()}
+    """The type sizes and arrangements this process has searched, for another process to adopt."""
+    return (
+        dict(_INSIDES),
+        {key: size for key, (_plan, size) in _SERIES.items()},
+        {key: arrangement for key, (_plan, arrangement) in _SHEETS.items()},
+    )
 
 
 def adopt_sizes(plan: SitePlan, sizes: Sizes) -> None:
-    """Take the sizes another process searched for `plan` (one forked from this one: the plan's id is the
-    same): processes forked after this search none of them again."""
-    insides, series = sizes
+    """Take what another process searched for `plan` (one forked from this one: the plan's id is the
+    same): processes forked after this search none of it again."""
+    insides, series, sheets = sizes
     _INSIDES.update(insides)
     _SERIES.update({key: (plan, size) for key, size in series.items() if key[0] == id(plan)})
+    _SHEETS.update({key: (plan, arrangement) for key, arrangement in sheets.items() if key[0] == id(plan)})
 
 
 def _search_inside(context: dict[str, object], base: Path) -> dict[str, object]:
@@ -410,7 +422,7 @@ def layout_product(plan: SitePlan, product: Product, options: RenderOptions) -> 
     if product.product_type == "leaflet" and fmt.panels_mm:
         document = _folded_product(context, base)
     elif product.product_type == "leaflet":
-        document = _sheet_layout(context, base, product)
+        document = _sheet_product(plan, product, context, base)
     else:
         size = _series_size(plan, product, options)
         document = _layout(f"{product.product_type}.html.j2", {**context, "font_size": size}, base)
@@ -448,7 +460,47 @@ def _folded_product(context: dict[str, object], base: Path) -> Document:
     return _folded_layout({**context, **_folded_inside(context, base)}, base)
 
 
-def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> Document:
+# What _sheet_layout decides for a two-sided sheet: the note's band, the cover question, the tighter setting, the
+# contact block on the back, and what the room left gets.
+ARRANGEMENT = ("note_mm", "ask_question", "tight", "closing_on_back", "back_steps", "back_lines", "lines_front")
+# {(id(plan), subject, format, language): (plan, the generic sheet's arrangement)}: the plan is kept so that its id
+# is not reused.
+_SHEETS: dict[tuple[int, str, str, str], tuple[SitePlan, dict[str, object]]] = {}
+
+
+def _arrangement(context: dict[str, object]) -> dict[str, object]:
+    return {name: context[name] for name in ARRANGEMENT}
+
+
+def _sheet_product(plan: SitePlan, product: Product, context: dict[str, object], base: Path) -> Document:
+    """A two-sided sheet. A unit's variant differs from its generic sheet only by its contacts, at the foot: it
+    takes the generic sheet's arrangement (its room left given the most it takes, the steps to apply and the
+    income lines, when that fits) in one layout where deciding took two or three, and decides on its own
+    (_sheet_layout) only when its contacts do not fit that arrangement."""
+    key = (id(plan), product.subject, product.format.key, product.language)
+    if product.unit and key in _SHEETS:
+        arrangement = _SHEETS[key][1]
+        lines = bool(context["copy"].poverty_lines)  # type: ignore[attr-defined]
+        on_back = bool(arrangement["closing_on_back"])
+        fullest = {
+            **arrangement,
+            "back_steps": True,
+            "lines_front": lines and on_back,
+            "back_lines": lines and not on_back,
+        }
+        for candidate in [fullest] if fullest == arrangement else [fullest, arrangement]:
+            document = _layout("leaflet-sheet.html.j2", {**context, **candidate}, base)
+            # Its sides, and its contact block where the arrangement puts it: a longer block that no longer fits
+            # under the policies would start the back and leave the front's foot empty (_sheet_layout fills it).
+            if len(document.pages) == product.pages and starts_a_page(document, CLOSING) == on_back:
+                return document
+    document, arrangement = _sheet_layout(context, base, product)
+    if not product.unit:
+        _SHEETS[key] = (plan, arrangement)
+    return document
+
+
+def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> tuple[Document, dict[str, object]]:
     """A two-sided sheet: its front asks the cover question unless the text then needs more sides than the
     sheet has (the policies are the message, the question leads to them); short text puts the contact
     block on the back (as does a contact block too long to fit under the policies), with the steps to apply
@@ -456,7 +508,8 @@ def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> D
     translation's note takes its band above the safe margin; when the text then needs more sides, the text
     is set tighter (less leading and space between items, the same type size); only when that does not fit
     either does the note fall back into the margin, 1 mm from the trim, where a print order's guard
-    (text_too_close) refuses it: the preview shows the leaflet, the press gets no text that a cut may take."""
+    (text_too_close) refuses it: the preview shows the leaflet, the press gets no text that a cut may take.
+    Returns the sheet and its arrangement (ARRANGEMENT)."""
     bands = [context["note_mm"], 0.0] if context["note_mm"] else [0.0]
     tries = [(True, False), (False, False), (False, True)]  # (ask the cover question, set tight)
     for band, (ask, tight) in [(band, attempt) for band in bands for attempt in tries]:
@@ -483,8 +536,8 @@ def _sheet_layout(context: dict[str, object], base: Path, product: Product) -> D
         for extra in tries:
             fuller = _layout("leaflet-sheet.html.j2", {**context, **extra}, base)
             if len(fuller.pages) <= product.pages:
-                return fuller
-    return document
+                return fuller, _arrangement({**context, **extra})
+    return document, _arrangement(context)
 
 
 def _check(document: Document, product: Product) -> None:
