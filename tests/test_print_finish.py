@@ -13,12 +13,12 @@ import pypdfium2 as pdfium
 import pytest
 from conftest import KIT_UNIT, PROJECT, in_press_kit, kit_project
 from pdf_reading import squeezed
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from campaign_kit.catalogue import GENERAL, Product, content_date
 from campaign_kit.model.campaign import PolicyGroup
 from campaign_kit.printing.marks import GROMMET_MM
-from campaign_kit.printing.outputs import PREVIEW_PAGE_PX, preview_png
+from campaign_kit.printing.outputs import PREVIEW_PAGE_PX, face_crop, preview_png
 from campaign_kit.printing.render import DRAFT_MARK, RenderOptions, render_pdf
 from campaign_kit.printing.sheet import PT_PER_MM, sheet
 from campaign_kit.printing.wording import cover_question
@@ -191,3 +191,21 @@ def test_short_topic_leaflet_fills_its_last_inside_panel(rendered: dict[str, Pat
         document.close()
         span = max(y for _, y in ys) - min(y for y, _ in ys)
         assert span >= 0.5 * usable, (name, span)
+
+
+def test_previews_show_the_colours_of_the_pdf(rendered: dict[str, Path]) -> None:
+    """A preview has 256 colours: on every kind of product, each pixel stays within a few levels of the page
+    rendered in full colour (the inks and the anti-aliased edges of type), 2 of 255 on average at most."""
+    for kind, pdf in rendered.items():
+        finished = sheet(PRODUCTS[kind].format, SETTINGS.safe_mm)
+        preview = Image.open(io.BytesIO(preview_png(pdf.read_bytes(), finished))).convert("RGB")
+        document = pdfium.PdfDocument(str(pdf))
+        page = document[0]
+        left, _, right, _ = page.get_trimbox()
+        per_mm = (right - left) / finished.width_mm
+        scale = (PREVIEW_PAGE_PX + 1.5) / (max(finished.face.width, finished.face.height) * per_mm)
+        full = page.render(scale=scale, crop=face_crop(page, finished, per_mm)).to_pil().convert("RGB")
+        document.close()
+        first_page = preview.crop((0, 0, full.width, full.height))
+        difference = ImageStat.Stat(ImageChops.difference(first_page, full)).mean
+        assert sum(difference) / 3 <= 2, (kind, difference)

@@ -65,7 +65,7 @@ def preview_png(pdf: bytes, finished: Sheet) -> bytes:
             per_mm = (right - left) / finished.width_mm
             # + 1.5: pdfium rounds the whole page and each cropped edge, which lost a pixel (1199 px)
             scale = (PREVIEW_PAGE_PX + 1.5) / (max(face.width, face.height) * per_mm)
-            images.append(page.render(scale=scale, crop=_face_crop(page, finished, per_mm)).to_pil())
+            images.append(page.render(scale=scale, crop=face_crop(page, finished, per_mm)).to_pil())
     finally:
         document.close()
     canvas = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), "white")
@@ -75,13 +75,17 @@ def preview_png(pdf: bytes, finished: Sheet) -> bytes:
         left += image.width
     out = io.BytesIO()
     # 256 colours (a palette PNG): a leaflet's flat colours and anti-aliased text look the same (mean difference
-    # 1.3 of 255 per pixel) in a third of the bytes, encoded twice as fast as full colour, which took most of a
-    # preview's time. Level 3 with PIL's default filters: 8× faster than optimize=True and no larger.
-    canvas.quantize(256, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", compress_level=3)
+    # about 1 of 255 per pixel) in a third of the bytes, encoded twice as fast as full colour, which took most of
+    # a preview's time. The palette is found on every fourth pixel of every fourth row (the same inks and edges)
+    # and each pixel takes its nearest colour, undithered: a third of the time of a palette found on every pixel,
+    # which was half a preview's. Level 3 with PIL's default filters: 8× faster than optimize=True and no larger.
+    sample = canvas.resize((max(1, canvas.width // 4), max(1, canvas.height // 4)), Image.Resampling.NEAREST)
+    palette = sample.quantize(256, method=Image.Quantize.FASTOCTREE)
+    canvas.quantize(palette=palette, dither=Image.Dither.NONE).save(out, format="PNG", compress_level=3)
     return out.getvalue()
 
 
-def _face_crop(page: pdfium.PdfPage, finished: Sheet, per_mm: float) -> tuple[float, float, float, float]:
+def face_crop(page: pdfium.PdfPage, finished: Sheet, per_mm: float) -> tuple[float, float, float, float]:
     """Crop the preview to the finished face, what the reader will see: the trim box without the bleed,
     and a banner's face without the hems and pole pockets that fold to its back."""
     media = page.get_mediabox()
