@@ -35,7 +35,7 @@ from .checks import (
     text,
     truth,
 )
-from .checks.gate import ACTIVITY_WORDS, Rules, dated, pdf_text, remembered
+from .checks.gate import ACTIVITY_WORDS, Job, Rules, dated, pdf_text, remembered
 from .checks.present_map import abolished_mentions
 from .model.content import Content, SourceFile
 from .model.errors import Problems, Severity
@@ -174,16 +174,18 @@ def run_gate(content: Content, problems: Problems) -> None:
     what they were given (`checks.gate.remembered`): `make serve` re-checks only changed files."""
     docs = content.docs_dir
     rules = Rules(figures.money_figures(content.campaign.figures), figures.rate_figures(content.campaign.figures))
+    jobs: list[Job] = []
     for source in content.sources:
         if source.text is not None:
             day, act = dated(content, source)
             given = PageInput(source, rules, day, act)
             key = (source.path.relative_to(docs.parent).as_posix(), source.text, hash((rules.fingerprint, day, act)))
-            problems.items.extend(remembered(key, problems.root, lambda found, g=given: _run("page", g, found)))
+            jobs.append((key, lambda found, g=given: _run("page", g, found)))
     for path in files.check(content.docs_dir, content.campaign.root, problems):
         stat = path.stat()
         key = (path.relative_to(docs.parent).as_posix(), stat.st_mtime_ns ^ stat.st_size, 0)
-        problems.items.extend(remembered(key, problems.root, lambda found, p=path: _run("file", p, found)))
+        jobs.append((key, lambda found, p=path: _run("file", p, found)))
+    problems.items.extend(remembered(jobs, problems.root))
     _run("content", content, problems)
 
 

@@ -47,6 +47,8 @@ def check_reserved(plan: SitePlan, problems: Problems) -> None:
     editors: dict[str, list[str]] = defaultdict(list)  # URL path → src_uris of editors' pages there
     for src_uri in plan.content.pages:
         editors[page_url(src_uri)].append(src_uri)
+    # Each file's page, looked up by its path: a search through all pages for every file was 4 s at 3,000 stories.
+    pages = {page.path: page for languages in plan.content.pages.values() for page in languages.values()}
     for path in walk(docs).files:
         relative = path.relative_to(docs).as_posix()
         first = _first(page_url(relative) if path.suffix == ".md" else relative)  # docs/en.md is /en/
@@ -61,8 +63,7 @@ def check_reserved(plan: SitePlan, problems: Problems) -> None:
             continue
         if path.suffix != ".md":
             continue
-        page = next((page for languages in plan.content.pages.values() for page in languages.values()
-                     if page.path == path), None)  # fmt: skip
+        page = pages.get(path)
         if page is None:
             continue  # refused already, with its reason
         address = plan.path(page.src_uri, page.language)
