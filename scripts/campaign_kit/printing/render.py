@@ -222,7 +222,8 @@ def _largest_fitting(render: Callable[[float], Document], low: float, high: floa
         raise PrintError(
             f"{product.filename}: chữ không vừa {where}, kể cả ở cỡ chữ {low:g} pt. Cần rút ngắn nội dung."
         )
-    return _largest(lambda size: _fits(render(size)), low, high, FIT_STEPS)
+    unit = (high - low) / 2**FIT_STEPS
+    return low + unit * _last_fitting(lambda step: _fits(render(low + unit * step)), 0, 2**FIT_STEPS, None)
 
 
 # {(id(plan), kind, size key, language): (plan, type size)}: the plan is kept so that its id is not reused.
@@ -399,14 +400,6 @@ def _last_fitting(fits: Callable[[int], bool], last_fit: int, first_misfit: int,
             low, high = (neighbour, high) if fits(neighbour) else (low, neighbour)
     while high - low > 1:
         middle = (low + high) // 2
-        low, high = (middle, high) if fits(middle) else (low, middle)
-    return low
-
-
-def _largest(fits: Callable[[float], bool], low: float, high: float, steps: int) -> float:
-    """The largest value in [low, high) that fits, by `steps` bisections: `low` fits, `high` does not."""
-    for _ in range(steps):
-        middle = (low + high) / 2
         low, high = (middle, high) if fits(middle) else (low, middle)
     return low
 
